@@ -1,0 +1,79 @@
+/** What a handler gets: the caller, the database, the clock, and the loaded profile on demand. */
+import { AppError, type Role } from '@shishi/shared-types';
+import type { Cloud, Db } from './cloud';
+
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  orgPath: string[];
+  unit?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Rows joined by the action's `ProfileJoin`s (not stored). */
+  joined?: Record<string, unknown[]>;
+}
+
+export interface Ctx {
+  cloud: Cloud;
+  db: Db;
+  /** The caller's OPENID from getWXContext(): never from the request body. */
+  openid: string;
+  now: Date;
+  /** The caller's profile, loaded once; PROFILE_REQUIRED when they have not bound one. */
+  profile(): Promise<UserDoc>;
+  /** Pre-load a profile fetched some other way (e.g. in a combined query) so `profile()` makes no request. */
+  setProfile(user: UserDoc): void;
+}
+
+/**
+ * A `$lookup` joined onto the caller's profile, so an action that needs the profile and related data
+ * gets both in one database round trip. The joined arrays land on `UserDoc.joined[as]`.
+ */
+export interface ProfileJoin {
+  from: string;
+  localField: string;
+  foreignField: string;
+  as: string;
+}
+
+export function createCtx(cloud: Cloud, openid: string, now: Date, joins: readonly ProfileJoin[] = []): Ctx {
+  const db = cloud.database();
+  let cached: UserDoc | null = null;
+  return {
+    cloud,
+    db,
+    openid,
+    now,
+    async profile() {
+      if (cached) return cached;
+      let user: UserDoc | undefined;
+      if (joins.length === 0) {
+        const res = await db.collection('users').where({ _id: openid }).limit(1).get();
+        user = res.data[0] as UserDoc | undefined;
+      } else {
+        let pipeline = db.collection('users').aggregate().match({ _id: openid });
+        for (const join of joins) pipeline = pipeline.lookup(join);
+        const res = await pipeline.limit(1).end();
+        const row = res.list[0] as (UserDoc & Record<string, unknown[]>) | undefined;
+        if (row) {
+          const joined: Record<string, unknown[]> = {};
+          for (const join of joins) {
+            joined[join.as] = row[join.as] ?? [];
+            delete row[join.as];
+          }
+          user = { ...row, joined };
+        }
+      }
+      if (!user) throw new AppError('PROFILE_REQUIRED', '请先绑定个人资料（姓名和所在基层工会）');
+      cached = user;
+      return user;
+    },
+    setProfile(user) {
+      cached = user;
+    },
+  };
+}

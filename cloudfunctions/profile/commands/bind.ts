@@ -1,0 +1,41 @@
+import { AppError, type BindInput, type Profile } from '@shishi/shared-types';
+import type { Ctx, UserDoc } from '../../common/context';
+import { requireOrg } from '../../common/orgs';
+import { toProfile } from '../view';
+
+/**
+ * A worker binds name and grassroots union. Staff identities are set up by the admin: they may
+ * correct their name and unit here, never move themselves to another org.
+ */
+export async function bind(ctx: Ctx, input: BindInput): Promise<Profile> {
+  const org = await requireOrg(ctx.db, input.orgId);
+  let existing: UserDoc | null = null;
+  try {
+    existing = await ctx.profile();
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'PROFILE_REQUIRED')) throw e;
+  }
+  if (existing && existing.role !== 'worker' && existing.orgId !== org._id) {
+    throw new AppError('FORBIDDEN', '工作人员的所属组织由管理员设置，这里不能修改', [
+      { path: 'orgId', message: '不能修改所属组织' },
+    ]);
+  }
+  if (org.type !== 'grassroots' && (!existing || existing.role === 'worker')) {
+    throw new AppError('INVALID_INPUT', '请选择您所在的基层工会', [{ path: 'orgId', message: '请选择基层工会' }]);
+  }
+  const user: UserDoc = {
+    _id: ctx.openid,
+    openid: ctx.openid,
+    name: input.name,
+    role: existing?.role ?? 'worker',
+    orgId: org._id,
+    orgName: org.name,
+    orgPath: org.path,
+    ...(input.unit ? { unit: input.unit } : {}),
+    createdAt: existing?.createdAt ?? ctx.now,
+    updatedAt: ctx.now,
+  };
+  const { _id, ...fields } = user;
+  await ctx.db.collection('users').doc(_id).set({ data: fields });
+  return toProfile(user);
+}

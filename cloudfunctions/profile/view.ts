@@ -1,0 +1,16 @@
+import type { Profile } from '@shishi/shared-types';
+import type { UserDoc } from '../common/context';
+import { iso } from '../common/serialize';
+
+export function toProfile(user: UserDoc): Profile {
+  return {
+    openid: user.openid,
+    name: user.name,
+    role: user.role,
+    orgId: user.orgId,
+    orgName: user.orgName,
+    orgPath: user.orgPath,
+    ...(user.unit ? { unit: user.unit } : {}),
+    createdAt: iso(user.createdAt),
+  };
+}

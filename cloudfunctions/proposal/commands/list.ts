@@ -1,0 +1,74 @@
+import {
+  AppError,
+  inSubtree,
+  isStaff,
+  type ListProposalsInput,
+  type PageInput,
+  type ProposalPage,
+  type Viewer,
+} from '@shishi/shared-types';
+import type { Ctx } from '../../common/context';
+import type { ProposalDoc } from '../model';
+import { toProposal } from '../view';
+
+/** 我的建议: the caller's own proposals, newest first. */
+export async function listMine(ctx: Ctx, input: PageInput): Promise<ProposalPage> {
+  const user = await ctx.profile();
+  return page(ctx, { authorOpenid: ctx.openid }, input, { openid: ctx.openid, role: user.role, orgId: user.orgId });
+}
+
+/**
+ * 建议列表: staff see every proposal of their org subtree; workers see the proposals that passed the
+ * content check, city-wide.
+ */
+export async function list(ctx: Ctx, input: ListProposalsInput): Promise<ProposalPage> {
+  const user = await ctx.profile();
+  const _ = ctx.db.command;
+  const viewer = { openid: ctx.openid, role: user.role, orgId: user.orgId };
+  const where: Record<string, unknown> = {};
+  if (isStaff(user.role)) {
+    let scope = user.orgId;
+    if (input.orgId) {
+      const target = await ctx.db.collection('orgs').where({ _id: input.orgId }).limit(1).get();
+      const org = target.data[0] as { path: string[] } | undefined;
+      if (!org || !inSubtree(org.path, user.orgId)) {
+        throw new AppError('FORBIDDEN', '只能查看本单位管辖范围内的建议', [
+          { path: 'orgId', message: '不在您的管辖范围内' },
+        ]);
+      }
+      scope = input.orgId;
+    }
+    where.orgPath = scope;
+  } else {
+    if (input.orgId) where.orgPath = input.orgId;
+    where.moderation = 'pass';
+    where.status = _.neq('merged');
+  }
+  if (input.category) where.category = input.category;
+  if (input.status) where.status = input.status;
+  if (input.keyword) {
+    const pattern = input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = ctx.db.RegExp({ regexp: pattern, options: 'i' });
+    return page(ctx, _.and([where, _.or([{ title: re }, { content: re }])]), input, viewer);
+  }
+  return page(ctx, where, input, viewer);
+}
+
+async function page(ctx: Ctx, where: unknown, input: PageInput, viewer: Viewer): Promise<ProposalPage> {
+  const coll = ctx.db.collection('proposals');
+  const [res, count] = await Promise.all([
+    coll
+      .where(where)
+      .orderBy('createdAt', 'desc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    coll.where(where).count(),
+  ]);
+  return {
+    items: (res.data as ProposalDoc[]).map((d) => toProposal(d, viewer)),
+    total: count.total as number,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

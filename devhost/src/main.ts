@@ -1,0 +1,19 @@
+/** `npm start` runs this: the dev host on the local runtime, with seeded demo data. */
+import { loadConfig } from './config';
+import { startDevHost } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const host = await startDevHost(config);
+  console.log(`为职工办实事 dev host: ${host.url}  (data: ${config.DATA_DIR})`);
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

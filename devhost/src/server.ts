@@ -1,0 +1,236 @@
+/**
+ * The dev host: one Node process that serves the H5 build and `POST /api/<function>`, running the
+ * cloud functions in-process on the local runtime. Dev login exists only here (local mode).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { functions } from '@shishi/cloudfunctions/registry';
+import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
+import { collections, roleLabels, type AppErrorBody, type Reply } from '@shishi/shared-types';
+import type { DevHostConfig } from './config';
+import { demoIdentities } from './identities';
+import { seed } from './seed';
+import { Sessions } from './session';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface DevHost {
+  server: Server;
+  cloud: LocalCloud;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
+  const cloud = createLocalCloud({
+    dataDir: config.DATA_DIR,
+    collections,
+    now: config.now,
+    storageUrlBase: '/storage',
+  });
+  for (const [name, fn] of Object.entries(functions)) {
+    cloud.local.registerFunction(name, (event) => fn.handle(cloud, event, { now: config.now }));
+  }
+  await seed(cloud.database(), new Date(config.now()));
+  const sessions = new Sessions(config.DATA_DIR);
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      console.error('[devhost]', e);
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '服务器出错了，请稍后再试'));
+      else res.end();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path === '/healthz' && req.method === 'GET') {
+      return sendJson(res, 200, {
+        ok: true,
+        data: { status: 'ok', env: cloud.local.env, now: new Date(config.now()).toISOString() },
+      });
+    }
+    if (path === '/dev/identities' && req.method === 'GET') {
+      const data = demoIdentities.map((i) => ({
+        id: i.id,
+        role: i.role,
+        roleLabel: i.bound ? roleLabels[i.role] : '未绑定资料的新职工',
+        name: i.name,
+        orgId: i.orgId,
+        orgName: i.bound ? orgName(i.orgId) : '',
+        unit: i.unit ?? '',
+        bound: i.bound,
+      }));
+      return sendJson(res, 200, { ok: true, data });
+    }
+    if (path === '/dev/login' && req.method === 'POST') {
+      const body = await readJson(req, config.MAX_BODY_BYTES);
+      if (!body.ok) return sendJson(res, body.status, { ok: false, error: body.error });
+      const id = (body.value as { identity?: unknown } | null)?.identity;
+      const who = demoIdentities.find((i) => i.id === id);
+      if (!who)
+        return sendJson(
+          res,
+          400,
+          fail('INVALID_INPUT', '没有这个演示身份', [{ path: 'identity', message: '请从列表中选择' }]),
+        );
+      return sendJson(res, 200, { ok: true, data: { token: sessions.sign(who.id, config.now()), openid: who.id } });
+    }
+    if (path === '/dev/outbox' && req.method === 'GET') {
+      return sendJson(res, 200, {
+        ok: true,
+        data: { subscribeMessages: cloud.local.openapi.outbox, securityChecks: cloud.local.openapi.securityChecks },
+      });
+    }
+    const api = /^\/api\/([A-Za-z][A-Za-z0-9_]*)$/.exec(path);
+    if (api) {
+      if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', '请用 POST 调用云函数'));
+      const fn = functions[api[1]];
+      if (!fn || !Object.prototype.hasOwnProperty.call(functions, api[1])) {
+        return sendJson(res, 404, fail('UNKNOWN_FUNCTION', `没有名为 ${api[1]} 的云函数`));
+      }
+      const body = await readJson(req, config.MAX_BODY_BYTES);
+      if (!body.ok) return sendJson(res, body.status, { ok: false, error: body.error });
+      const openid = bearer(req, sessions, config.now());
+      const reply = await cloud.local.runAs(openid ? { OPENID: openid } : {}, () =>
+        fn.handle(cloud, body.value, { now: config.now }),
+      );
+      return sendJson(res, 200, reply);
+    }
+    if (path.startsWith('/storage/') && req.method === 'GET') {
+      let file: string;
+      try {
+        file = cloud.local.storage.resolve(decodeURIComponent(path.slice('/storage/'.length)));
+      } catch {
+        return sendJson(res, 400, fail('INVALID_INPUT', '文件路径不对'));
+      }
+      return serveFile(res, file, true);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, path);
+    return sendJson(res, 404, fail('NOT_FOUND', '没有这个地址'));
+  }
+
+  function orgName(id: string): string {
+    return orgNames.get(id) ?? '';
+  }
+  const orgRes = await cloud.database().collection('orgs').limit(1000).get();
+  const orgNames = new Map<string, string>(
+    (orgRes.data as Array<{ _id: string; name: string }>).map((o) => [o._id, o.name]),
+  );
+
+  function serveStatic(res: ServerResponse, path: string): void {
+    const root = normalize(config.H5_DIR);
+    const file = normalize(join(root, decodeURIComponent(path)));
+    if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 400, fail('INVALID_INPUT', '地址不对'));
+    if (existsSync(file) && statSync(file).isFile()) return serveFile(res, file, false);
+    const index = join(root, 'index.html');
+    if (existsSync(index)) return serveFile(res, index, false);
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('H5 页面还没有构建：请先运行 npm run build:h5（npm start 会自动构建）');
+  }
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    server,
+    cloud,
+    url: `http://${config.HOST}:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await cloud.local.close();
+    },
+  };
+}
+
+function serveFile(res: ServerResponse, file: string, download: boolean): void {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    return sendJson(res, 404, fail('NOT_FOUND', '文件不存在'));
+  }
+  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const cache = file.endsWith('index.html') ? 'no-cache' : download ? 'private, max-age=300' : 'public, max-age=3600';
+  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
+  createReadStream(file).pipe(res);
+}
+
+function bearer(req: IncomingMessage, sessions: Sessions, now: number): string | null {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  return sessions.verify(header.slice('Bearer '.length).trim(), now);
+}
+
+function fail(code: AppErrorBody['code'], message: string, fields?: AppErrorBody['fields']): Reply<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: AppErrorBody };
+
+/** Reads a JSON body, refusing one over the limit before reading it all. */
+function readJson(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge: BodyResult = {
+      ok: false,
+      status: 413,
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `提交的内容太大了（上限 ${Math.round(limit / 1024)} KB），请删减后再试`,
+      },
+    };
+    if (declared > limit) {
+      req.resume();
+      return resolve(tooLarge);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        req.resume();
+        return resolve(tooLarge);
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({ ok: true, value: {} });
+      try {
+        resolve({ ok: true, value: JSON.parse(text) });
+      } catch {
+        resolve({ ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } });
+      }
+    });
+    req.on('error', () => {
+      if (!done)
+        resolve({ ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求没有传完整，请重试' } });
+    });
+  });
+}

@@ -1,0 +1,6 @@
+export { createLocalCloud, type LocalCloud, type LocalCloudOptions, type CloudSurface, type WxDatabase } from './cloud';
+export { LocalEngine, LIMITS, newId, type CollectionSpec, type IndexSpec } from './engine';
+export { DbError } from './errors';
+export { callerContext, type WXContext } from './standins/context';
+export { OpenApiStandIn, type OutboxMessage, type SecurityCheckRecord } from './standins/openapi';
+export { LocalStorage } from './standins/storage';

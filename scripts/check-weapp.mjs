@@ -1,0 +1,123 @@
+/**
+ * WeChat's own toolchain on the weapp build (no DevTools on Linux):
+ * - miniprogram-compiler's official `wcc` compiles every WXML and `wcsc` every WXSS;
+ * - miniprogram-ci `getCompiledResult` (the DevTools compile) and `checkCodeQuality` (its code-quality
+ *   panel: package sizes, compression, lazyCodeLoading, files only other packages use);
+ * - the main package stays within our 600 KB budget (WeChat's limit is 2 MB).
+ * Writes the figures to dist/weapp-report.json.
+ */
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const weapp = join(root, 'client', 'dist', 'weapp');
+const MAIN_BUDGET = 600 * 1024;
+const failures = [];
+
+if (!existsSync(join(weapp, 'app.json'))) {
+  console.error('No weapp build: run npm run build:weapp first.');
+  process.exit(1);
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+// Package sizes as WeChat counts them: subpackage roots from app.json, everything else is main.
+const app = JSON.parse((await import('node:fs')).readFileSync(join(weapp, 'app.json'), 'utf8'));
+const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, '') + '/');
+const sizes = { main: 0 };
+for (const file of walk(weapp)) {
+  const rel = relative(weapp, file).split('\\').join('/');
+  if (rel.endsWith('.map')) continue;
+  const sub = subRoots.find((r) => rel.startsWith(r));
+  const key = sub ? sub.slice(0, -1) : 'main';
+  sizes[key] = (sizes[key] ?? 0) + statSync(file).size;
+}
+for (const [pkg, bytes] of Object.entries(sizes)) console.log(`package ${pkg}: ${(bytes / 1024).toFixed(1)} KB`);
+if (sizes.main > MAIN_BUDGET)
+  failures.push(`main package ${(sizes.main / 1024).toFixed(1)} KB is over the ${MAIN_BUDGET / 1024} KB budget`);
+for (const [pkg, bytes] of Object.entries(sizes))
+  if (bytes > 2 * 1024 * 1024) failures.push(`${pkg} is over WeChat's 2 MB limit`);
+
+// wcc / wcsc: the official compilers must accept every template and style sheet.
+const compilerDir = dirname(require.resolve('miniprogram-compiler/package.json'));
+for (const bin of ['wcc', 'wcsc']) {
+  const p = join(compilerDir, 'bin', 'linux', bin);
+  if (existsSync(p)) chmodSync(p, 0o755);
+}
+const compiler = require('miniprogram-compiler');
+try {
+  const wxml = compiler.wxmlToJs(weapp);
+  console.log(`wcc: compiled WXML to ${(wxml.length / 1024).toFixed(1)} KB of JS`);
+} catch (e) {
+  failures.push(`wcc failed: ${e.message}`);
+}
+try {
+  const wxss = compiler.wxssToJs(weapp);
+  console.log(`wcsc: compiled WXSS to ${(wxss.length / 1024).toFixed(1)} KB of JS`);
+} catch (e) {
+  failures.push(`wcsc failed: ${e.message}`);
+}
+
+// miniprogram-ci: the DevTools compile and the code-quality panel. Any privateKey string works offline
+// when the project is given its attributes.
+const ci = require('miniprogram-ci');
+const tmp = join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const keyPath = join(tmp, 'ci-offline.key');
+writeFileSync(keyPath, 'offline-check-no-upload');
+const project = new ci.Project({
+  appid: 'touristappid',
+  type: 'miniProgram',
+  projectPath: weapp,
+  privateKeyPath: keyPath,
+  ignores: ['node_modules/**/*', '**/*.map'],
+  attr: async () => ({
+    appType: 0,
+    setting: { MaxCodeSize: 2, MaxSubpackageSubCodeSize: 2, MaxSubpackageFullCodeSize: 20 },
+  }),
+});
+let compiledFiles = 0;
+try {
+  const compiled = await ci.getCompiledResult({
+    project,
+    desc: 'check',
+    setting: { es6: true, minify: true },
+    onProgressUpdate: () => {},
+  });
+  compiledFiles = Object.keys(compiled).length;
+  console.log(`miniprogram-ci getCompiledResult: ${compiledFiles} files`);
+} catch (e) {
+  failures.push(`getCompiledResult failed: ${e.message ?? e}`);
+}
+let quality = [];
+try {
+  quality = await ci.checkCodeQuality(project);
+  for (const item of quality)
+    console.log(`checkCodeQuality ${item.success ? 'ok  ' : 'FAIL'} ${item.name}: ${item.text ?? ''}`);
+  for (const item of quality) if (!item.success) failures.push(`checkCodeQuality ${item.name}: ${item.text ?? ''}`);
+} catch (e) {
+  failures.push(`checkCodeQuality failed: ${e.message ?? e}`);
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(
+  join(root, 'dist', 'weapp-report.json'),
+  JSON.stringify(
+    { sizes, compiledFiles, quality: quality.map(({ name, success, text }) => ({ name, success, text })) },
+    null,
+    2,
+  ),
+);
+if (failures.length) {
+  console.error('\nweapp checks failed:\n- ' + failures.join('\n- '));
+  process.exit(1);
+}
+console.log('weapp checks: all passed');

@@ -1,0 +1,52 @@
+/** Collection windows (项目征集, 第五条（二）): every Q4, for next year's projects. */
+import { dayjs, BUSINESS_TZ } from '../time';
+import { inSubtree } from './scope';
+
+export interface WindowFacts {
+  _id: string;
+  orgId: string;
+  opensAt: Date;
+  closesAt: Date;
+  closedEarly?: boolean;
+}
+
+/** Default window of a year: 10-01 00:00 … 12-31 24:00 Asia/Shanghai, collecting for `year + 1`. */
+export function defaultWindowFor(year: number): { opensAt: Date; closesAt: Date; projectYear: number } {
+  const opensAt = dayjs.tz(`${year}-10-01`, BUSINESS_TZ).startOf('day').toDate();
+  const closesAt = dayjs
+    .tz(`${year + 1}-01-01`, BUSINESS_TZ)
+    .startOf('day')
+    .toDate();
+  return { opensAt, closesAt, projectYear: year + 1 };
+}
+
+export function isOpenAt(w: WindowFacts, now: Date): boolean {
+  return !w.closedEarly && w.opensAt.getTime() <= now.getTime() && now.getTime() < w.closesAt.getTime();
+}
+
+/** Windows that apply to a member of the org at `orgPath`: those run by an ancestor (or the org itself). */
+export function windowsFor<W extends WindowFacts>(windows: readonly W[], orgPath: readonly string[]): W[] {
+  return windows.filter((w) => inSubtree(orgPath, w.orgId));
+}
+
+/** The open window for a member, the one run by the nearest org when several are open. */
+export function findOpenWindow<W extends WindowFacts>(
+  windows: readonly W[],
+  orgPath: readonly string[],
+  now: Date,
+): W | null {
+  const open = windowsFor(windows, orgPath).filter((w) => isOpenAt(w, now));
+  open.sort((a, b) => orgPath.indexOf(b.orgId) - orgPath.indexOf(a.orgId));
+  return open[0] ?? null;
+}
+
+/** When the next window opens for a member: a scheduled one if any, else the default of the next Q4. */
+export function nextOpening(windows: readonly WindowFacts[], orgPath: readonly string[], now: Date): Date {
+  const scheduled = windowsFor(windows, orgPath)
+    .filter((w) => !w.closedEarly && w.opensAt.getTime() > now.getTime())
+    .map((w) => w.opensAt.getTime());
+  if (scheduled.length > 0) return new Date(Math.min(...scheduled));
+  const year = dayjs(now).tz(BUSINESS_TZ).year();
+  const thisYear = defaultWindowFor(year).opensAt;
+  return thisYear.getTime() > now.getTime() ? thisYear : defaultWindowFor(year + 1).opensAt;
+}

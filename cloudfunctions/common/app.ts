@@ -77,8 +77,12 @@ export function defineFunction<F extends Fn>(name: F, handlers: Handlers<F>): Cl
   };
 }
 
-/** Identity comes from getWXContext(); an openid sent in the body is dropped, never trusted. */
+/**
+ * Identity comes from getWXContext(); an openid sent in the body is dropped, never trusted.
+ * A request without `data` (or `data: null`) is an empty input, so page defaults apply.
+ */
 function stripIdentity(data: unknown): unknown {
+  if (data === undefined || data === null) return {};
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const copy = { ...(data as Record<string, unknown>) };
     delete copy.openid;

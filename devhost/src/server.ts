@@ -134,7 +134,14 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
 
   function serveStatic(res: ServerResponse, path: string): void {
     const root = normalize(config.H5_DIR);
-    const file = normalize(join(root, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // A malformed escape (e.g. `/%E0%A4%A`) is the client's mistake, not a server error.
+      return sendJson(res, 400, fail('INVALID_INPUT', '地址不对'));
+    }
+    const file = normalize(join(root, decoded));
     if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 400, fail('INVALID_INPUT', '地址不对'));
     if (existsSync(file) && statSync(file).isFile()) return serveFile(res, file, false);
     const index = join(root, 'index.html');

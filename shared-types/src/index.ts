@@ -1,3 +1,4 @@
+import './zod-locale';
 export * from './envelope';
 export * from './roles';
 export * from './time';

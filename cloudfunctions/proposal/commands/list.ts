@@ -25,7 +25,7 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
   const user = await ctx.profile();
   const _ = ctx.db.command;
   const viewer = { openid: ctx.openid, role: user.role, orgId: user.orgId };
-  const where: Record<string, unknown> = {};
+  const conditions: unknown[] = [];
   if (isStaff(user.role)) {
     let scope = user.orgId;
     if (input.orgId) {
@@ -38,20 +38,20 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
       }
       scope = input.orgId;
     }
-    where.orgPath = scope;
+    conditions.push({ orgPath: scope });
   } else {
-    if (input.orgId) where.orgPath = input.orgId;
-    where.moderation = 'pass';
-    where.status = _.neq('merged');
+    // Workers see what passed the content check; merged proposals live on in the one they joined.
+    conditions.push({ moderation: 'pass', status: _.neq('merged') });
+    if (input.orgId) conditions.push({ orgPath: input.orgId });
   }
-  if (input.category) where.category = input.category;
-  if (input.status) where.status = input.status;
+  if (input.category) conditions.push({ category: input.category });
+  if (input.status) conditions.push({ status: input.status });
   if (input.keyword) {
     const pattern = input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = ctx.db.RegExp({ regexp: pattern, options: 'i' });
-    return page(ctx, _.and([where, _.or([{ title: re }, { content: re }])]), input, viewer);
+    conditions.push(_.or([{ title: re }, { content: re }]));
   }
-  return page(ctx, where, input, viewer);
+  return page(ctx, conditions.length === 1 ? conditions[0] : _.and(conditions), input, viewer);
 }
 
 async function page(ctx: Ctx, where: unknown, input: PageInput, viewer: Viewer): Promise<ProposalPage> {

@@ -1,0 +1,138 @@
+/** Collection windows (第五条（二）): every Q4, 10-01 … 12-31 in Asia/Shanghai. */
+import { defaultWindowFor, findOpenWindow, isOpenAt, nextOpening, windowsFor, type WindowFacts } from '../src';
+
+const at = (iso: string) => new Date(iso);
+const zhongshanSanitation = ['dl', 'dist-zhongshan', 'gr-zs-sanitation'];
+
+function window(id: string, orgId: string, year = 2026, extra: Partial<WindowFacts> = {}): WindowFacts {
+  const { opensAt, closesAt } = defaultWindowFor(year);
+  return { _id: id, orgId, opensAt, closesAt, ...extra };
+}
+
+describe('defaultWindowFor', () => {
+  it('opens at 10-01 00:00 Asia/Shanghai, which is 09-30 16:00 UTC', () => {
+    const w = defaultWindowFor(2026);
+    expect(w.opensAt.toISOString()).toBe('2026-09-30T16:00:00.000Z');
+  });
+
+  it('closes when 01-01 of the next year starts in Shanghai, and collects for the next year', () => {
+    const w = defaultWindowFor(2026);
+    expect(w.closesAt.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(w.projectYear).toBe(2027);
+  });
+
+  it('does not depend on the year’s length or the process time zone', () => {
+    expect(defaultWindowFor(2027).opensAt.toISOString()).toBe('2027-09-30T16:00:00.000Z');
+    expect(defaultWindowFor(2028).closesAt.toISOString()).toBe('2028-12-31T16:00:00.000Z');
+  });
+});
+
+describe('isOpenAt', () => {
+  const w = window('w', 'dl');
+
+  it('is closed just before 10-01 00:00 Shanghai and open from that instant', () => {
+    expect(isOpenAt(w, at('2026-09-30T23:59:59.999+08:00'))).toBe(false);
+    expect(isOpenAt(w, at('2026-10-01T00:00:00+08:00'))).toBe(true);
+  });
+
+  it('is still open at 12-31 23:59 Shanghai (15:59 UTC), when UTC is the same day', () => {
+    expect(isOpenAt(w, at('2026-12-31T23:59:00+08:00'))).toBe(true);
+    expect(isOpenAt(w, at('2026-12-31T23:59:59.999+08:00'))).toBe(true);
+  });
+
+  it('is closed at 01-01 00:00 Shanghai, although UTC is still 12-31', () => {
+    expect(isOpenAt(w, at('2027-01-01T00:00:00+08:00'))).toBe(false);
+    expect(isOpenAt(w, at('2026-12-31T16:00:00Z'))).toBe(false);
+  });
+
+  it('is closed when closed early', () => {
+    expect(isOpenAt({ ...w, closedEarly: true }, at('2026-11-24T10:00:00+08:00'))).toBe(false);
+  });
+});
+
+describe('windowsFor / findOpenWindow', () => {
+  const now = at('2026-11-24T10:00:00+08:00');
+  const city = window('city', 'dl');
+  const district = window('district', 'dist-zhongshan');
+  const otherDistrict = window('xigang', 'dist-xigang');
+
+  it('applies only windows run by the member’s org or one above it', () => {
+    expect(windowsFor([city, district, otherDistrict], zhongshanSanitation).map((w) => w._id)).toEqual([
+      'city',
+      'district',
+    ]);
+  });
+
+  it('picks the nearest org’s window when several are open, whatever their order', () => {
+    expect(findOpenWindow([city, district, otherDistrict], zhongshanSanitation, now)?._id).toBe('district');
+    expect(findOpenWindow([district, city, otherDistrict], zhongshanSanitation, now)?._id).toBe('district');
+    const own = window('own', 'gr-zs-sanitation');
+    expect(findOpenWindow([city, own, district], zhongshanSanitation, now)?._id).toBe('own');
+  });
+
+  it('falls back to a farther org’s window when the nearer one is closed', () => {
+    const closedEarly = { ...district, closedEarly: true };
+    expect(findOpenWindow([city, closedEarly], zhongshanSanitation, now)?._id).toBe('city');
+  });
+
+  it('never picks another district’s window', () => {
+    expect(findOpenWindow([otherDistrict], zhongshanSanitation, now)).toBeNull();
+  });
+
+  it('is null outside every window', () => {
+    expect(findOpenWindow([city, district], zhongshanSanitation, at('2027-02-10T10:00:00+08:00'))).toBeNull();
+  });
+});
+
+describe('nextOpening', () => {
+  it('is the next Q4 (10-01 Shanghai) when nothing is scheduled', () => {
+    const past = [window('last', 'dl', 2026)];
+    expect(nextOpening(past, zhongshanSanitation, at('2027-02-10T10:00:00+08:00')).toISOString()).toBe(
+      '2027-09-30T16:00:00.000Z',
+    );
+    expect(nextOpening([], zhongshanSanitation, at('2026-11-24T10:00:00+08:00')).toISOString()).toBe(
+      '2027-09-30T16:00:00.000Z',
+    );
+  });
+
+  it('is this year’s 10-01 when it has not come yet in Shanghai', () => {
+    expect(nextOpening([], zhongshanSanitation, at('2026-09-30T23:59:00+08:00')).toISOString()).toBe(
+      '2026-09-30T16:00:00.000Z',
+    );
+  });
+
+  it('reads the year in Shanghai: 01-01 01:00 Shanghai is still 12-31 in UTC', () => {
+    expect(nextOpening([], zhongshanSanitation, at('2027-01-01T01:00:00+08:00')).toISOString()).toBe(
+      '2027-09-30T16:00:00.000Z',
+    );
+  });
+
+  it('is the earliest scheduled window that applies, when there is one', () => {
+    const spring = window('spring', 'dist-zhongshan', 2026, {
+      opensAt: at('2027-03-01T00:00:00+08:00'),
+      closesAt: at('2027-04-01T00:00:00+08:00'),
+    });
+    const summer = window('summer', 'dl', 2026, {
+      opensAt: at('2027-06-01T00:00:00+08:00'),
+      closesAt: at('2027-07-01T00:00:00+08:00'),
+    });
+    const now = at('2027-02-10T10:00:00+08:00');
+    expect(nextOpening([summer, spring], zhongshanSanitation, now).toISOString()).toBe('2027-02-28T16:00:00.000Z');
+  });
+
+  it('ignores scheduled windows of other orgs and those closed early', () => {
+    const now = at('2027-02-10T10:00:00+08:00');
+    const elsewhere = window('xigang', 'dist-xigang', 2026, {
+      opensAt: at('2027-03-01T00:00:00+08:00'),
+      closesAt: at('2027-04-01T00:00:00+08:00'),
+    });
+    const cancelled = window('cancelled', 'dl', 2026, {
+      opensAt: at('2027-05-01T00:00:00+08:00'),
+      closesAt: at('2027-06-01T00:00:00+08:00'),
+      closedEarly: true,
+    });
+    expect(nextOpening([elsewhere, cancelled], zhongshanSanitation, now).toISOString()).toBe(
+      '2027-09-30T16:00:00.000Z',
+    );
+  });
+});

@@ -38,7 +38,11 @@ export type EngineReply = Record<string, unknown>;
 export const LIMITS = { getDefault: 100, getMax: 1000, aggregateDefault: 20 } as const;
 
 interface Txn {
-  startSeq: number;
+  /**
+   * The snapshot: the sequence number the transaction reads at. Taken at its first operation (as
+   * MongoDB does), not at startTransaction, and moved forward while nothing it touched has changed.
+   */
+  startSeq: number | undefined;
   startedAt: number;
   /** Pending writes keyed by collection + id; `null` means removed. */
   writes: Map<string, { collection: string; id: string; doc: Doc | null }>;
@@ -46,6 +50,10 @@ interface Txn {
 }
 
 const TXN_TIMEOUT_MS = 60_000;
+/** Longest a conflicted transaction's reply is held back waiting for its turn (see ConflictGate). */
+const CONFLICT_HOLD_MAX_MS = 1_000;
+/** Longest a released conflicted transaction has to come back (retry) and finish before the next goes. */
+const CONFLICT_TURN_MAX_MS = 100;
 const SEP = '\u0000';
 
 type Params = Record<string, unknown>;
@@ -58,6 +66,7 @@ export class LocalEngine {
   private readonly uniqueKeys = new Map<string, Map<string, Map<string, string>>>();
   private readonly removedAt = new Map<string, number>();
   private readonly txns = new Map<string, Txn>();
+  private readonly conflicts = new ConflictGate((keys) => this.touchedByLiveTxn(keys));
   private seq = 0;
   private readonly now: () => number;
   /** Requests answered, by action: the benchmarks count database round trips with it. */
@@ -70,6 +79,12 @@ export class LocalEngine {
     this.seq = loaded.maxSeq;
     for (const name of loaded.collections) this.data.set(name, loaded.docs.get(name) ?? new Map());
     for (const [name, docs] of loaded.docs) if (!this.data.has(name)) this.data.set(name, docs);
+    // Indexes belong to the collection, as in CloudBase: the ones declared before are kept in the store,
+    // so reopening the data directory without declaring them still enforces them. A declaration given
+    // now replaces the stored one for that collection.
+    for (const [name, specs] of Object.entries(this.store.loadMeta<Record<string, IndexSpec[]>>('indexes') ?? {})) {
+      this.indexes.set(name, specs);
+    }
     let created = false;
     for (const spec of options.collections ?? []) {
       if (!this.data.has(spec.name)) {
@@ -79,8 +94,18 @@ export class LocalEngine {
       this.indexes.set(spec.name, [...(spec.indexes ?? [])]);
     }
     for (const name of this.data.keys()) this.rebuildUniqueKeys(name);
-    if (created) void this.store.saveCollections([...this.data.keys()]);
+    const writes: Promise<unknown>[] = [];
+    if (created) writes.push(this.store.saveCollections([...this.data.keys()]));
+    if (options.collections?.length) writes.push(this.store.saveMeta('indexes', Object.fromEntries(this.indexes)));
+    if (writes.length) {
+      this.startup = Promise.all(writes).then(() => {
+        this.startup = undefined;
+      });
+    }
   }
+
+  /** Start-up writes (declared collections and indexes): requests are answered after they commit. */
+  private startup: Promise<unknown> | undefined;
 
   collectionNames(): string[] {
     return [...this.data.keys()];
@@ -98,6 +123,8 @@ export class LocalEngine {
   }
 
   async close(): Promise<void> {
+    this.conflicts.close();
+    if (this.startup) await this.startup.catch(() => undefined);
     await this.store.close();
   }
 
@@ -106,18 +133,21 @@ export class LocalEngine {
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1);
     const requestId = randomBytes(8).toString('hex');
     try {
-      const { reply, ops } = this.execute(action, params);
+      if (this.startup) await this.startup;
+      const { reply, ops, wait } = this.execute(action, params);
       if (ops.length > 0) await this.store.commit(ops);
+      if (wait) await wait;
       return { ...reply, requestId };
     } catch (e) {
       const err = fromEngineError(e);
+      if (e instanceof TxnConflict) await this.conflicts.hold(e.keys);
       return { code: err.code, message: err.message, requestId };
     }
   }
 
   // ---------------------------------------------------------------- dispatch
 
-  private execute(action: string, p: Params): { reply: EngineReply; ops: StoreOp[] } {
+  private execute(action: string, p: Params): { reply: EngineReply; ops: StoreOp[]; wait?: Promise<unknown> } {
     const none: StoreOp[] = [];
     switch (action) {
       case 'database.getDocument':
@@ -141,7 +171,7 @@ export class LocalEngine {
       case 'database.commitTransaction':
         return this.commitTransaction(String(p.transactionId ?? ''));
       case 'database.abortTransaction':
-        this.txns.delete(String(p.transactionId ?? ''));
+        this.endTxn(String(p.transactionId ?? ''));
         return { reply: {}, ops: none };
       default:
         throw new DbError('DATABASE_INVALID_OPERRATOR', `unsupported database action: ${action}`);
@@ -194,7 +224,7 @@ export class LocalEngine {
   private aggregate(p: Params): EngineReply {
     const coll = this.collection(p.collectionName);
     const stages = (p.stages as Array<{ stageKey: string; stageValue: string }> | undefined) ?? [];
-    const pipeline = stages.map((s) => ({ [s.stageKey]: decode(s.stageValue, this.now()) }));
+    const pipeline = stages.flatMap((s) => expandStage(s.stageKey, decode(s.stageValue, this.now())));
     for (const stage of pipeline) {
       const key = Object.keys(stage)[0];
       if (key === '$lookup') {
@@ -286,6 +316,7 @@ export class LocalEngine {
     });
     if (p.transactionId) {
       const txn = this.txn(p.transactionId);
+      this.snapshot(txn);
       for (const doc of docs) {
         const key = collectionName + SEP + (doc._id as string);
         if (coll.has(doc._id as string) || txn.writes.get(key)?.doc)
@@ -348,15 +379,15 @@ export class LocalEngine {
     return { reply: { data: { deleted: targets.length } }, ops };
   }
 
-  private addCollection(p: Params): { reply: EngineReply; ops: StoreOp[] } {
+  private addCollection(p: Params): { reply: EngineReply; ops: StoreOp[]; wait: Promise<unknown> } {
     const name = String(p.collectionName ?? '');
     if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name))
       throw new DbError('INVALID_PARAM', `invalid collection name: ${name}`);
     if (this.data.has(name)) throw new DbError('DATABASE_REQUEST_FAILED', `collection ${name} already exists`);
     this.data.set(name, new Map());
     this.rebuildUniqueKeys(name);
-    void this.store.saveCollections([...this.data.keys()]);
-    return { reply: {}, ops: [] };
+    // Acknowledged once the collection list is committed, like any other write.
+    return { reply: {}, ops: [], wait: this.store.saveCollections([...this.data.keys()]) };
   }
 
   /**
@@ -442,10 +473,35 @@ export class LocalEngine {
 
   private startTransaction(): string {
     const now = this.now();
-    for (const [id, t] of this.txns) if (now - t.startedAt > TXN_TIMEOUT_MS) this.txns.delete(id);
+    for (const [id, t] of this.txns) if (now - t.startedAt > TXN_TIMEOUT_MS) this.endTxn(id);
     const id = newId();
-    this.txns.set(id, { startSeq: this.seq, startedAt: now, writes: new Map(), touched: new Set() });
+    this.txns.set(id, { startSeq: undefined, startedAt: now, writes: new Map(), touched: new Set() });
     return id;
+  }
+
+  /** Forgets a transaction (committed, failed, rolled back or expired) and lets waiting conflicts go. */
+  private endTxn(id: string): void {
+    const t = this.txns.get(id);
+    if (!t) return;
+    this.txns.delete(id);
+    this.conflicts.ended(t.touched);
+  }
+
+  private touchedByLiveTxn(keys: readonly string[]): boolean {
+    for (const t of this.txns.values()) for (const key of keys) if (t.touched.has(key)) return true;
+    return false;
+  }
+
+  /** Sequence number of the last write to a document (its removal included), 0 if never written. */
+  private changedAt(key: string): number {
+    const cut = key.indexOf(SEP);
+    return this.data.get(key.slice(0, cut))?.get(key.slice(cut + 1))?.seq ?? this.removedAt.get(key) ?? 0;
+  }
+
+  /** The transaction's snapshot, taken now if this is its first operation. */
+  private snapshot(t: Txn): number {
+    if (t.startSeq === undefined) t.startSeq = this.seq;
+    return t.startSeq;
   }
 
   private txn(id: unknown): Txn {
@@ -454,18 +510,26 @@ export class LocalEngine {
     return t;
   }
 
-  /** Snapshot isolation: a document written by someone else since the transaction began is a conflict. */
+  /**
+   * Reads a document for a transaction. A document written by someone else since the snapshot is a
+   * conflict, reported at commit (where the SDK's `runTransaction` sees the conflict code and retries;
+   * an error from a read inside the callback reaches it without the code, so it would not retry).
+   * When nothing the transaction touched so far has changed, its snapshot simply moves forward to now:
+   * that is the same as having started now, and no conflict.
+   */
   private readForTxn(t: Txn, collection: string, id: string): Doc | null {
     const key = collection + SEP + id;
-    t.touched.add(key);
     const pending = t.writes.get(key);
-    if (pending) return pending.doc;
-    const stored = this.collection(collection).get(id);
-    const changedAt = stored?.seq ?? this.removedAt.get(key) ?? 0;
-    if (changedAt > t.startSeq) {
-      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `transaction conflict on ${collection}/${id}`);
+    if (pending) {
+      t.touched.add(key);
+      return pending.doc;
     }
-    return stored ? stored.doc : null;
+    const startSeq = this.snapshot(t);
+    if (this.changedAt(key) > startSeq && [...t.touched].every((k) => this.changedAt(k) <= startSeq)) {
+      t.startSeq = this.seq;
+    }
+    t.touched.add(key);
+    return this.collection(collection).get(id)?.doc ?? null;
   }
 
   private docIdOf(p: Params): string {
@@ -511,14 +575,12 @@ export class LocalEngine {
 
   private commitTransaction(id: string): { reply: EngineReply; ops: StoreOp[] } {
     const t = this.txn(id);
-    this.txns.delete(id);
+    this.endTxn(id);
+    const startSeq = t.startSeq ?? this.seq;
     for (const key of t.touched) {
-      const cut = key.indexOf(SEP);
-      const collection = key.slice(0, cut);
-      const docId = key.slice(cut + 1);
-      const changedAt = this.collection(collection).get(docId)?.seq ?? this.removedAt.get(key) ?? 0;
-      if (changedAt > t.startSeq) {
-        throw new DbError('DATABASE_TRANSACTION_CONFLICT', `transaction conflict on ${collection}/${docId}`);
+      if (this.changedAt(key) > startSeq) {
+        const cut = key.indexOf(SEP);
+        throw new TxnConflict(`transaction conflict on ${key.slice(0, cut)}/${key.slice(cut + 1)}`, [...t.touched]);
       }
     }
     const changes: Change[] = [...t.writes.values()].map((w) => ({
@@ -528,6 +590,99 @@ export class LocalEngine {
       after: w.doc,
     }));
     return { reply: {}, ops: this.apply(changes.filter((c) => c.before !== null || c.after !== null)) };
+  }
+}
+
+/**
+ * Stages rewritten into the equivalent ones MongoDB documents for them, where mingo differs:
+ * `$count` is `$group: { _id: null, n: { $sum: 1 } }` + `$project: { _id: 0 }`, which gives no
+ * document at all for empty input (mingo's `$count` gives `{ n: 0 }`).
+ */
+function expandStage(key: string, value: unknown): Doc[] {
+  if (key === '$count' && typeof value === 'string') {
+    return [{ $group: { _id: null, [value]: { $sum: 1 } } }, { $project: { _id: 0 } }];
+  }
+  return [{ [key]: value }];
+}
+
+/** A transaction that lost to a concurrent write; `keys` are the documents it touched. */
+class TxnConflict extends DbError {
+  constructor(
+    message: string,
+    readonly keys: string[],
+  ) {
+    super('DATABASE_TRANSACTION_CONFLICT', message);
+  }
+}
+
+/**
+ * Serialises the retries of conflicted transactions. wx-server-sdk's `runTransaction` retries a
+ * conflicted commit at once, 3 times by default; N transactions racing on one document would lose
+ * N-1 times per round and most would run out of retries. So a conflict reply is held back until no
+ * live transaction touches the same documents, and held replies go one at a time: the next is
+ * released once the previous one's retry has finished (or after CONFLICT_TURN_MAX_MS if it never
+ * came back). No reply is held longer than CONFLICT_HOLD_MAX_MS.
+ */
+interface HeldConflict {
+  keys: string[];
+  release: () => void;
+  timer: NodeJS.Timeout;
+}
+
+class ConflictGate {
+  private readonly queue: HeldConflict[] = [];
+  private turn: { keys: string[]; timer: NodeJS.Timeout } | undefined;
+
+  constructor(private readonly busy: (keys: readonly string[]) => boolean) {}
+
+  hold(keys: string[]): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = { keys, release: resolve, timer: setTimeout(() => this.release(entry), CONFLICT_HOLD_MAX_MS) };
+      entry.timer.unref();
+      this.queue.push(entry);
+      this.pump();
+    });
+  }
+
+  /** A transaction that touched `keys` has ended. */
+  ended(keys: ReadonlySet<string>): void {
+    if (this.turn && this.turn.keys.some((k) => keys.has(k))) this.endTurn();
+    this.pump();
+  }
+
+  close(): void {
+    for (const entry of this.queue.splice(0)) {
+      clearTimeout(entry.timer);
+      entry.release();
+    }
+    this.endTurn();
+  }
+
+  private pump(): void {
+    const head = this.queue[0];
+    if (this.turn || !head || this.busy(head.keys)) return;
+    this.release(head);
+  }
+
+  private release(entry: HeldConflict): void {
+    const at = this.queue.indexOf(entry);
+    if (at < 0) return;
+    this.queue.splice(at, 1);
+    clearTimeout(entry.timer);
+    this.endTurn();
+    const timer = setTimeout(() => {
+      this.endTurn();
+      this.pump();
+    }, CONFLICT_TURN_MAX_MS);
+    timer.unref();
+    this.turn = { keys: entry.keys, timer };
+    entry.release();
+  }
+
+  private endTurn(): void {
+    if (!this.turn) return;
+    clearTimeout(this.turn.timer);
+    this.turn = undefined;
   }
 }
 
@@ -601,9 +756,73 @@ function updated(before: Doc, data: Doc): Doc | null {
     : data;
   for (const k of plain) delete modifier[k];
   if ('_id' in ((modifier.$set as Doc | undefined) ?? {})) throw new DbError('INVALID_PARAM', '_id cannot be updated');
+  checkUpdateTypes(before, modifier);
   const after = clone(before);
   const changed = applyUpdate(after, modifier as never, undefined, undefined, { cloneMode: 'deep' });
   return changed.length > 0 ? after : null;
+}
+
+/** Operators that write a value at their path (creating missing parents). */
+const WRITING_OPERATORS = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate']);
+const NUMERIC_OPERATORS: Record<string, string> = { $inc: 'increment', $mul: 'multiply' };
+const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+
+/**
+ * MongoDB refuses an update whose operator does not fit the stored value ($inc on a string, $push onto
+ * a non-array, a field under a scalar); mingo would skip it silently and the update would "succeed"
+ * without changing anything. The messages follow MongoDB's.
+ */
+function checkUpdateTypes(doc: Doc, modifier: Doc): void {
+  for (const [op, fields] of Object.entries(modifier)) {
+    if (!fields || typeof fields !== 'object') continue;
+    for (const [path, operand] of Object.entries(fields as Doc)) {
+      const parts = path.split('.');
+      let cur: unknown = doc;
+      let value: unknown;
+      for (let i = 0; i < parts.length; i++) {
+        const next: unknown = (cur as Doc)[parts[i]];
+        if (i === parts.length - 1) {
+          value = next;
+        } else if (next === undefined) {
+          break;
+        } else if (next === null || typeof next !== 'object') {
+          if (!WRITING_OPERATORS.has(op)) break;
+          throw new DbError(
+            'DATABASE_REQUEST_FAILED',
+            `Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${encode(next)}} (${op} ${path})`,
+          );
+        } else {
+          cur = next;
+        }
+      }
+      const verb = NUMERIC_OPERATORS[op];
+      if (verb && typeof operand !== 'number') {
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `Cannot ${verb} with non-numeric argument: {${path}: ${encode(operand)}}`,
+        );
+      }
+      if (verb && value !== undefined && typeof value !== 'number') {
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${encode(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`,
+        );
+      }
+      if (ARRAY_OPERATORS.has(op) && value !== undefined && !Array.isArray(value)) {
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `Cannot apply ${op} to a non-array value: {_id: ${encode(doc._id)}} has the field '${path}' of non-array type ${typeName(value)}`,
+        );
+      }
+    }
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return 'date';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
 function pick(obj: Doc, keys: string[]): Doc {

@@ -19,12 +19,31 @@ export class DbError extends Error {
   }
 }
 
-/** mingo names the operator it does not know; we pass that on as an invalid-operator error. */
+/**
+ * The SDK call behind an operator the request carries, where the SDK renames it on the way
+ * (`_.geoNear` is sent as `$nearSphere`), so the error names what the caller wrote.
+ */
+const SDK_NAMES: Record<string, string> = {
+  $nearSphere: '_.geoNear',
+  $geoWithin: '_.geoWithin',
+  $geoIntersects: '_.geoIntersects',
+};
+
+/**
+ * mingo names the operator it does not know ("unknown query operator $x", "unregistered pipeline
+ * operator $x", "accumulator '$x' is not registered" for any unknown expression operator); we pass
+ * that on as an invalid-operator error.
+ */
 export function fromEngineError(e: unknown): DbError {
   if (e instanceof DbError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  if (/unknown|unregistered|not supported|invalid .*operator/i.test(message)) {
-    return new DbError('DATABASE_INVALID_OPERRATOR', `unsupported operator or stage: ${message}`);
+  if (/unknown|unregistered|not registered|not supported|invalid .*operator/i.test(message)) {
+    const operator = /\$[A-Za-z0-9_]+/.exec(message)?.[0];
+    const sdkName = operator ? SDK_NAMES[operator] : undefined;
+    const named = operator
+      ? `unsupported operator or stage ${operator}${sdkName ? ` (${sdkName})` : ''}`
+      : 'unsupported operator or stage';
+    return new DbError('DATABASE_INVALID_OPERRATOR', `${named}: ${message}`);
   }
   return new DbError('DATABASE_REQUEST_FAILED', message);
 }

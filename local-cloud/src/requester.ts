@@ -25,7 +25,7 @@ class LocalRequester {
 export function installRequester(): void {
   if (installed) return;
   const requireHere = createRequire(__filename);
-  const { Db } = requireHere(resolveCloudbaseDatabase()) as { Db: object };
+  const { Db, Query } = requireHere(resolveCloudbaseDatabase()) as { Db: object; Query: { prototype: object } };
   Object.defineProperty(Db, 'reqClass', {
     configurable: true,
     get: () => LocalRequester,
@@ -33,7 +33,30 @@ export function installRequester(): void {
       /* node-sdk resets it on every database(): keep ours */
     },
   });
+  refuseWhereInTransaction(Query.prototype as Record<string, unknown>);
   installed = true;
+}
+
+/**
+ * @cloudbase/database sends `where().update()`, `where().remove()` and `where().count()` on a
+ * transaction's collection WITHOUT the transaction id: they would run outside the transaction, at once,
+ * and survive its rollback. CloudBase transactions are single-document (`doc(id)`) only, so the local
+ * runtime refuses them, as the engine refuses `where().get()` inside a transaction, instead of letting
+ * a silently non-transactional write through.
+ */
+function refuseWhereInTransaction(proto: Record<string, unknown>): void {
+  for (const method of ['update', 'remove', 'count']) {
+    const original = proto[method] as (this: unknown, ...args: unknown[]) => Promise<unknown>;
+    proto[method] = function (this: { _transactionId?: string }, ...args: unknown[]) {
+      if (this._transactionId) {
+        return Promise.resolve({
+          code: 'DATABASE_REQUEST_FAILED',
+          message: `transactions support single-document operations only (doc(id)): where().${method}() is not part of the transaction`,
+        });
+      }
+      return original.apply(this, args);
+    };
+  }
 }
 
 export function registerEngine(env: string, engine: LocalEngine): void {

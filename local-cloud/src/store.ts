@@ -69,6 +69,14 @@ export class LmdbStore {
     });
   }
 
+  loadMeta<T>(key: string): T | undefined {
+    return this.meta.get(key) as T | undefined;
+  }
+
+  saveMeta(key: string, value: unknown): Promise<boolean> {
+    return this.meta.put(key, value);
+  }
+
   saveCollections(names: readonly string[]): Promise<boolean> {
     return this.meta.put('collections', [...names]);
   }

@@ -6,7 +6,7 @@
  * - the main package stays within our 600 KB budget (WeChat's limit is 2 MB).
  * Writes the figures to dist/weapp-report.json.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ function walk(dir) {
 }
 
 // Package sizes as WeChat counts them: subpackage roots from app.json, everything else is main.
-const app = JSON.parse((await import('node:fs')).readFileSync(join(weapp, 'app.json'), 'utf8'));
+const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8'));
 const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, '') + '/');
 const sizes = { main: 0 };
 for (const file of walk(weapp)) {
@@ -65,6 +65,12 @@ try {
 } catch (e) {
   failures.push(`wcsc failed: ${e.message}`);
 }
+
+// miniprogram-ci reads the project settings (compression, es6) from project.config.json beside the code:
+// derive it from the repository's own, which points DevTools at this build.
+const rootConfig = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
+delete rootConfig.cloudfunctionRoot;
+writeFileSync(join(weapp, 'project.config.json'), JSON.stringify({ ...rootConfig, miniprogramRoot: './' }, null, 2));
 
 // miniprogram-ci: the DevTools compile and the code-quality panel. Any privateKey string works offline
 // when the project is given its attributes.

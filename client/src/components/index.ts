@@ -1,0 +1,14 @@
+/** Shared UI: no feature knowledge here. */
+export { AppButton } from './AppButton';
+export { Card } from './Card';
+export { Cell, CellGroup } from './Cell';
+export { ChipGroup, optionsOf, type ChipOption } from './ChipGroup';
+export { Empty } from './Empty';
+export { ErrorBlock } from './ErrorBlock';
+export { FilterTabs } from './FilterTabs';
+export { FormField } from './FormField';
+export { Loading } from './Loading';
+export { Notice } from './Notice';
+export { PagedList, usePagedList, type FetchPage, type PageResult, type PagedListState } from './PagedList';
+export { SearchBar } from './SearchBar';
+export { Badge, StatusBadge, type BadgeTone } from './StatusBadge';

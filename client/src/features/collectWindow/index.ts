@@ -1,0 +1,2 @@
+export { WindowCard } from './components/WindowCard';
+export { useCurrentWindow } from './hooks';

@@ -1,0 +1,2 @@
+export { IdentityList } from './components/IdentityList';
+export { fetchIdentities, loginAs, type DemoIdentity } from './api';

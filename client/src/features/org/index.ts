@@ -1,0 +1,2 @@
+export { GrassrootsPicker } from './components/GrassrootsPicker';
+export { groupGrassroots, searchGrassroots, type GrassrootsGroup } from './grouping';

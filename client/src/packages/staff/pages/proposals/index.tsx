@@ -1,0 +1,60 @@
+import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import {
+  categoryLabels,
+  proposalCategories,
+  proposalStatuses,
+  proposalStatusMeta,
+  type ProposalCategory,
+  type ProposalStatus,
+} from '@shishi/shared-types';
+import { FilterTabs, PagedList, SearchBar, optionsOf } from '../../../../components';
+import { ProposalCard, useProposalList } from '../../../../features/proposal';
+import './index.scss';
+
+const categoryOptions = optionsOf(proposalCategories, categoryLabels);
+const statusOptions = proposalStatuses.map((status) => ({ value: status, label: proposalStatusMeta[status].label }));
+
+/**
+ * 建议管理 (staff): every proposal of the staff member's org subtree — the server scopes the list —
+ * with the full author name, union, channel and content-check state.
+ */
+export default function StaffProposalsPage() {
+  const [status, setStatus] = useState<ProposalStatus | undefined>(undefined);
+  const [category, setCategory] = useState<ProposalCategory | undefined>(undefined);
+  const [keyword, setKeyword] = useState('');
+  const list = useProposalList({ status, category, keyword: keyword || undefined });
+  const filtered = status !== undefined || category !== undefined || keyword !== '';
+
+  return (
+    <View className="page staff">
+      <SearchBar id="staff-search" placeholder="搜索标题、内容" keyword={keyword} onSearch={setKeyword} />
+      <Text className="staff__filter-label">状态</Text>
+      <FilterTabs idPrefix="staff-status" options={statusOptions} value={status} onChange={setStatus} />
+      <Text className="staff__filter-label">类别</Text>
+      <FilterTabs idPrefix="staff-category" options={categoryOptions} value={category} onChange={setCategory} />
+      <PagedList
+        id="staff-list"
+        list={list}
+        keyOf={(p) => p._id}
+        header={
+          <Text className="section-title" id="staff-total">
+            本辖区共 {list.total} 条建议{filtered ? '（已筛选）' : ''}
+          </Text>
+        }
+        renderItem={(p) => <ProposalCard proposal={p} variant="staff" />}
+        emptyText={filtered ? '没有符合条件的建议，换个条件试试。' : '本辖区还没有职工提交建议。'}
+        emptyActionText={filtered ? '清除筛选' : undefined}
+        onEmptyAction={
+          filtered
+            ? () => {
+                setStatus(undefined);
+                setCategory(undefined);
+                setKeyword('');
+              }
+            : undefined
+        }
+      />
+    </View>
+  );
+}

@@ -1,0 +1,59 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { AppButton, Card, ErrorBlock, Loading, PagedList } from '../../components';
+import { config, routes } from '../../config';
+import { ProfileCard, useMe } from '../../features/profile';
+import { ProposalCard, useMyProposals } from '../../features/proposal';
+import { signOut } from '../../services/call';
+import './index.scss';
+
+/** 我的: my profile, then 我的建议 page by page. */
+export default function MinePage() {
+  const me = useMe();
+  return (
+    <View className="page">
+      {me.error ? (
+        <ErrorBlock error={me.error} onRetry={me.reload} />
+      ) : me.loading || !me.data ? (
+        <Loading />
+      ) : me.data.bound ? (
+        <>
+          <ProfileCard profile={me.data.profile} onEdit={() => void Taro.navigateTo({ url: routes.bind })} />
+          <MyProposals />
+        </>
+      ) : (
+        <Card title="还没有绑定资料">
+          <Text className="page-intro">绑定姓名和所在基层工会后，就能提建议、查看建议进展。</Text>
+          <AppButton kind="primary" block onClick={() => void Taro.reLaunch({ url: routes.bind })}>
+            去绑定资料
+          </AppButton>
+        </Card>
+      )}
+      {config.platform === 'h5' ? (
+        <AppButton id="switch-identity" block className="mine__switch" onClick={signOut}>
+          切换演示身份
+        </AppButton>
+      ) : null}
+    </View>
+  );
+}
+
+function MyProposals() {
+  const list = useMyProposals();
+  return (
+    <View>
+      <Text className="section-title" id="mine-total">
+        我的建议{list.status === 'ready' ? `（共 ${list.total} 条）` : ''}
+      </Text>
+      <PagedList
+        id="mine-list"
+        list={list}
+        keyOf={(p) => p._id}
+        renderItem={(p) => <ProposalCard proposal={p} variant="mine" />}
+        emptyText="您还没有提过建议。有想请工会帮忙办的事，欢迎说一说。"
+        emptyActionText="去提建议"
+        onEmptyAction={() => void Taro.navigateTo({ url: routes.proposalNew })}
+      />
+    </View>
+  );
+}

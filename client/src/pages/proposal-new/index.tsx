@@ -1,0 +1,39 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Notice } from '../../components';
+import { routes } from '../../config';
+import { useCurrentWindow } from '../../features/collectWindow';
+import { ProposalForm } from '../../features/proposal';
+import { formatChineseDate, lastDayBefore } from '../../utils/dates';
+
+/** 提建议: the form, under a line saying which collection it goes to. */
+export default function ProposalNewPage() {
+  const current = useCurrentWindow();
+  const onSubmitted = () => {
+    void Taro.showToast({ title: '提交成功', icon: 'success', duration: 1500 });
+    setTimeout(() => void Taro.switchTab({ url: routes.mine }), 1500);
+  };
+
+  const open = current.data?.open;
+  return (
+    <View className="page">
+      <Text className="page-title">提建议</Text>
+      {current.data ? (
+        open ? (
+          <Notice tone="info" id="proposal-window" text={`${open.title}，${lastDayBefore(open.closesAt)}截止`} />
+        ) : (
+          <Notice
+            tone="warning"
+            id="proposal-window"
+            text={
+              current.data.nextOpensAt
+                ? `征集暂未开放，下次开放：${formatChineseDate(current.data.nextOpensAt)}`
+                : '征集暂未开放'
+            }
+          />
+        )
+      ) : null}
+      <ProposalForm onSubmitted={onSubmitted} />
+    </View>
+  );
+}

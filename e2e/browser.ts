@@ -32,6 +32,11 @@ export async function loginAs(page: Page, name: string): Promise<void> {
   await page.getByText(name, { exact: false }).first().click();
 }
 
+/** Waits for page transitions and animations to finish, so a screenshot shows what a person sees. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }

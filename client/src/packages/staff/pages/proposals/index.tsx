@@ -9,6 +9,7 @@ import {
   type ProposalStatus,
 } from '@shishi/shared-types';
 import { FilterTabs, PagedList, SearchBar, optionsOf } from '../../../../components';
+import { StaffOnly } from '../../../../features/profile';
 import { ProposalCard, useProposalList } from '../../../../features/proposal';
 import './index.scss';
 
@@ -20,6 +21,10 @@ const statusOptions = proposalStatuses.map((status) => ({ value: status, label: 
  * with the full author name, union, channel and content-check state.
  */
 export default function StaffProposalsPage() {
+  return <StaffOnly>{() => <StaffProposals />}</StaffOnly>;
+}
+
+function StaffProposals() {
   const [status, setStatus] = useState<ProposalStatus | undefined>(undefined);
   const [category, setCategory] = useState<ProposalCategory | undefined>(undefined);
   const [keyword, setKeyword] = useState('');

@@ -42,6 +42,13 @@ describe('submitProposalInputSchema', () => {
     expect(issues({ ...valid, title: '字'.repeat(41) })).toEqual({ title: ['建议标题最多 40 个字'] });
   });
 
+  it('asks to fill in a field left empty or blank, rather than naming its minimum length', () => {
+    expect(issues({ ...valid, title: '   ', content: '' })).toEqual({
+      title: ['请填写建议标题'],
+      content: ['请填写建议内容'],
+    });
+  });
+
   it('bounds the content: 10 to 1000 characters', () => {
     expect(issues({ ...valid, content: '太短了' })).toEqual({ content: ['建议内容至少 10 个字'] });
     expect(issues({ ...valid, content: '字'.repeat(1001) })).toEqual({ content: ['建议内容最多 1000 个字'] });

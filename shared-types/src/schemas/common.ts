@@ -37,7 +37,8 @@ export function text(label: string, min: number, max: number) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .min(1, { error: `请填写${label}`, abort: true })
+    .min(min, `${label}至少 ${min} 个字`)
     .max(max, `${label}最多 ${max} 个字`);
 }
 

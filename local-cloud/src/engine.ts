@@ -6,10 +6,11 @@
  * to the store, so a single-document update is atomic under concurrent calls. The reply is sent only
  * after the store has committed the write.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { clone, decode, encode, type Doc } from './ejson';
 import { DbError, fromEngineError } from './errors';
+import { FieldIndexes } from './fieldIndex';
 import { LmdbStore, type StoreOp, type StoredDoc } from './store';
 
 export interface IndexSpec {
@@ -64,6 +65,9 @@ export class LocalEngine {
   private readonly indexes = new Map<string, IndexSpec[]>();
   /** collection → index name → key → _id */
   private readonly uniqueKeys = new Map<string, Map<string, Map<string, string>>>();
+  /** collection → value postings of the declared indexes' leading fields (reads only). */
+  private readonly fieldIndexes = new Map<string, FieldIndexes>();
+  private requestSeq = 0;
   private readonly removedAt = new Map<string, number>();
   private readonly txns = new Map<string, Txn>();
   private readonly conflicts = new ConflictGate((keys) => this.touchedByLiveTxn(keys));
@@ -131,7 +135,7 @@ export class LocalEngine {
   /** The request layer entry point. Never throws: errors come back as `{ code, message }`. */
   async send(action: string, params: Params = {}): Promise<EngineReply> {
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1);
-    const requestId = randomBytes(8).toString('hex');
+    const requestId = `local-${(this.requestSeq += 1).toString(36)}`;
     try {
       if (this.startup) await this.startup;
       const { reply, ops, wait } = this.execute(action, params);
@@ -201,8 +205,20 @@ export class LocalEngine {
       const found = coll.get(q._id);
       return found ? [found.doc] : [];
     }
+    if (typeof q._id === 'string') {
+      const found = coll.get(q._id);
+      return found && new Query(q).test(found.doc) ? [found.doc] : [];
+    }
     const criteria = new Query(q);
     const out: Doc[] = [];
+    const ids = this.fieldIndexes.get(String(p.collectionName))?.candidates(q, coll.size);
+    if (ids) {
+      for (const id of ids) {
+        const doc = coll.get(id)?.doc;
+        if (doc && criteria.test(doc)) out.push(doc);
+      }
+      return out;
+    }
     for (const { doc } of coll.values()) if (criteria.test(doc)) out.push(doc);
     return out;
   }
@@ -399,7 +415,7 @@ export class LocalEngine {
     const ops: StoreOp[] = [];
     for (const c of changes) {
       const coll = this.collection(c.collection);
-      this.unindex(c.collection, c.before);
+      this.unindex(c.collection, c.before, c.after !== null);
       if (c.after === null) {
         coll.delete(c.id);
         this.removedAt.set(c.collection + SEP + c.id, this.nextSeq());
@@ -424,11 +440,14 @@ export class LocalEngine {
     const byIndex = new Map<string, Map<string, string>>();
     for (const spec of this.uniqueSpecs(collection)) byIndex.set(spec.name, new Map());
     this.uniqueKeys.set(collection, byIndex);
+    const leading = (this.indexes.get(collection) ?? []).map((i) => Object.keys(i.keys)[0]).filter(Boolean);
+    this.fieldIndexes.set(collection, new FieldIndexes(leading));
     for (const { doc } of this.data.get(collection)?.values() ?? []) this.index(collection, doc);
   }
 
   private index(collection: string, doc: Doc | null): void {
     if (!doc) return;
+    this.fieldIndexes.get(collection)?.add(doc);
     for (const spec of this.uniqueSpecs(collection)) {
       this.uniqueKeys
         .get(collection)
@@ -437,8 +456,9 @@ export class LocalEngine {
     }
   }
 
-  private unindex(collection: string, doc: Doc | null): void {
+  private unindex(collection: string, doc: Doc | null, replaced = false): void {
     if (!doc) return;
+    this.fieldIndexes.get(collection)?.remove(doc, replaced);
     for (const spec of this.uniqueSpecs(collection)) {
       const keys = this.uniqueKeys.get(collection)?.get(spec.name);
       const key = indexKey(spec, doc);
@@ -719,7 +739,7 @@ function valuesAt(doc: Doc, path: string): unknown[] {
 
 /** CloudBase-style ids: 32 hex characters. */
 export function newId(): string {
-  return randomBytes(16).toString('hex');
+  return randomUUID().replace(/-/g, '');
 }
 
 function duplicateId(collection: string, id: string): DbError {

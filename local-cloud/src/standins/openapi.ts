@@ -2,7 +2,7 @@
  * Local stand-ins for the `cloud.openapi` calls the product uses. They answer in the shape
  * wx-server-sdk returns (camelCase) and record what they did, so the dev host can show an outbox.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export interface OutboxMessage {
   at: string;
@@ -77,7 +77,7 @@ export class OpenApiStandIn {
             errMsg: 'openapi.security.msgSecCheck:ok',
             result: { suggest, label },
             detail: [{ strategy: 'keyword', errcode: 0, suggest, label, keyword: hitBlocked ?? hitReview ?? '' }],
-            traceId: randomBytes(8).toString('hex'),
+            traceId: randomUUID(),
           };
         },
       },

@@ -209,9 +209,15 @@ export class LocalEngine {
       const found = coll.get(q._id);
       return found && new Query(q).test(found.doc) ? [found.doc] : [];
     }
+    return this.matching(String(p.collectionName), q);
+  }
+
+  /** The live documents of a collection matching a query, through an index where one narrows it. */
+  private matching(collection: string, q: Doc): Doc[] {
+    const coll = this.collection(collection);
     const criteria = new Query(q);
     const out: Doc[] = [];
-    const ids = this.fieldIndexes.get(String(p.collectionName))?.candidates(q, coll.size);
+    const ids = this.fieldIndexes.get(collection)?.candidates(q, coll.size);
     if (ids) {
       for (const id of ids) {
         const doc = coll.get(id)?.doc;
@@ -252,12 +258,13 @@ export class LocalEngine {
     // mingo stages may change their input in place ($unwind with preserveNullAndEmptyArrays deletes the
     // field), so the pipeline runs over copies; a leading $match filters the live documents first so
     // only the matches are copied.
-    let source = [...coll.values()].map((s) => s.doc);
+    let source: Doc[];
     const first = pipeline[0];
     if (first && Object.keys(first).length === 1 && first.$match && typeof first.$match === 'object') {
-      const criteria = new Query(first.$match as Doc);
-      source = source.filter((doc) => criteria.test(doc));
+      source = this.matching(String(p.collectionName), first.$match as Doc);
       pipeline.shift();
+    } else {
+      source = [...coll.values()].map((s) => s.doc);
     }
     let out = this.runPipeline(
       source.map((doc) => clone(doc)),

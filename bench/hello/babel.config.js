@@ -1,0 +1,4 @@
+// Mirrors client/babel.config.js.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+};

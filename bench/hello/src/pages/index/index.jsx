@@ -1,0 +1,5 @@
+import { Text } from '@tarojs/components';
+
+export default function Index() {
+  return <Text>hello</Text>;
+}

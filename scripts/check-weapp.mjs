@@ -70,7 +70,8 @@ try {
 // derive it from the repository's own, which points DevTools at this build.
 const rootConfig = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
 delete rootConfig.cloudfunctionRoot;
-writeFileSync(join(weapp, 'project.config.json'), JSON.stringify({ ...rootConfig, miniprogramRoot: './' }, null, 2));
+delete rootConfig.miniprogramRoot;
+writeFileSync(join(weapp, 'project.config.json'), JSON.stringify(rootConfig, null, 2));
 
 // miniprogram-ci: the DevTools compile and the code-quality panel. Any privateKey string works offline
 // when the project is given its attributes.
@@ -127,3 +128,5 @@ if (failures.length) {
   process.exit(1);
 }
 console.log('weapp checks: all passed');
+// miniprogram-ci leaves a file watcher running: end the process ourselves.
+process.exit(0);

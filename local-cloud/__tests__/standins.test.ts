@@ -129,6 +129,15 @@ describe('openapi.security.msgSecCheck', () => {
     });
     expect(res.result?.suggest).toBe('risky');
   });
+
+  it('keeps only the newest 1000 records, so a long-running dev host does not grow without end', async () => {
+    for (let i = 0; i < 1005; i += 1) {
+      await cloud.openapi.security.msgSecCheck({ content: `第${i}条`, version: 2, scene: 2, openid: 'o-a' });
+    }
+    const checks = cloud.local.openapi.securityChecks;
+    expect(checks).toHaveLength(1000);
+    expect(checks[checks.length - 1].content).toBe('第1004条');
+  });
 });
 
 describe('openapi.subscribeMessage.send', () => {

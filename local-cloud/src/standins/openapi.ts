@@ -27,6 +27,7 @@ export const DEFAULT_BLOCKED_WORDS = ['赌博', '博彩', '色情', '毒品', '�
 export const DEFAULT_REVIEW_WORDS = ['加微信', '兼职刷单', '高额返利'] as const;
 
 export class OpenApiStandIn {
+  /** The newest records (at most RECORD_LIMIT each), so a long-running dev host does not grow without end. */
   readonly outbox: OutboxMessage[] = [];
   readonly securityChecks: SecurityCheckRecord[] = [];
 
@@ -52,7 +53,7 @@ export class OpenApiStandIn {
               errCode: 40003,
             });
           }
-          this.outbox.push({ at: new Date(this.now()).toISOString(), ...args });
+          keepNewest(this.outbox, { at: new Date(this.now()).toISOString(), ...args });
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
         },
       },
@@ -64,7 +65,7 @@ export class OpenApiStandIn {
           const hitReview = this.review.find((w) => content.includes(w));
           const suggest: 'pass' | 'review' | 'risky' = hitBlocked ? 'risky' : hitReview ? 'review' : 'pass';
           const label = hitBlocked ? 20001 : hitReview ? 21000 : 100;
-          this.securityChecks.push({
+          keepNewest(this.securityChecks, {
             at: new Date(this.now()).toISOString(),
             content,
             openid: args?.openid,
@@ -83,4 +84,11 @@ export class OpenApiStandIn {
       },
     };
   }
+}
+
+export const RECORD_LIMIT = 1000;
+
+function keepNewest<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECORD_LIMIT) list.splice(0, list.length - RECORD_LIMIT);
 }

@@ -38,6 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': path.resolve(__dirname, '../src') },
     mini: {
       compile: { include: [...sharedTypes, ...modernDependencies] },
+      // Feature stylesheets use their own class names, so the order pages pull them into the common
+      // chunk does not matter (as on H5 below); without this every new page logs order warnings.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

@@ -1,6 +1,8 @@
 /**
  * Pages of the app. The 选择演示身份 page (demo identities of the dev host) exists only in the H5
- * build; staff pages live in the `packages/staff` subpackage so workers never download them.
+ * build; staff pages live in the `packages/staff` subpackage and the cadre's 线下录入 in
+ * `packages/cadre`, so workers never download them; a project's page (`packages/project`) is opened
+ * rarely, from an adopted proposal.
  */
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -11,12 +13,30 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/bind/index',
     'pages/proposal-new/index',
+    'pages/proposal-detail/index',
+    'pages/messages/index',
     ...(isH5 ? ['pages/dev-login/index'] : []),
   ],
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/proposals/index'],
+      pages: ['pages/proposals/index', 'pages/screening/index', 'pages/windows/index', 'pages/review/index'],
+    },
+    {
+      root: 'packages/cadre',
+      pages: ['pages/offline-new/index'],
+    },
+    {
+      root: 'packages/project',
+      pages: ['pages/detail/index'],
+    },
+    // 需求调查: answering and public results are small subpackages of their own (the main package is
+    // near its budget); staff screens (管理, 编辑, 结果, 线下录入) live in packages/survey.
+    { root: 'pages/survey-answer', pages: ['index'] },
+    { root: 'pages/survey-result', pages: ['index'] },
+    {
+      root: 'packages/survey',
+      pages: ['pages/list/index', 'pages/edit/index', 'pages/results/index', 'pages/offline/index'],
     },
   ],
   window: {

@@ -21,5 +21,12 @@ export const routes = {
   mine: '/pages/mine/index',
   proposals: '/pages/proposals/index',
   devLogin: '/pages/dev-login/index',
+  proposalDetail: '/pages/proposal-detail/index',
+  messages: '/pages/messages/index',
+  project: '/packages/project/pages/detail/index',
   staffProposals: '/packages/staff/pages/proposals/index',
+  staffScreening: '/packages/staff/pages/screening/index',
+  staffWindows: '/packages/staff/pages/windows/index',
+  staffReview: '/packages/staff/pages/review/index',
+  offlineNew: '/packages/cadre/pages/offline-new/index',
 } as const;

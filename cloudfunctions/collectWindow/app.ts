@@ -1,24 +1,8 @@
-/** 征集期: which proposal collection window is open to the caller. */
-import { findOpenWindow, nextOpening, type CurrentWindowOutput } from '@shishi/shared-types';
+/** 征集期: proposal collection windows (项目征集, 第五条（二）). */
 import { defineFunction } from '../common/app';
-import type { Ctx } from '../common/context';
-import { toWindow, type WindowDoc } from '../common/windows';
+import { close, setWeights } from './commands/close';
+import { create } from './commands/create';
+import { current } from './commands/current';
+import { list } from './commands/list';
 
-async function current(ctx: Ctx): Promise<CurrentWindowOutput> {
-  const user = await ctx.profile();
-  const _ = ctx.db.command;
-  const res = await ctx.db
-    .collection('collectWindows')
-    .where({ orgId: _.in(user.orgPath) })
-    .limit(100)
-    .get();
-  const windows = res.data as WindowDoc[];
-  const open = findOpenWindow(windows, user.orgPath, ctx.now);
-  return {
-    open: open ? toWindow(open, ctx.now) : null,
-    nextOpensAt: open ? null : nextOpening(windows, user.orgPath, ctx.now).toISOString(),
-    now: ctx.now.toISOString(),
-  };
-}
-
-export const collectWindowFunction = defineFunction('collectWindow', { current });
+export const collectWindowFunction = defineFunction('collectWindow', { current, list, create, close, setWeights });

@@ -23,8 +23,12 @@ export type Handler<C extends ActionContract> = (
   input: z.output<C['input']>,
 ) => Promise<z.input<C['output']>>;
 
-/** An action's handler, or the handler with the joins its profile load needs (one round trip). */
-export type HandlerEntry<C extends ActionContract> = Handler<C> | { joins: readonly ProfileJoin[]; run: Handler<C> };
+/**
+ * An action's handler, or the handler with the joins its profile load needs (one round trip). The joins
+ * may depend on the request's `data` (not yet validated: build no join from a value that is not sound).
+ */
+export type HandlerEntry<C extends ActionContract> =
+  Handler<C> | { joins: readonly ProfileJoin[] | ((data: unknown) => readonly ProfileJoin[]); run: Handler<C> };
 
 export type Handlers<F extends Fn> = {
   [A in keyof Contracts[F]]: Contracts[F][A] extends ActionContract ? HandlerEntry<Contracts[F][A]> : never;
@@ -61,7 +65,12 @@ export function defineFunction<F extends Fn>(name: F, handlers: Handlers<F>): Cl
         const openid = cloud.getWXContext().OPENID;
         if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录后再操作');
         const handler = typeof entry === 'function' ? entry : entry.run;
-        const joins = typeof entry === 'function' ? [] : entry.joins;
+        const joins =
+          typeof entry === 'function'
+            ? []
+            : typeof entry.joins === 'function'
+              ? entry.joins(stripIdentity(request.data.data))
+              : entry.joins;
         const ctx = createCtx(cloud, String(openid), new Date(options.now ? options.now() : Date.now()), joins);
         if (contract.access !== 'anyone') {
           const user = await ctx.profile();

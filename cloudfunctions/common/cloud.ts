@@ -6,8 +6,28 @@
 export interface Cloud {
   database(config?: Record<string, unknown>): any;
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string };
+  uploadFile(args: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  downloadFile(args: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  getTempFileURL(args: { fileList: Array<string | { fileID: string; maxAge?: number }> }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
+  }>;
+  deleteFile(args: { fileList: string[] }): Promise<unknown>;
   openapi: {
     security: {
+      /**
+       * Image check (production): asynchronous, the verdict comes later as a `wxa_media_check` event.
+       * Absent from the local runtime.
+       */
+      mediaCheckAsync?(args: {
+        mediaUrl: string;
+        mediaType: number;
+        version: number;
+        scene: number;
+        openid: string;
+      }): Promise<{
+        errCode?: number;
+        traceId?: string;
+      }>;
       msgSecCheck(args: { content: string; version: number; scene: number; openid: string }): Promise<{
         errCode?: number;
         result?: { suggest: 'pass' | 'review' | 'risky'; label: number };

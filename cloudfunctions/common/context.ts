@@ -33,10 +33,26 @@ export interface Ctx {
  * A `$lookup` joined onto the caller's profile, so an action that needs the profile and related data
  * gets both in one database round trip. The joined arrays land on `UserDoc.joined[as]`.
  */
-export interface ProfileJoin {
+export type ProfileJoin = EqualityJoin | MatchJoin;
+
+/** Rows of `from` whose `foreignField` equals the profile's `localField`. */
+export interface EqualityJoin {
   from: string;
   localField: string;
   foreignField: string;
+  as: string;
+}
+
+/**
+ * Rows of `from` matching a filter the action builds from its request (e.g. the survey it names), at
+ * most `limit` (default 100): an uncorrelated `$lookup` with a pipeline.
+ */
+export interface MatchJoin {
+  from: string;
+  match: Record<string, unknown>;
+  limit?: number;
+  /** Only these fields (e.g. `{ 'c.n': 1 }`). */
+  project?: Record<string, 0 | 1>;
   as: string;
 }
 
@@ -68,7 +84,17 @@ export function createCtx(cloud: Cloud, openid: string, now: Date, joins: readon
         user = res.data[0] as UserDoc | undefined;
       } else {
         let pipeline = db.collection('users').aggregate().match({ _id: openid });
-        for (const join of joins) pipeline = pipeline.lookup(join);
+        for (const join of joins) {
+          pipeline = pipeline.lookup(
+            'match' in join
+              ? {
+                  from: join.from,
+                  pipeline: matchPipeline(db, join),
+                  as: join.as,
+                }
+              : join,
+          );
+        }
         const res = await pipeline.limit(1).end();
         const row = res.list[0] as (UserDoc & Record<string, unknown[]>) | undefined;
         if (row) {
@@ -88,4 +114,10 @@ export function createCtx(cloud: Cloud, openid: string, now: Date, joins: readon
       cached = user;
     },
   };
+}
+
+function matchPipeline(db: Db, join: MatchJoin): unknown[] {
+  let p = db.command.aggregate.pipeline().match(join.match);
+  if (join.project) p = p.project(join.project);
+  return p.limit(join.limit ?? 100).done();
 }

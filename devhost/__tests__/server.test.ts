@@ -382,3 +382,72 @@ describe('dev host', () => {
     expect(mine.body.data?.items.map((p) => p._id)).toContain(id);
   });
 });
+
+describe('dev host POST /upload (H5 images)', () => {
+  /** A 1×1 PNG. */
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  async function upload(body: Buffer | string, headers: Record<string, string>) {
+    const res = await fetch(host.url + '/upload', { method: 'POST', headers, body });
+    return {
+      status: res.status,
+      body: (await res.json()) as Envelope<{ fileID: string; contentType: string; size: number; url: string }>,
+    };
+  }
+
+  it('stores raw image bytes under the caller’s prefix, checked by magic bytes, and serves them back', async () => {
+    const token = await login('demo-worker');
+    const { status, body } = await upload(png, { 'content-type': 'image/png', authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({ contentType: 'image/png', size: png.length });
+    expect(body.data!.fileID).toMatch(/^cloud:\/\/[^/]+\/proposals\/demo-worker\/.+\.png$/);
+    const served = await fetch(host.url + body.data!.url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    // The submit accepts it.
+    const submitted = await post<{ attachments: Array<{ fileID: string; moderation: string }> }>(
+      '/api/proposal',
+      { action: 'submit', data: { ...proposal, title: '带图片的建议标题', attachments: [body.data!.fileID] } },
+      token,
+    );
+    expect(submitted.body.data?.attachments).toEqual([
+      expect.objectContaining({ fileID: body.data!.fileID, moderation: 'review' }),
+    ]);
+  });
+
+  it('accepts JSON { name, contentType, dataBase64 } too, judging the type by the bytes', async () => {
+    const token = await login('demo-cadre');
+    const { status, body } = await upload(
+      JSON.stringify({ name: 'form.jpg', contentType: 'image/jpeg', dataBase64: png.toString('base64') }),
+      { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    );
+    expect(status).toBe(200);
+    expect(body.data?.contentType).toBe('image/png');
+    expect(body.data?.fileID).toContain('/proposals/demo-cadre/');
+  });
+
+  it('refuses what is not an image, what is too large, and a caller without a session', async () => {
+    const token = await login('demo-worker');
+    const svg = await upload('<svg xmlns="http://www.w3.org/2000/svg"/>', {
+      'content-type': 'image/png',
+      authorization: `Bearer ${token}`,
+    });
+    expect(svg.status).toBe(400);
+    expect(svg.body.error).toMatchObject({ code: 'INVALID_INPUT', message: '只能上传 JPG、PNG、GIF 或 WebP 图片' });
+    const big = await upload(Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), {
+      'content-type': 'image/png',
+      authorization: `Bearer ${token}`,
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(big.body.error?.message).toContain('5 MB');
+    const anonymous = await upload(png, { 'content-type': 'image/png' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error?.code).toBe('UNAUTHENTICATED');
+    const get = await fetch(host.url + '/upload');
+    expect(get.status).toBe(405);
+  });
+});

@@ -3,9 +3,24 @@
  * collection window and a handful of proposals. Idempotent: every record has a fixed id and is only
  * added when missing, so a restart never overwrites what people changed.
  */
-import { defaultWindowFor, dayjs, BUSINESS_TZ, titleKey, type Org, type OrgType } from '@shishi/shared-types';
+import {
+  BUSINESS_TZ,
+  dayjs,
+  defaultWeights,
+  defaultWindowFor,
+  DOC_COUNT_TERM,
+  lookupGrams,
+  rankSimilar,
+  SIMILAR_THRESHOLD,
+  statKey,
+  statTerms,
+  titleKey,
+  type Org,
+  type OrgType,
+} from '@shishi/shared-types';
 import type { WxDatabase } from '@shishi/local-cloud';
 import { demoIdentities } from './identities';
+import { seedSurveys } from './seedSurveys';
 
 type Node = [id: string, name: string, type: OrgType, parent: string | null];
 
@@ -68,6 +83,8 @@ interface SeedProposal {
   category: 'labourEconomy' | 'democracy' | 'culture' | 'career' | 'other';
   targetGroup: 'all' | 'frontline' | 'women' | 'youth' | 'migrant' | 'newEmployment' | 'hardship' | 'other';
   daysAgo: number;
+  /** Seeded supports (附议): other authors of the seed, by id. */
+  supporters?: string[];
 }
 
 const proposals: SeedProposal[] = [
@@ -149,7 +166,70 @@ const proposals: SeedProposal[] = [
     targetGroup: 'frontline',
     daysAgo: 2,
   },
+  // Near-duplicates of the above (same need, other words): material for the similar panel and merging.
+  {
+    id: 'seed-p8',
+    author: 'seed-author-8',
+    authorName: '高文静',
+    orgId: 'gr-zs-couriers',
+    title: '在街道设立户外劳动者爱心驿站',
+    content: '环卫工人、快递员冬天没处喝水热饭，建议在街道社区设立爱心驿站，提供热水、微波炉和休息座椅。',
+    category: 'labourEconomy',
+    targetGroup: 'frontline',
+    daysAgo: 18,
+    supporters: ['seed-author-2', 'seed-author-3'],
+  },
+  {
+    id: 'seed-p9',
+    author: 'seed-author-9',
+    authorName: '韩桂兰',
+    orgId: 'gr-zs-sanitation',
+    title: '环卫工人冬季休息点建设',
+    content: '冬季早班的环卫工人凌晨就上岗，希望在清扫路段附近设置休息点，能喝上热水、吃上热饭，放一个急救药箱。',
+    category: 'labourEconomy',
+    targetGroup: 'frontline',
+    daysAgo: 8,
+    supporters: ['seed-author-8'],
+  },
+  {
+    id: 'seed-p10',
+    author: 'seed-author-10',
+    authorName: '马国庆',
+    orgId: 'gr-gjz-steel',
+    title: '为粉尘噪声岗位职工增加职业病体检',
+    content: '车间粉尘多、噪声大，很多工人担心得职业病。建议每年组织一次职业病专项体检，建立职工健康档案。',
+    category: 'labourEconomy',
+    targetGroup: 'frontline',
+    daysAgo: 7,
+    supporters: ['seed-author-4', 'seed-author-5'],
+  },
+  {
+    id: 'seed-p11',
+    author: 'seed-author-11',
+    authorName: '吴海军',
+    orgId: 'gr-tr-bus',
+    title: '解决公交终点站司机上厕所难',
+    content: '很多公交终点站没有厕所，司机跑完一圈找不到卫生间。建议协调周边单位开放厕所或者设置移动厕所。',
+    category: 'labourEconomy',
+    targetGroup: 'frontline',
+    daysAgo: 1,
+    supporters: ['seed-author-7'],
+  },
+  {
+    id: 'seed-p12',
+    author: 'seed-author-12',
+    authorName: '林晓燕',
+    orgId: 'gr-shk-school',
+    title: '开办职工子女暑期托管服务',
+    content: '双职工家庭暑假孩子无人照看，建议工会开办暑期托管班，组织看护、作业辅导和兴趣课程，收费要低。',
+    category: 'culture',
+    targetGroup: 'women',
+    daysAgo: 3,
+  },
 ];
+
+/** Ids of the seeded proposals, oldest first. */
+export const seededProposalIds = proposals.map((p) => p.id);
 
 async function addIfMissing(
   db: WxDatabase,
@@ -204,6 +284,8 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
         _id: `win-dl-${y}`,
         orgId: 'dl',
         orgName: '大连市总工会',
+        orgPath: ['dl'],
+        weights: defaultWeights,
         title: `${w.projectYear}年度为职工办实事项目征集`,
         year: w.projectYear,
         opensAt: w.opensAt,
@@ -214,34 +296,165 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
   }
 
   const window = defaultWindowFor(year);
+  const windowId = `win-dl-${year}`;
+  const nameOf = new Map(proposals.map((p) => [p.author, p.authorName]));
+  const supportersOf = (p: SeedProposal) => p.supporters ?? [];
+  // Similar links and counts among the seeded proposals, as submitting them one by one would give.
+  const dfAll = new Map<string, number>();
+  for (const p of proposals) for (const t of statTerms(p)) dfAll.set(t, (dfAll.get(t) ?? 0) + 1);
+  const similarOf = new Map<string, string[]>();
+  for (const p of proposals) {
+    const ranked = rankSimilar(
+      p,
+      proposals.map((q) => ({ ...q, _id: q.id })),
+      { n: proposals.length, df: dfAll },
+      { limit: 10, minScore: SIMILAR_THRESHOLD, excludeIds: new Set([p.id]) },
+    );
+    similarOf.set(
+      p.id,
+      ranked.map((r) => r.candidate.id),
+    );
+  }
+  const addedTerms: string[][] = [];
   for (const p of proposals) {
     const org = orgById.get(p.orgId);
     if (!org) throw new Error(`seed: unknown org ${p.orgId}`);
     const at = new Date(Math.max(window.opensAt.getTime(), now.getTime() - p.daysAgo * 86_400_000));
-    count(
-      await addIfMissing(db, 'proposals', {
-        _id: p.id,
-        title: p.title,
-        titleKey: titleKey(p.title),
-        content: p.content,
-        category: p.category,
-        targetGroup: p.targetGroup,
-        status: 'submitted',
-        moderation: 'pass',
-        authorOpenid: p.author,
-        authorName: p.authorName,
-        orgId: org._id,
-        orgName: org.name,
-        orgPath: org.path,
-        windowId: `win-dl-${year}`,
-        year: window.projectYear,
-        channel: 'online',
-        supportCount: 0,
-        history: [{ at, actor: p.author, action: 'submit', from: null, to: 'submitted' }],
-        createdAt: at,
-        updatedAt: at,
-      }),
-    );
+    const supporters = supportersOf(p);
+    const ok = await addIfMissing(db, 'proposals', {
+      _id: p.id,
+      title: p.title,
+      titleKey: titleKey(p.title),
+      content: p.content,
+      category: p.category,
+      targetGroup: p.targetGroup,
+      status: 'submitted',
+      moderation: 'pass',
+      authorOpenid: p.author,
+      authorKey: p.author,
+      authorName: p.authorName,
+      orgId: org._id,
+      orgName: org.name,
+      orgPath: org.path,
+      windowId,
+      year: window.projectYear,
+      channel: 'online',
+      supportCount: supporters.length,
+      backerCount: 1 + supporters.length,
+      similarCount: similarOf.get(p.id)?.length ?? 0,
+      similarIds: similarOf.get(p.id) ?? [],
+      grams: lookupGrams(p),
+      attachments: [],
+      needsReview: false,
+      mergedInto: null,
+      mergedFrom: [],
+      decision: null,
+      scores: null,
+      offline: null,
+      history: [{ at, actor: p.author, action: 'submit', from: null, to: 'submitted' }],
+      createdAt: at,
+      updatedAt: at,
+    });
+    count(ok);
+    if (!ok) continue;
+    addedTerms.push(statTerms(p));
+    for (const s of supporters) {
+      count(
+        await addIfMissing(db, 'supports', {
+          _id: `${p.id}_${s}`,
+          proposalId: p.id,
+          openid: s,
+          name: nameOf.get(s) ?? s,
+          createdAt: at,
+        }),
+      );
+    }
   }
+  await countTerms(db, windowId, addedTerms);
+  await backfill(db);
+  added += await seedSurveys(db, now, orgs);
   return { added };
+}
+
+/** Adds seeded proposals to their window's document frequencies (similar lookup). */
+async function countTerms(db: WxDatabase, windowId: string, docs: string[][]): Promise<void> {
+  if (docs.length === 0) return;
+  const _ = db.command;
+  const by = new Map<string, number>([[statKey(windowId, DOC_COUNT_TERM), docs.length]]);
+  for (const terms of docs)
+    for (const t of terms) by.set(statKey(windowId, t), (by.get(statKey(windowId, t)) ?? 0) + 1);
+  const keys = [...by.keys()];
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const res = await db
+      .collection('gramStats')
+      .where({ k: _.in(keys.slice(i, i + 500)) })
+      .field({ k: true })
+      .limit(1000)
+      .get();
+    for (const row of res.data as Array<{ k: string }>) known.add(row.k);
+  }
+  const byIncrement = new Map<number, string[]>();
+  for (const k of known) byIncrement.set(by.get(k)!, [...(byIncrement.get(by.get(k)!) ?? []), k]);
+  for (const [n, ks] of byIncrement) {
+    await db
+      .collection('gramStats')
+      .where({ k: _.in(ks) })
+      .update({ data: { df: _.inc(n) } });
+  }
+  const fresh = keys.filter((k) => !known.has(k)).map((k) => ({ _id: k, k, w: windowId, df: by.get(k)! }));
+  for (let i = 0; i < fresh.length; i += 500) await db.collection('gramStats').add({ data: fresh.slice(i, i + 500) });
+}
+
+/**
+ * Data directories made before collection screening: proposals get the fields it needs (author key,
+ * lookup grams, counters), counted in their window's term statistics; windows get their org path.
+ */
+async function backfill(db: WxDatabase): Promise<void> {
+  const _ = db.command;
+  const old = await db
+    .collection('proposals')
+    .where({ grams: _.exists(false) })
+    .limit(1000)
+    .get();
+  const byWindow = new Map<string, string[][]>();
+  for (const d of old.data as Array<Record<string, unknown> & { _id: string; title: string; content: string }>) {
+    const supportCount = (d.supportCount as number | undefined) ?? 0;
+    await db
+      .collection('proposals')
+      .doc(d._id)
+      .update({
+        data: {
+          authorKey: d.authorKey ?? d.authorOpenid,
+          grams: lookupGrams(d),
+          supportCount,
+          backerCount: d.status === 'merged' ? 0 : 1 + supportCount,
+          similarCount: 0,
+          similarIds: [],
+          attachments: [],
+          needsReview: d.moderation === 'review',
+          mergedInto: null,
+          mergedFrom: [],
+          decision: null,
+          scores: null,
+          offline: null,
+        },
+      });
+    const w = String(d.windowId);
+    byWindow.set(w, [...(byWindow.get(w) ?? []), statTerms(d)]);
+  }
+  for (const [w, docs] of byWindow) await countTerms(db, w, docs);
+  const windows = await db
+    .collection('collectWindows')
+    .where({ orgPath: _.exists(false) })
+    .limit(1000)
+    .get();
+  for (const w of windows.data as Array<{ _id: string; orgId: string }>) {
+    const org = seedOrgs().find((o) => o._id === w.orgId);
+    if (org)
+      await db
+        .collection('collectWindows')
+        .doc(w._id)
+        .update({ data: { orgPath: org.path } });
+  }
 }

@@ -7,7 +7,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { functions } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
-import { collections, roleLabels, type AppErrorBody, type Reply } from '@shishi/shared-types';
+import {
+  attachmentExtensions,
+  attachmentLimits,
+  collections,
+  imageRefusal,
+  roleLabels,
+  sniffImageType,
+  uploadPrefix,
+  type AppErrorBody,
+  type Reply,
+  type UploadOutput,
+} from '@shishi/shared-types';
+import { randomBytes } from 'node:crypto';
 import type { DevHostConfig } from './config';
 import { demoIdentities } from './identities';
 import { seed } from './seed';
@@ -111,6 +123,10 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
       );
       return sendJson(res, 200, reply);
     }
+    if (path === '/upload') {
+      if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', '请用 POST 上传图片'));
+      return upload(req, res);
+    }
     if (path.startsWith('/storage/') && req.method === 'GET') {
       let file: string;
       try {
@@ -122,6 +138,63 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, path);
     return sendJson(res, 404, fail('NOT_FOUND', '没有这个地址'));
+  }
+
+  /**
+   * H5 image upload (the mini-program uploads to cloud storage itself): the raw image bytes, or JSON
+   * `{ name, contentType, dataBase64 }`. Checked by size and magic bytes; stored under the caller's
+   * prefix `proposals/<openid>/`, which is all proposal.submit accepts.
+   */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const openid = bearer(req, sessions, config.now());
+    if (!openid) {
+      req.resume();
+      return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录后再上传图片'));
+    }
+    const json = /^application\/json/i.test(String(req.headers['content-type'] ?? ''));
+    const limit = json ? Math.ceil((attachmentLimits.maxBytes * 4) / 3) + 4096 : attachmentLimits.maxBytes;
+    const body = await readBody(req, limit);
+    if (!body.ok) {
+      const mb = Math.round(attachmentLimits.maxBytes / 1024 / 1024);
+      return sendJson(
+        res,
+        body.status,
+        fail(body.error.code, body.status === 413 ? `图片太大了（最大 ${mb} MB）` : body.error.message),
+      );
+    }
+    let bytes = body.value;
+    if (json) {
+      let parsed: { dataBase64?: unknown } | null = null;
+      try {
+        parsed = JSON.parse(bytes.toString('utf8')) as { dataBase64?: unknown };
+      } catch {
+        parsed = null;
+      }
+      if (!parsed || typeof parsed.dataBase64 !== 'string') {
+        return sendJson(
+          res,
+          400,
+          fail('INVALID_INPUT', '请求内容不对：需要 { name, contentType, dataBase64 }', [
+            { path: 'dataBase64', message: '缺少图片内容' },
+          ]),
+        );
+      }
+      bytes = Buffer.from(parsed.dataBase64, 'base64');
+    }
+    const refusal = imageRefusal(bytes);
+    if (refusal) {
+      return sendJson(
+        res,
+        bytes.length > attachmentLimits.maxBytes ? 413 : 400,
+        fail(bytes.length > attachmentLimits.maxBytes ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT', refusal),
+      );
+    }
+    const contentType = sniffImageType(bytes)!;
+    const cloudPath = `${uploadPrefix(openid)}${config.now()}-${randomBytes(6).toString('hex')}.${attachmentExtensions[contentType]}`;
+    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes });
+    const temp = await cloud.getTempFileURL({ fileList: [fileID] });
+    const data: UploadOutput = { fileID, contentType, size: bytes.length, url: temp.fileList[0]?.tempFileURL ?? '' };
+    return sendJson(res, 200, { ok: true, data });
   }
 
   function orgName(id: string): string {
@@ -194,6 +267,44 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: AppErrorBody };
+type RawResult = { ok: true; value: Buffer } | { ok: false; status: number; error: AppErrorBody };
+
+/** Reads a raw body, refusing one over the limit before reading it all. */
+function readBody(req: IncomingMessage, limit: number): Promise<RawResult> {
+  return new Promise((resolve) => {
+    const tooLarge: RawResult = {
+      ok: false,
+      status: 413,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: `提交的内容太大了（上限 ${Math.round(limit / 1024)} KB）` },
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      req.resume();
+      return resolve(tooLarge);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        req.resume();
+        return resolve(tooLarge);
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve({ ok: true, value: Buffer.concat(chunks) });
+    });
+    req.on('error', () => {
+      if (!done)
+        resolve({ ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求没有传完整，请重试' } });
+    });
+  });
+}
 
 /** Reads a JSON body, refusing one over the limit before reading it all. */
 function readJson(req: IncomingMessage, limit: number): Promise<BodyResult> {

@@ -16,6 +16,12 @@ export const roleLabels: Record<Role, string> = {
 /** Roles that manage the programme and may see every proposal of their org subtree. */
 export const staffRoles: readonly Role[] = ['unionStaff', 'reviewer', 'deptHead', 'leader', 'research', 'admin'];
 
+/** Staff who run collection and screening (项目征集): district / industry union staff, 调查研究室, admin. */
+export const collectionStaffRoles: readonly Role[] = ['unionStaff', 'research', 'admin'];
+
+/** Who may enter a worker's paper or on-site proposal (线下代录). */
+export const offlineEntryRoles: readonly Role[] = ['cadre', ...collectionStaffRoles];
+
 export function isStaff(role: Role): boolean {
   return staffRoles.includes(role);
 }

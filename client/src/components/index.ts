@@ -12,3 +12,5 @@ export { Notice } from './Notice';
 export { PagedList, usePagedList, type FetchPage, type PageResult, type PagedListState } from './PagedList';
 export { SearchBar } from './SearchBar';
 export { Badge, StatusBadge, type BadgeTone } from './StatusBadge';
+export { ImageGrid, type GridImage } from './ImageGrid';
+// Sheet and ScoreStepper are imported by path where used (staff subpackage), so they stay out of the main package.

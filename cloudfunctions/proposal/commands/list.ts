@@ -5,16 +5,19 @@ import {
   type ListProposalsInput,
   type PageInput,
   type ProposalPage,
-  type Viewer,
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
-import type { ProposalDoc } from '../model';
-import { toProposal } from '../view';
+import { offlineKeyOf, present } from '../load';
+import { withDefaults, type ProposalDoc } from '../model';
 
-/** 我的建议: the caller's own proposals, newest first. */
+/**
+ * 我的建议: the caller's own proposals, newest first — also those a cadre entered offline for them
+ * (same name and union), with decision, the kept proposal of a merged one, and the project.
+ */
 export async function listMine(ctx: Ctx, input: PageInput): Promise<ProposalPage> {
   const user = await ctx.profile();
-  return page(ctx, { authorOpenid: ctx.openid }, input, { openid: ctx.openid, role: user.role, orgId: user.orgId });
+  const _ = ctx.db.command;
+  return page(ctx, { authorKey: _.in([ctx.openid, offlineKeyOf(user)]) }, input);
 }
 
 /**
@@ -24,7 +27,6 @@ export async function listMine(ctx: Ctx, input: PageInput): Promise<ProposalPage
 export async function list(ctx: Ctx, input: ListProposalsInput): Promise<ProposalPage> {
   const user = await ctx.profile();
   const _ = ctx.db.command;
-  const viewer = { openid: ctx.openid, role: user.role, orgId: user.orgId };
   const conditions: unknown[] = [];
   if (isStaff(user.role)) {
     let scope = user.orgId;
@@ -51,10 +53,10 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
     const re = ctx.db.RegExp({ regexp: pattern, options: 'i' });
     conditions.push(_.or([{ title: re }, { content: re }]));
   }
-  return page(ctx, conditions.length === 1 ? conditions[0] : _.and(conditions), input, viewer);
+  return page(ctx, conditions.length === 1 ? conditions[0] : _.and(conditions), input);
 }
 
-async function page(ctx: Ctx, where: unknown, input: PageInput, viewer: Viewer): Promise<ProposalPage> {
+async function page(ctx: Ctx, where: unknown, input: PageInput): Promise<ProposalPage> {
   const coll = ctx.db.collection('proposals');
   const [res, count] = await Promise.all([
     coll
@@ -66,7 +68,10 @@ async function page(ctx: Ctx, where: unknown, input: PageInput, viewer: Viewer):
     coll.where(where).count(),
   ]);
   return {
-    items: (res.data as ProposalDoc[]).map((d) => toProposal(d, viewer)),
+    items: await present(
+      ctx,
+      (res.data as ProposalDoc[]).map((d) => withDefaults(d)),
+    ),
     total: count.total as number,
     page: input.page,
     pageSize: input.pageSize,

@@ -20,14 +20,60 @@ export const collections = [
   {
     name: 'proposals',
     indexes: [
-      { name: 'author_window_title', keys: { authorOpenid: 1, windowId: 1, titleKey: 1 }, unique: true },
+      // authorKey is the OPENID, or offline:<org>:<name> for an offline entry (one per worker too).
+      { name: 'author_window_title', keys: { authorKey: 1, windowId: 1, titleKey: 1 }, unique: true },
       { name: 'orgPath_created', keys: { orgPath: 1, createdAt: -1 } },
       { name: 'author_created', keys: { authorOpenid: 1, createdAt: -1 } },
+      // Similar lookup: proposals holding any of a query's rarest grams (multikey).
+      { name: 'grams_window', keys: { grams: 1, windowId: 1 } },
+      // Content review queue.
+      { name: 'review_orgPath', keys: { needsReview: 1, orgPath: 1 } },
+      // Image check verdicts (mediaCheckAsync) find their proposal by trace id.
+      { name: 'attachment_trace', keys: { 'attachments.traceId': 1 } },
     ],
   },
   { name: 'collectWindows', indexes: [{ name: 'org_opens', keys: { orgId: 1, opensAt: 1 }, unique: true }] },
+  {
+    name: 'supports',
+    // _id is `${proposalId}_${openid}`: a repeated or concurrent 附议 stores one.
+    indexes: [
+      { name: 'proposal_created', keys: { proposalId: 1, createdAt: 1 } },
+      { name: 'supporter', keys: { openid: 1, proposalId: 1 } },
+    ],
+  },
+  // People credited to a kept proposal that has others merged into it; _id `${rootId}_${person}`.
+  { name: 'credits', indexes: [{ name: 'root', keys: { rootId: 1 } }] },
+  // Document frequency of each term per window (similarity IDF); _id = k = `${windowId}|${term}`.
+  { name: 'gramStats', indexes: [{ name: 'key', keys: { k: 1 } }] },
+  { name: 'projects', indexes: [{ name: 'orgPath', keys: { orgPath: 1 } }] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },
   { name: 'messages', indexes: [{ name: 'recipient', keys: { openid: 1, createdAt: -1 } }] },
+  // Subscribe-message consent left per person and topic; _id `${openid}_${topic}`.
+  { name: 'subscriptions', indexes: [{ name: 'person', keys: { openid: 1 } }] },
+  // 需求调查: definitions (audience org first: open surveys of a worker's path; staff lists of a subtree).
+  {
+    name: 'surveys',
+    indexes: [
+      { name: 'audience_status', keys: { audienceOrgId: 1, status: 1 } },
+      { name: 'audiencePath_updated', keys: { audiencePath: 1, updatedAt: -1 } },
+    ],
+  },
+  // Counter shards of a survey, _id `${surveyId}_${k}`: `_.inc` in the transaction that stores an answer.
+  { name: 'surveyCounters', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
+  {
+    name: 'surveyAnswers',
+    indexes: [
+      // respondentKey: OPENID (named), HMAC of it (anonymous), or the offline worker's key: one answer each.
+      { name: 'survey_respondent', keys: { surveyId: 1, respondentKey: 1 }, unique: true },
+      { name: 'survey_created', keys: { surveyId: 1, createdAt: -1 } },
+      // Export pages through each counter shard's answers by _id (keyset): every page is one index range.
+      { name: 'shard_id', keys: { shard: 1, _id: 1 } },
+    ],
+  },
+  // A survey's results cited for a proposal or project; _id `${surveyId}_${targetType}_${targetId}`.
+  { name: 'surveyEvidence', indexes: [{ name: 'target', keys: { targetType: 1, targetId: 1 } }] },
+  // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
+  { name: 'surveySecrets', indexes: [] },
 ] as const satisfies readonly CollectionDeclaration[];
 
 export type CollectionName = (typeof collections)[number]['name'];

@@ -50,3 +50,37 @@ export function nextOpening(windows: readonly WindowFacts[], orgPath: readonly s
   const thisYear = defaultWindowFor(year).opensAt;
   return thisYear.getTime() > now.getTime() ? thisYear : defaultWindowFor(year + 1).opensAt;
 }
+
+/** When a window effectively ends: its scheduled end, or the moment it was closed early. */
+export function effectiveEnd(w: { closesAt: Date; closedAt?: Date | null }): Date {
+  return w.closedAt && w.closedAt.getTime() < w.closesAt.getTime() ? w.closedAt : w.closesAt;
+}
+
+export function windowStatus(
+  w: { opensAt: Date; closesAt: Date; closedEarly?: boolean; closedAt?: Date | null },
+  now: Date,
+): 'scheduled' | 'open' | 'closed' {
+  if (w.closedEarly || now.getTime() >= effectiveEnd(w).getTime()) return 'closed';
+  return now.getTime() < w.opensAt.getTime() ? 'scheduled' : 'open';
+}
+
+/**
+ * Why a new window cannot be set up (Chinese, with the field at fault), or null. Its end must come after
+ * its start and not be past; it may not overlap another window of the same org (closed early ones count
+ * up to when they were closed).
+ */
+export function newWindowRefusal(
+  w: { opensAt: Date; closesAt: Date },
+  sameOrg: ReadonlyArray<{ title: string; opensAt: Date; closesAt: Date; closedAt?: Date | null }>,
+  now: Date,
+): { field: string; message: string } | null {
+  if (w.closesAt.getTime() <= w.opensAt.getTime()) return { field: 'closesOn', message: '结束日期要晚于开始日期' };
+  if (w.closesAt.getTime() <= now.getTime()) return { field: 'closesOn', message: '结束日期已经过去了' };
+  for (const other of sameOrg) {
+    const end = effectiveEnd(other);
+    if (w.opensAt.getTime() < end.getTime() && other.opensAt.getTime() < w.closesAt.getTime()) {
+      return { field: 'opensOn', message: `和本单位的征集期《${other.title}》时间重叠` };
+    }
+  }
+  return null;
+}

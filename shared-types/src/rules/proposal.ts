@@ -1,5 +1,5 @@
 /** Rules of proposal submission (项目征集). */
-import type { ModerationState } from '../schemas/proposal';
+import { proposalStatusMeta, type ModerationState, type ProposalStatus } from '../schemas/proposal';
 
 /** Titles that differ only in spaces, punctuation or letter case are the same title. */
 export function titleKey(title: string): string {
@@ -20,4 +20,56 @@ export function moderationFromCheck(suggest: string | undefined): ModerationStat
 /** The text of a proposal that the content check reads. */
 export function moderationText(p: { title: string; content: string }): string {
   return `${p.title}\n${p.content}`;
+}
+
+/**
+ * Status transitions of screening: data, not scattered checks. Scoring moves a proposal under review;
+ * a decision closes it; a closed proposal is never decided again.
+ */
+export const transitions = {
+  score: { from: ['submitted', 'reviewing'], to: 'reviewing' },
+  adopt: { from: ['submitted', 'reviewing'], to: 'adopted' },
+  defer: { from: ['submitted', 'reviewing'], to: 'deferred' },
+  decline: { from: ['submitted', 'reviewing'], to: 'declined' },
+  merge: { from: ['submitted', 'reviewing'], to: 'merged' },
+} as const satisfies Record<string, { from: readonly ProposalStatus[]; to: ProposalStatus }>;
+export type Transition = keyof typeof transitions;
+
+/** Why `transition` cannot happen from `status` (Chinese, fit to show), or null when it can. */
+export function transitionRefusal(transition: Transition, p: { title: string; status: ProposalStatus }): string | null {
+  const rule = transitions[transition];
+  if ((rule.from as readonly ProposalStatus[]).includes(p.status)) return null;
+  const label = proposalStatusMeta[p.status].label;
+  if (p.status === 'merged') return `《${p.title}》已合并到别的建议，请对保留的那条建议操作`;
+  if (transition === 'score') return `《${p.title}》已经作出决定（${label}），不能再评分`;
+  return `《${p.title}》已经作出决定（${label}），不能重复决定`;
+}
+
+/**
+ * Why a person may not support (附议) a proposal, with the error code, or null: it must be someone
+ * else's, open, shown to everyone, and its window open.
+ */
+export function supportRefusal(
+  p: { title: string; status: ProposalStatus; moderation: ModerationState; author: string },
+  supporter: string,
+  windowOpen: boolean,
+): { code: 'INVALID_INPUT' | 'CONFLICT' | 'WINDOW_CLOSED'; message: string } | null {
+  if (p.author === supporter) return { code: 'INVALID_INPUT', message: '不能附议自己的建议' };
+  if (p.status === 'merged') {
+    return { code: 'CONFLICT', message: `《${p.title}》已合并到别的建议，请附议合并后保留的那条` };
+  }
+  if (!proposalStatusMeta[p.status].open) {
+    return {
+      code: 'CONFLICT',
+      message: `《${p.title}》已经作出决定（${proposalStatusMeta[p.status].label}），不能再附议`,
+    };
+  }
+  if (p.moderation !== 'pass') return { code: 'CONFLICT', message: '这条建议还在审核中，暂时不能附议' };
+  if (!windowOpen) return { code: 'WINDOW_CLOSED', message: '这条建议所在的征集期已经结束，不能再附议' };
+  return null;
+}
+
+/** The person key of an offline author: there is no OPENID, so name and union identify them. */
+export function offlineAuthorKey(orgId: string, workerName: string): string {
+  return `offline:${orgId}:${workerName.replace(/\s+/g, '')}`;
 }

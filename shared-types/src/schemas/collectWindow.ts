@@ -1,4 +1,32 @@
 import { z } from 'zod';
+import { idSchema, text } from './common';
+
+/** Weights of the three screening criteria (第五条（二）), set by the org per window; any non-negative integers. */
+export const weightsSchema = z
+  .object({
+    /** 意愿最集中 */
+    concentration: z.coerce
+      .number({ error: '权重要填数字' })
+      .int('权重要填整数')
+      .min(0, '权重不能为负')
+      .max(100, '权重最大 100'),
+    /** 需求最迫切 */
+    urgency: z.coerce
+      .number({ error: '权重要填数字' })
+      .int('权重要填整数')
+      .min(0, '权重不能为负')
+      .max(100, '权重最大 100'),
+    /** 最具备办结条件 */
+    feasibility: z.coerce
+      .number({ error: '权重要填数字' })
+      .int('权重要填整数')
+      .min(0, '权重不能为负')
+      .max(100, '权重最大 100'),
+  })
+  .refine((w) => w.concentration + w.urgency + w.feasibility > 0, '三项权重不能都为 0');
+export type Weights = z.infer<typeof weightsSchema>;
+
+export const defaultWeights: Weights = { concentration: 40, urgency: 30, feasibility: 30 };
 
 /** A proposal collection window (项目征集, 第五条（二）): default 10-01 … 12-31 for next year's projects. */
 export const collectWindowSchema = z.object({
@@ -9,8 +37,13 @@ export const collectWindowSchema = z.object({
   /** The year whose projects the proposals are for. */
   year: z.number().int(),
   opensAt: z.string(),
+  /** Exclusive end as scheduled (the instant after the last day). */
   closesAt: z.string(),
-  status: z.enum(['open', 'closed']),
+  /** `scheduled` before it opens, `open`, `closed` after it ends or was closed early. */
+  status: z.enum(['open', 'closed', 'scheduled']),
+  /** When it was closed before its scheduled end; null otherwise. */
+  closedAt: z.string().nullable(),
+  weights: weightsSchema,
 });
 export type CollectWindow = z.infer<typeof collectWindowSchema>;
 
@@ -22,3 +55,56 @@ export const currentWindowOutputSchema = z.object({
   now: z.string(),
 });
 export type CurrentWindowOutput = z.infer<typeof currentWindowOutputSchema>;
+
+/** A business date `yyyy-mm-dd` (Asia/Shanghai). */
+export const businessDateSchema = z
+  .string({ error: '请填写日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-10-01')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    '没有这一天',
+  );
+
+export const listWindowsInputSchema = z.object({
+  /** Staff: windows of this org and its subtree (within their own); default their own subtree and the orgs above. */
+  orgId: idSchema.optional(),
+  /** Project year. */
+  year: z.coerce
+    .number({ error: '年度要填数字' })
+    .int('年度要填整数')
+    .min(2000, '年度不对')
+    .max(2100, '年度不对')
+    .optional(),
+});
+export type ListWindowsInput = z.infer<typeof listWindowsInputSchema>;
+export const listWindowsOutputSchema = z.object({ items: z.array(collectWindowSchema) });
+export type ListWindowsOutput = z.infer<typeof listWindowsOutputSchema>;
+
+/**
+ * 设立征集期. Defaults: next year's projects, 10-01 … 12-31 of this year (Asia/Shanghai), the default
+ * weights. `closesOn` is the last day (inclusive).
+ */
+export const createWindowInputSchema = z.object({
+  /** The org that runs it: the caller's own (default) or one in their subtree. */
+  orgId: idSchema.optional(),
+  projectYear: z.coerce
+    .number({ error: '项目年度要填数字' })
+    .int('项目年度要填整数')
+    .min(2000, '项目年度不对')
+    .max(2100, '项目年度不对')
+    .optional(),
+  opensOn: businessDateSchema.optional(),
+  closesOn: businessDateSchema.optional(),
+  title: text('征集期名称', 4, 40).optional(),
+  weights: weightsSchema.optional(),
+});
+export type CreateWindowInput = z.infer<typeof createWindowInputSchema>;
+
+export const closeWindowInputSchema = z.object({
+  windowId: idSchema,
+  reason: z.string().trim().max(200, '说明最多 200 个字').optional(),
+});
+export type CloseWindowInput = z.infer<typeof closeWindowInputSchema>;
+
+export const setWeightsInputSchema = z.object({ windowId: idSchema, weights: weightsSchema });
+export type SetWeightsInput = z.infer<typeof setWeightsInputSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { attachmentSchema, attachmentsInputSchema } from './attachment';
+import { auditEntrySchema } from './audit';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
 
 /** 第三条: the four kinds of rights the programme serves, plus 其他. */
@@ -54,13 +56,125 @@ export const proposalStatusMeta: Record<
 export const moderationStates = ['pass', 'review', 'rejected'] as const;
 export type ModerationState = (typeof moderationStates)[number];
 
+/** What staff decide about a proposal (第五条（二）screening), and the status each leads to. */
+export const decisionKinds = ['adopt', 'defer', 'decline'] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+export const decisionMeta: Record<DecisionKind, { label: string; status: ProposalStatus }> = {
+  adopt: { label: '采纳', status: 'adopted' },
+  defer: { label: '暂缓', status: 'deferred' },
+  decline: { label: '不采纳', status: 'declined' },
+};
+
 export const submitProposalInputSchema = z.object({
   title: text('建议标题', 4, 40),
   content: text('建议内容', 10, 1000),
   category: z.enum(proposalCategories, { error: '请选择建议类别' }),
   targetGroup: z.enum(targetGroups, { error: '请选择服务对象' }),
+  /** Images already uploaded under `proposals/<openid>/` (weapp: Taro.cloud.uploadFile; H5: POST /upload). */
+  attachments: attachmentsInputSchema,
 });
 export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;
+
+/** A worker's name as staff type it from a paper form (same rule as profile binding). */
+export const workerNameSchema = z
+  .string({ error: '请填写职工姓名' })
+  .trim()
+  .min(1, { error: '请填写职工姓名', abort: true })
+  .min(2, '职工姓名至少 2 个字')
+  .max(20, '职工姓名最多 20 个字')
+  .regex(/^[\u4e00-\u9fa5A-Za-z·\s]+$/, '姓名只能包含汉字、字母或间隔号');
+
+/** Mainland mobile (11 digits) or a landline with area code. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不对（手机 11 位，座机带区号）');
+
+/**
+ * 线下代录: a cadre enters a paper or on-site proposal for a worker of their union. Staff may enter one
+ * for any grassroots union in their subtree (then `orgId` is required).
+ */
+export const submitOfflineInputSchema = submitProposalInputSchema.extend({
+  workerName: workerNameSchema,
+  unit: z.string().trim().max(40, '工作单位最多 40 个字').optional(),
+  phone: phoneSchema.optional(),
+  /** The worker's grassroots union: a cadre's own (default); staff choose one in their subtree. */
+  orgId: idSchema.optional(),
+});
+export type SubmitOfflineInput = z.infer<typeof submitOfflineInputSchema>;
+
+/** A proposal this one was merged into, or one merged into it. */
+export const proposalRefSchema = z.object({
+  _id: z.string(),
+  title: z.string(),
+  status: z.enum(proposalStatuses),
+});
+export type ProposalRef = z.infer<typeof proposalRefSchema>;
+
+export const decisionSchema = z.object({
+  kind: z.enum(decisionKinds),
+  /** Why (required when declining). */
+  reason: z.string().nullable(),
+  /** The project draft an adoption created. */
+  projectId: z.string().nullable(),
+  at: z.string(),
+  byName: z.string(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** Project statuses (项目确立 onward); an adoption creates a `draft`. */
+export const projectStatuses = ['draft', 'feasibility', 'established', 'published', 'inProgress', 'closed'] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+export const projectStatusMeta: Record<ProjectStatus, { label: string; progress: number }> = {
+  draft: { label: '项目草稿（待可研论证）', progress: 10 },
+  feasibility: { label: '可研论证中', progress: 25 },
+  established: { label: '已确立', progress: 40 },
+  published: { label: '已发布', progress: 50 },
+  inProgress: { label: '实施中', progress: 70 },
+  closed: { label: '已结项', progress: 100 },
+};
+
+/** The project a proposal became, with its progress, as 我的建议 shows it. */
+export const projectRefSchema = z.object({
+  _id: z.string(),
+  title: z.string(),
+  status: z.enum(projectStatuses),
+  statusLabel: z.string(),
+  /** 0–100, from the status. */
+  progress: z.number().int().min(0).max(100),
+});
+export type ProjectRef = z.infer<typeof projectRefSchema>;
+
+/** Screening scores (第五条（二）): 意愿最集中, 需求最迫切, 最具备办结条件. Staff only. */
+export const scoresSchema = z.object({
+  /** 意愿最集中: distinct authors and supporters credited (merged proposals included) = `backerCount`. */
+  concentration: z.number().int().min(0),
+  /** `concentration` against the largest in the window, 0–100. */
+  concentrationScore: z.number().min(0).max(100),
+  /** 需求最迫切, 1–5 (staff), null until scored. */
+  urgency: z.number().int().min(1).max(5).nullable(),
+  /** The survey result backing the urgency score, if any. */
+  urgencyEvidence: z.string().nullable(),
+  /** 最具备办结条件, 1–5 (staff), null until scored. */
+  feasibility: z.number().int().min(1).max(5).nullable(),
+  feasibilityNote: z.string().nullable(),
+  /** Weighted score 0–100 with the window's weights; null until urgency and feasibility are scored. */
+  total: z.number().min(0).max(100).nullable(),
+  scoredAt: z.string().nullable(),
+  scoredByName: z.string().nullable(),
+});
+export type Scores = z.infer<typeof scoresSchema>;
+
+/** How an offline (paper / on-site) proposal was entered. */
+export const offlineEntrySchema = z.object({
+  enteredByName: z.string(),
+  enteredByOrgName: z.string(),
+  enteredAt: z.string(),
+  unit: z.string().nullable(),
+  /** Shown to staff in scope and the cadre who entered it; null for everyone else. */
+  phone: z.string().nullable(),
+});
+export type OfflineEntry = z.infer<typeof offlineEntrySchema>;
 
 export const proposalSchema = z.object({
   _id: z.string(),
@@ -77,8 +191,31 @@ export const proposalSchema = z.object({
   windowId: z.string(),
   year: z.number().int(),
   channel: z.enum(['online', 'offline']),
+  /** 附议: people who supported this proposal directly. */
   supportCount: z.number().int().min(0),
+  /** Whether the caller supports it. */
+  supportedByMe: z.boolean(),
+  /**
+   * 意愿集中度: distinct people credited — authors and supporters of this proposal and of every proposal
+   * merged into it, each counted once. 0 for a merged proposal (its people count in the kept one).
+   */
+  backerCount: z.number().int().min(0),
+  /** Other proposals of the window found similar to this one (its similar cluster is this + 1). */
+  similarCount: z.number().int().min(0),
   mine: z.boolean(),
+  /** Images; other workers only get those that passed the content check. */
+  attachments: z.array(attachmentSchema),
+  /** Set when this proposal was merged into another (status `merged`). */
+  mergedInto: proposalRefSchema.nullable(),
+  /** Proposals merged into this one. */
+  mergedFrom: z.array(proposalRefSchema),
+  decision: decisionSchema.nullable(),
+  /** The project an adoption created (for a merged proposal: the one its kept proposal became). */
+  project: projectRefSchema.nullable(),
+  /** Staff in scope only; null for everyone else. */
+  scores: scoresSchema.nullable(),
+  /** Offline entry (channel `offline`); null for online proposals. */
+  offline: offlineEntrySchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -95,3 +232,59 @@ export const listProposalsInputSchema = pageInputSchema.extend({
 export type ListProposalsInput = z.infer<typeof listProposalsInputSchema>;
 export const proposalPageSchema = pagedSchema(proposalSchema);
 export type ProposalPage = z.infer<typeof proposalPageSchema>;
+
+export const proposalIdInputSchema = z.object({ proposalId: idSchema });
+export type ProposalIdInput = z.infer<typeof proposalIdInputSchema>;
+
+/** One proposal with its trail (the trail for its author and staff in scope; empty for others). */
+export const getProposalOutputSchema = z.object({
+  proposal: proposalSchema,
+  history: z.array(auditEntrySchema),
+});
+export type GetProposalOutput = z.infer<typeof getProposalOutputSchema>;
+
+/** While typing: up to 5 similar proposals of the caller's open window. */
+export const similarInputSchema = z.object({
+  title: z.string({ error: '标题要填文字' }).trim().max(40, '建议标题最多 40 个字').default(''),
+  content: z.string({ error: '内容要填文字' }).trim().max(1000, '建议内容最多 1000 个字').default(''),
+  /** Leave this proposal out (e.g. the one being viewed). */
+  excludeId: idSchema.optional(),
+  limit: z.coerce
+    .number({ error: '条数要填数字' })
+    .int('条数要填整数')
+    .min(1, '至少 1 条')
+    .max(5, '最多 5 条')
+    .default(5),
+});
+export type SimilarInput = z.infer<typeof similarInputSchema>;
+
+export const similarItemSchema = z.object({
+  _id: z.string(),
+  title: z.string(),
+  /** The start of the content. */
+  excerpt: z.string(),
+  /** Cosine similarity 0–1. */
+  score: z.number().min(0).max(1),
+  status: z.enum(proposalStatuses),
+  orgName: z.string(),
+  supportCount: z.number().int().min(0),
+  backerCount: z.number().int().min(0),
+  supportedByMe: z.boolean(),
+  mine: z.boolean(),
+});
+export type SimilarItem = z.infer<typeof similarItemSchema>;
+export const similarOutputSchema = z.object({
+  items: z.array(similarItemSchema),
+  /** The window searched; null when none is open to the caller (then items is empty). */
+  windowId: z.string().nullable(),
+});
+export type SimilarOutput = z.infer<typeof similarOutputSchema>;
+
+/** A proposal's support state after 附议 / 撤回附议. */
+export const supportOutputSchema = z.object({
+  proposalId: z.string(),
+  supportedByMe: z.boolean(),
+  supportCount: z.number().int().min(0),
+  backerCount: z.number().int().min(0),
+});
+export type SupportOutput = z.infer<typeof supportOutputSchema>;

@@ -1,4 +1,19 @@
 export { ProposalCard } from './components/ProposalCard';
+export { ProposalDetail } from './components/ProposalDetail';
+export { ProposalFields, CONTENT_MAX } from './components/ProposalFields';
 export { ProposalForm } from './components/ProposalForm';
-export { PAGE_SIZE, useMyProposals, useProposalList, type ListFilters } from './hooks';
-export { channelLabels, moderationMeta } from './labels';
+export { ProposalOutcome, hasOutcome } from './components/ProposalOutcome';
+export { SupportButton } from './components/SupportButton';
+export {
+  PAGE_SIZE,
+  attachmentError,
+  emptyProposalForm,
+  useFormState,
+  useMyProposals,
+  useProposalDetail,
+  useProposalList,
+  type ListFilters,
+  type ProposalFormValues,
+} from './hooks';
+export { channelLabels, moderationMeta, offlineLabel } from './labels';
+export { projectUrl, proposalDetailUrl } from './links';

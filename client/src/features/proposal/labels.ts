@@ -19,3 +19,8 @@ export const moderationNoteForAuthor: Record<ModerationState, string | null> = {
   review: '内容正在审核，通过后其他职工才能看到',
   rejected: '内容未通过审核，其他职工看不到这条建议',
 };
+
+/** 线下录入（由 李建国 代为录入）: an offline proposal says who typed it in. */
+export function offlineLabel(offline: { enteredByName: string; enteredByOrgName: string }): string {
+  return `线下录入（由 ${offline.enteredByName} 代为录入）`;
+}

@@ -1,11 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { isStaff, type Profile } from '@shishi/shared-types';
+import { collectionStaffRoles, isStaff, offlineEntryRoles, type Profile } from '@shishi/shared-types';
 import { Cell, CellGroup, ErrorBlock, Loading } from '../../components';
 import { routes } from '../../config';
 import { WindowCard, useCurrentWindow } from '../../features/collectWindow';
 import { Greeting, useMe } from '../../features/profile';
+import { HomeSurveys } from '../../features/survey/home/HomeSurveys';
+import { surveyRoutes } from '../../features/survey/routes';
 import './index.scss';
 
 /** 首页: greeting, the collection window, and the ways in. Unbound users go to 绑定资料 first. */
@@ -42,6 +44,7 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
       ) : (
         <WindowCard current={current.data} onPropose={goPropose} />
       )}
+      <HomeSurveys />
       <CellGroup>
         <Cell
           id="home-mine"
@@ -56,6 +59,22 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
           onClick={() => void Taro.switchTab({ url: routes.proposals })}
         />
       </CellGroup>
+      {offlineEntryRoles.includes(profile.role) && !isStaff(profile.role) ? (
+        <CellGroup title="基层工会干部">
+          <Cell
+            id="home-offline"
+            title="线下录入建议"
+            description="替职工录入纸质或现场收集的建议"
+            onClick={() => void Taro.navigateTo({ url: routes.offlineNew })}
+          />
+          <Cell
+            id="home-survey-offline"
+            title="线下录入问卷"
+            description="替职工录入纸质或现场填写的问卷"
+            onClick={() => void Taro.navigateTo({ url: surveyRoutes.offline })}
+          />
+        </CellGroup>
+      ) : null}
       {isStaff(profile.role) ? (
         <CellGroup title="工作人员">
           <Cell
@@ -64,6 +83,40 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
             description="本辖区职工提交的全部建议"
             onClick={() => void Taro.navigateTo({ url: routes.staffProposals })}
           />
+          <Cell
+            id="home-screening"
+            title="建议筛选"
+            description="排名、合并、评分、作出决定、导出 Excel"
+            onClick={() => void Taro.navigateTo({ url: routes.staffScreening })}
+          />
+          <Cell
+            id="home-surveys-manage"
+            title="问卷管理"
+            description="需求调查：设计问卷、发布、看结果、导出"
+            onClick={() => void Taro.navigateTo({ url: surveyRoutes.manage })}
+          />
+          {collectionStaffRoles.includes(profile.role) ? (
+            <>
+              <Cell
+                id="home-windows"
+                title="征集期管理"
+                description="设立、结束征集期，调整评分权重"
+                onClick={() => void Taro.navigateTo({ url: routes.staffWindows })}
+              />
+              <Cell
+                id="home-review"
+                title="内容审核"
+                description="内容安全检查未通过、等待人工审核的建议"
+                onClick={() => void Taro.navigateTo({ url: routes.staffReview })}
+              />
+              <Cell
+                id="home-offline"
+                title="线下录入建议"
+                description="替职工录入纸质或现场收集的建议"
+                onClick={() => void Taro.navigateTo({ url: routes.offlineNew })}
+              />
+            </>
+          ) : null}
         </CellGroup>
       ) : null}
       <Text className="muted home__footer">大连市总工会 · 为职工办实事</Text>

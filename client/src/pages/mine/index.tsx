@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AppButton, Card, ErrorBlock, Loading, PagedList } from '../../components';
+import { AppButton, Card, Cell, CellGroup, ErrorBlock, Loading, PagedList } from '../../components';
 import { config, routes } from '../../config';
+import { useUnreadCount } from '../../features/message';
 import { ProfileCard, useMe } from '../../features/profile';
 import { ProposalCard, useMyProposals } from '../../features/proposal';
 import { signOut } from '../../services/call';
@@ -19,6 +20,7 @@ export default function MinePage() {
       ) : me.data.bound ? (
         <>
           <ProfileCard profile={me.data.profile} onEdit={() => void Taro.navigateTo({ url: routes.bind })} />
+          <MessagesEntry />
           <MyProposals />
         </>
       ) : (
@@ -35,6 +37,29 @@ export default function MinePage() {
         </AppButton>
       ) : null}
     </View>
+  );
+}
+
+/** 消息 with the unread count in a red pill. */
+function MessagesEntry() {
+  const unread = useUnreadCount();
+  const count = unread.data ?? 0;
+  return (
+    <CellGroup>
+      <Cell
+        id="mine-messages"
+        title="消息"
+        description="建议的处理结果会通知您"
+        value={
+          count > 0 ? (
+            <Text className="mine__unread" id="mine-unread">
+              {count > 99 ? '99+' : count}
+            </Text>
+          ) : undefined
+        }
+        onClick={() => void Taro.navigateTo({ url: routes.messages })}
+      />
+    </CellGroup>
   );
 }
 

@@ -3,12 +3,15 @@ import Taro from '@tarojs/taro';
 import { Notice } from '../../components';
 import { routes } from '../../config';
 import { useCurrentWindow } from '../../features/collectWindow';
+import { useMe } from '../../features/profile';
 import { ProposalForm } from '../../features/proposal';
 import { formatChineseDate, lastDayBefore } from '../../utils/dates';
 
 /** 提建议: the form, under a line saying which collection it goes to. */
 export default function ProposalNewPage() {
   const current = useCurrentWindow();
+  const me = useMe();
+  const openid = me.data?.bound ? me.data.profile.openid : null;
   const onSubmitted = () => {
     void Taro.showToast({ title: '提交成功', icon: 'success', duration: 1500 });
     setTimeout(() => void Taro.switchTab({ url: routes.mine }), 1500);
@@ -33,7 +36,7 @@ export default function ProposalNewPage() {
           />
         )
       ) : null}
-      <ProposalForm onSubmitted={onSubmitted} />
+      <ProposalForm openid={openid} onSubmitted={onSubmitted} />
     </View>
   );
 }

@@ -10,14 +10,31 @@ interface GrassrootsPickerProps {
   value: string;
   onChange: (orgId: string) => void;
   error?: string;
+  /** The field's id (default `bind-org-picker`). */
+  id?: string;
+  /** Only unions under this org (staff entering for their own subtree). */
+  withinOrgId?: string;
 }
 
 /**
  * Choosing one's 基层工会 in two steps — first the 区市县（开放先导区）总工会 or 产业工会, then the
  * grassroots union under it — or by typing part of its name. Only grassroots unions can be chosen.
  */
-export function GrassrootsPicker({ value, onChange, error }: GrassrootsPickerProps) {
-  const tree = useGrassrootsGroups();
+export function GrassrootsPicker({
+  value,
+  onChange,
+  error,
+  id = 'bind-org-picker',
+  withinOrgId,
+}: GrassrootsPickerProps) {
+  const allGroups = useGrassrootsGroups();
+  const tree = useMemo(() => {
+    if (!withinOrgId) return allGroups;
+    const groups = allGroups.groups
+      .map((g) => ({ ...g, unions: g.unions.filter((u) => u.path.includes(withinOrgId)) }))
+      .filter((g) => g.unions.length > 0);
+    return { ...allGroups, groups };
+  }, [allGroups, withinOrgId]);
   const [open, setOpen] = useState(false);
   const [group, setGroup] = useState<GrassrootsGroup | null>(null);
   const [keyword, setKeyword] = useState('');
@@ -44,11 +61,7 @@ export function GrassrootsPicker({ value, onChange, error }: GrassrootsPickerPro
 
   return (
     <View>
-      <View
-        id="bind-org-picker"
-        className={`org-picker__field ${error ? 'org-picker__field--invalid' : ''}`}
-        onClick={openPanel}
-      >
+      <View id={id} className={`org-picker__field ${error ? 'org-picker__field--invalid' : ''}`} onClick={openPanel}>
         <View className="org-picker__field-body">
           {chosen ? (
             <>

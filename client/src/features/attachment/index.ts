@@ -1,0 +1,2 @@
+export { AttachmentField } from './AttachmentField';
+export { useAttachments, type AttachmentItem, type Attachments } from './hooks';

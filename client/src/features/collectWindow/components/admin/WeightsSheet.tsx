@@ -1,0 +1,60 @@
+import { Input, Text } from '@tarojs/components';
+import type { CollectWindow, Weights } from '@shishi/shared-types';
+import { AppButton, FormField, Notice } from '../../../../components';
+import { Sheet } from '../../../../components/Sheet';
+import { useWeightsForm } from './hooks';
+import './admin.scss';
+
+const fields: { key: keyof Weights; label: string; hint: string }[] = [
+  { key: 'concentration', label: '意愿最集中', hint: '提出和附议的人数（自动计算）' },
+  { key: 'urgency', label: '需求最迫切', hint: '工作人员按 1–5 分评定' },
+  { key: 'feasibility', label: '最具备办结条件', hint: '工作人员按 1–5 分评定' },
+];
+
+/** 调整权重: how much each criterion counts in the ranking of this window. */
+export function WeightsSheet({
+  window,
+  onClose,
+  onSaved,
+}: {
+  window: CollectWindow;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const form = useWeightsForm(window, onSaved);
+  const total = fields.reduce((sum, f) => sum + (Number(form.values[f.key]) || 0), 0);
+  return (
+    <Sheet
+      open
+      id="weights-sheet"
+      title="评分权重"
+      onClose={onClose}
+      footer={
+        <AppButton id="weights-save" kind="primary" block loading={form.busy} onClick={() => void form.save()}>
+          {form.busy ? '正在保存…' : '保存权重'}
+        </AppButton>
+      }
+    >
+      <Text className="sheet-lead">{window.title}</Text>
+      {form.formError || form.errors['(root)'] ? (
+        <Notice id="weights-error" text={form.formError ?? form.errors['(root)'] ?? ''} />
+      ) : null}
+      {fields.map((f) => (
+        <FormField key={f.key} label={f.label} error={form.errors[f.key]} id={`weights-${f.key}`}>
+          <Input
+            id={`weights-${f.key}`}
+            className="ui-input"
+            type="number"
+            maxlength={3}
+            value={form.values[f.key]}
+            onInput={(e) => form.setField(f.key, e.detail.value)}
+          />
+          <Text className="muted window-form__hint">{f.hint}</Text>
+        </FormField>
+      ))}
+      <Text className="muted window-form__hint" id="weights-total">
+        合计 {total}。综合得分 = 各项得分按权重加权平均（0–100 分）。
+      </Text>
+    </Sheet>
+  );
+}

@@ -1,0 +1,47 @@
+import { View, Text } from '@tarojs/components';
+import type { CollectWindow } from '@shishi/shared-types';
+import { AppButton, Badge } from '../../../../components';
+import { formatChineseDate, lastDayBefore } from '../../../../utils/dates';
+import { windowStatusMeta } from '../../admin';
+import './admin.scss';
+
+interface WindowAdminCardProps {
+  window: CollectWindow;
+  canAct: boolean;
+  onWeights: () => void;
+  onClose: () => void;
+}
+
+/** One collection window: its dates, state and weights, with 调整权重 and 提前结束. */
+export function WindowAdminCard({ window: w, canAct, onWeights, onClose }: WindowAdminCardProps) {
+  const status = windowStatusMeta[w.status];
+  return (
+    <View className="window-admin" id={`window-${w._id}`}>
+      <View className="window-admin__head">
+        <Text className="window-admin__title">{w.title}</Text>
+        <Badge label={status.label} tone={status.tone} />
+      </View>
+      <Text className="window-admin__line">{w.orgName}</Text>
+      <Text className="window-admin__line">
+        {formatChineseDate(w.opensAt)} 至 {lastDayBefore(w.closesAt)} · {w.year} 年度项目
+      </Text>
+      {w.closedAt ? <Text className="window-admin__line">已于 {formatChineseDate(w.closedAt)} 提前结束</Text> : null}
+      <Text className="window-admin__line">
+        权重：意愿最集中 {w.weights.concentration} · 需求最迫切 {w.weights.urgency} · 最具备办结条件{' '}
+        {w.weights.feasibility}
+      </Text>
+      {canAct ? (
+        <View className="window-admin__actions">
+          <AppButton id={`window-weights-${w._id}`} className="window-admin__btn" onClick={onWeights}>
+            调整权重
+          </AppButton>
+          {w.status !== 'closed' ? (
+            <AppButton id={`window-close-${w._id}`} kind="plain" className="window-admin__btn" onClick={onClose}>
+              {w.status === 'scheduled' ? '取消征集' : '提前结束'}
+            </AppButton>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export { CreateWindowSheet } from './CreateWindowSheet';
+export { WeightsSheet } from './WeightsSheet';
+export { WindowAdminCard } from './WindowAdminCard';
+export { closeWithConfirm } from './hooks';

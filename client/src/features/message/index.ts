@@ -1,0 +1,2 @@
+export { MessageItem } from './components/MessageItem';
+export { useMessages, useUnreadCount } from './hooks';

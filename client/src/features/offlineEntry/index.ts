@@ -1,0 +1,1 @@
+export { OfflineForm } from './OfflineForm';

@@ -1,0 +1,49 @@
+/** 筛选 (staff): the ranked list, merging duplicates, scores, decisions, the content-review queue, export. */
+import type {
+  DecideInput,
+  DecideOutput,
+  ExportOutput,
+  MergeOutput,
+  Proposal,
+  ProposalPage,
+  ScoreInput,
+  ScreenInput,
+  ScreenOutput,
+  UnmergeOutput,
+} from '@shishi/shared-types';
+import { invoke } from '../../services/call';
+
+/** Filters and sort of `proposal.screen`, without the paging. */
+export type ScreenFilters = Omit<Partial<ScreenInput>, 'page' | 'pageSize'>;
+
+export function fetchScreen(filters: ScreenFilters, page: number, pageSize: number): Promise<ScreenOutput> {
+  return invoke('proposal', 'screen', { ...filters, page, pageSize });
+}
+
+export function mergeProposals(keepId: string, mergeIds: string[], note?: string): Promise<MergeOutput> {
+  return invoke('proposal', 'merge', { keepId, mergeIds, note });
+}
+
+export function unmergeProposal(proposalId: string): Promise<UnmergeOutput> {
+  return invoke('proposal', 'unmerge', { proposalId });
+}
+
+export function scoreProposal(input: ScoreInput): Promise<Proposal> {
+  return invoke('proposal', 'score', input);
+}
+
+export function decideProposal(input: DecideInput): Promise<DecideOutput> {
+  return invoke('proposal', 'decide', input);
+}
+
+export function exportProposals(windowId?: string, orgId?: string): Promise<ExportOutput> {
+  return invoke('proposal', 'export', { windowId, orgId });
+}
+
+export function fetchReviewQueue(page: number, pageSize: number): Promise<ProposalPage> {
+  return invoke('proposal', 'reviewQueue', { page, pageSize });
+}
+
+export function moderateProposal(proposalId: string, verdict: 'pass' | 'reject', note?: string): Promise<Proposal> {
+  return invoke('proposal', 'moderate', { proposalId, verdict, note });
+}

@@ -1,0 +1,85 @@
+import { View, Input, Text, Textarea } from '@tarojs/components';
+import type { Proposal } from '@shishi/shared-types';
+import { AppButton, FormField, Notice } from '../../../components';
+import { ScoreStepper } from '../../../components/ScoreStepper';
+import { Sheet } from '../../../components/Sheet';
+import { useScoreForm } from '../hooks';
+import './sheets.scss';
+
+interface ScoreSheetProps {
+  item: Proposal;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * 评分 against the three criteria: 意愿最集中 is counted (authors and supporters), the other two are
+ * the staff member's 1–5 with the grounds for them.
+ */
+export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
+  const form = useScoreForm(item, onSaved);
+  const people = item.scores?.concentration ?? item.backerCount;
+  return (
+    <Sheet
+      open
+      id="score-sheet"
+      title="评分"
+      onClose={onClose}
+      footer={
+        <AppButton id="score-save" kind="primary" block loading={form.busy} onClick={() => void form.save()}>
+          {form.busy ? '正在保存…' : '保存评分'}
+        </AppButton>
+      }
+    >
+      <Text className="sheet-lead">{item.title}</Text>
+      {form.formError ? <Notice id="score-error" text={form.formError} /> : null}
+      <FormField label="意愿最集中（自动计算）" id="score-concentration">
+        <Text className="score-sheet__auto">
+          {people} 人提出或附议
+          {item.scores ? `，折合 ${Math.round(item.scores.concentrationScore)} 分` : ''}
+        </Text>
+      </FormField>
+      <FormField label="需求最迫切（1–5 分）" error={form.errors.urgency} id="score-urgency">
+        <ScoreStepper
+          idPrefix="score-urgency"
+          value={form.values.urgency}
+          onChange={(v) => form.setField('urgency', v)}
+          lowLabel="不太迫切"
+          highLabel="非常迫切"
+        />
+      </FormField>
+      <FormField label="调查依据" optional error={form.errors.urgencyEvidence} id="score-evidence">
+        <Input
+          id="score-evidence"
+          className="ui-input"
+          placeholderClass="ui-input-placeholder"
+          value={form.values.urgencyEvidence}
+          maxlength={200}
+          placeholder="如：2026年需求调查，68% 的受访职工选了这一项"
+          onInput={(e) => form.setField('urgencyEvidence', e.detail.value)}
+        />
+      </FormField>
+      <FormField label="最具备办结条件（1–5 分）" error={form.errors.feasibility} id="score-feasibility">
+        <ScoreStepper
+          idPrefix="score-feasibility"
+          value={form.values.feasibility}
+          onChange={(v) => form.setField('feasibility', v)}
+          lowLabel="条件不足"
+          highLabel="条件成熟"
+        />
+      </FormField>
+      <FormField label="办结条件说明" error={form.errors.feasibilityNote} id="score-note">
+        <Textarea
+          id="score-note"
+          className="ui-textarea score-sheet__note"
+          placeholderClass="ui-input-placeholder"
+          value={form.values.feasibilityNote}
+          maxlength={200}
+          placeholder="资金、场地、合作单位、周期等是否具备"
+          onInput={(e) => form.setField('feasibilityNote', e.detail.value)}
+        />
+      </FormField>
+      <View className="score-sheet__pad" />
+    </Sheet>
+  );
+}

@@ -1,0 +1,269 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  decideInputSchema,
+  decisionMeta,
+  scoreInputSchema,
+  type CollectWindow,
+  type DecisionKind,
+  type ExportOutput,
+  type Proposal,
+  type ScreenItem,
+  type Weights,
+} from '@shishi/shared-types';
+import { usePagedList } from '../../components';
+import { useOnReshow } from '../../hooks/useOnReshow';
+import { toApiError } from '../../services/call';
+import { confirm, showError, toastSuccess } from '../../utils/feedback';
+import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
+import {
+  decideProposal,
+  exportProposals,
+  fetchReviewQueue,
+  fetchScreen,
+  mergeProposals,
+  moderateProposal,
+  scoreProposal,
+  unmergeProposal,
+  type ScreenFilters,
+} from './api';
+
+export interface ScreenMeta {
+  window: CollectWindow | null;
+  weights: Weights;
+  maxBackers: number;
+}
+
+/** The ranked screening list; starts over whenever a filter or the sort changes. */
+export function useScreening(filters: ScreenFilters) {
+  const [meta, setMeta] = useState<ScreenMeta | null>(null);
+  const list = usePagedList(
+    async (page, pageSize) => {
+      const out = await fetchScreen(filters, page, pageSize);
+      setMeta({ window: out.window, weights: out.weights, maxBackers: out.maxBackers });
+      return out;
+    },
+    [JSON.stringify(filters)],
+    { pageSize: 10, keyOf: (p: ScreenItem) => p._id },
+  );
+  useReachBottom(() => list.loadMore());
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
+  useOnReshow(() => void list.refresh());
+  return { list, meta };
+}
+
+/** Proposals picked for merging, remembered with their titles for the 合并到… sheet. */
+export function useSelection() {
+  const [selected, setSelected] = useState<ReadonlyMap<string, ScreenItem>>(new Map());
+  const toggle = (item: ScreenItem) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(item._id)) next.delete(item._id);
+      else next.set(item._id, item);
+      return next;
+    });
+  const clear = () => setSelected(new Map());
+  return { selected, toggle, clear, items: [...selected.values()] };
+}
+
+/** 合并: the kept proposal and the others; asks before, says how it went after. */
+export function useMerge(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const merge = async (keep: ScreenItem, others: ScreenItem[], note: string) => {
+    setError(null);
+    const ok = await confirm(
+      '合并建议',
+      `把其余 ${others.length} 条建议合并到“${keep.title}”？被合并建议的提议人和附议人都计入保留的这条，之后可以撤销合并。`,
+      '合并',
+    );
+    if (!ok) return;
+    setBusy(true);
+    try {
+      const out = await mergeProposals(
+        keep._id,
+        others.map((o) => o._id),
+        note.trim() || undefined,
+      );
+      toastSuccess(`已合并 ${out.merged.length} 条`);
+      onDone();
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, merge };
+}
+
+/** 撤销合并 of one merged proposal, after asking. */
+export async function unmergeWithConfirm(item: Proposal, onDone: () => void): Promise<void> {
+  const into = item.mergedInto ? `“${item.mergedInto.title}”` : '保留的建议';
+  if (!(await confirm('撤销合并', `让“${item.title}”从${into}中恢复为独立的建议？`, '撤销合并'))) return;
+  void Taro.showLoading({ title: '正在撤销…', mask: true });
+  try {
+    await unmergeProposal(item._id);
+    Taro.hideLoading();
+    toastSuccess('已撤销合并');
+    onDone();
+  } catch (e) {
+    Taro.hideLoading();
+    showError(e, '没能撤销合并');
+  }
+}
+
+export interface ScoreValues {
+  urgency: number | undefined;
+  urgencyEvidence: string;
+  feasibility: number | undefined;
+  feasibilityNote: string;
+}
+
+/** 评分: 需求最迫切 and 最具备办结条件 (1–5) with the note, checked with `scoreInputSchema`. */
+export function useScoreForm(item: Proposal, onSaved: () => void) {
+  const s = item.scores;
+  const [values, setValues] = useState<ScoreValues>({
+    urgency: s?.urgency ?? undefined,
+    urgencyEvidence: s?.urgencyEvidence ?? '',
+    feasibility: s?.feasibility ?? undefined,
+    feasibilityNote: s?.feasibilityNote ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const setField = <K extends keyof ScoreValues>(key: K, value: ScoreValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const save = async () => {
+    setFormError(null);
+    const parsed = scoreInputSchema.safeParse({
+      proposalId: item._id,
+      urgency: values.urgency,
+      urgencyEvidence: values.urgencyEvidence.trim() || undefined,
+      feasibility: values.feasibility,
+      feasibilityNote: values.feasibilityNote,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setBusy(true);
+    try {
+      await scoreProposal(parsed.data);
+      toastSuccess('评分已保存');
+      onSaved();
+    } catch (e) {
+      const error = toApiError(e);
+      setErrors(fieldErrorsFrom(error.fields));
+      setFormError(error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { values, errors, formError, busy, setField, save };
+}
+
+export interface DecideValues {
+  kind: DecisionKind | undefined;
+  reason: string;
+  projectTitle: string;
+}
+
+/** 决定: 采纳 / 暂缓 / 不采纳 with the reason told to the authors; asks before sending. */
+export function useDecideForm(item: Proposal, onDecided: () => void) {
+  const [values, setValues] = useState<DecideValues>({ kind: undefined, reason: '', projectTitle: item.title });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const setField = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const decide = async () => {
+    setFormError(null);
+    const parsed = decideInputSchema.safeParse({
+      proposalId: item._id,
+      kind: values.kind,
+      reason: values.reason.trim() || undefined,
+      projectTitle: values.kind === 'adopt' ? values.projectTitle.trim() || undefined : undefined,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    const label = decisionMeta[parsed.data.kind].label;
+    const question =
+      parsed.data.kind === 'adopt'
+        ? `采纳“${item.title}”？将生成项目草稿“${parsed.data.projectTitle ?? item.title}”，并通知提议职工。`
+        : `${label}“${item.title}”？结果和理由会通知提议职工。`;
+    if (!(await confirm(`确认${label}`, question, label))) return;
+    setBusy(true);
+    try {
+      await decideProposal(parsed.data);
+      toastSuccess(`已${label}`);
+      onDecided();
+    } catch (e) {
+      const error = toApiError(e);
+      setErrors(fieldErrorsFrom(error.fields));
+      setFormError(error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { values, errors, formError, busy, setField, decide };
+}
+
+/** 导出 Excel of a window: the file's link once made. */
+export function useExport() {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportOutput | null>(null);
+  const run = async (windowId?: string, orgId?: string) => {
+    setBusy(true);
+    try {
+      const out = await exportProposals(windowId, orgId);
+      setResult(out);
+      toastSuccess('导出成功');
+    } catch (e) {
+      showError(e, '没能导出');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, result, run, clear: () => setResult(null) };
+}
+
+/** 内容审核: proposals the content check flagged, oldest first as the server gives them. */
+export function useReviewQueue() {
+  const list = usePagedList(fetchReviewQueue, [], { pageSize: 10, keyOf: (p: Proposal) => p._id });
+  useReachBottom(() => list.loadMore());
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
+  useOnReshow(() => void list.refresh());
+
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const moderate = async (p: Proposal, verdict: 'pass' | 'reject', note?: string): Promise<boolean> => {
+    setBusyId(p._id);
+    try {
+      await moderateProposal(p._id, verdict, note);
+      toastSuccess(verdict === 'pass' ? '已通过' : '已设为不通过');
+      await list.refresh();
+      return true;
+    } catch (e) {
+      showError(e, '审核没有成功');
+      return false;
+    } finally {
+      setBusyId(null);
+    }
+  };
+  return { list, busyId, moderate };
+}

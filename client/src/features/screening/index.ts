@@ -1,0 +1,10 @@
+export { fetchScreen, type ScreenFilters } from './api';
+export { DecideSheet } from './components/DecideSheet';
+export { ExportResult } from './components/ExportResult';
+export { FilterSheet, countFilters, type SheetFilters } from './components/FilterSheet';
+export { MergeSheet } from './components/MergeSheet';
+export { ScoreSheet } from './components/ScoreSheet';
+export { ScreeningCard } from './components/ScreeningCard';
+export { SortSheet } from './components/SortSheet';
+export { unmergeWithConfirm, useExport, useReviewQueue, useScreening, useSelection, type ScreenMeta } from './hooks';
+export { ReviewCard } from './components/ReviewCard';

@@ -1,0 +1,79 @@
+/** 需求调查: every `survey` action the screens use. */
+import type {
+  CreateSurveyInput,
+  GetSurveyOutput,
+  ListMySurveysInput,
+  ListOpenSurveysOutput,
+  SubmitOfflineSurveyInput,
+  SubmitSurveyInput,
+  SubmitSurveyOutput,
+  SurveyDimension,
+  SurveyExportInput,
+  SurveyExportOutput,
+  SurveyPage,
+  SurveyResults,
+  TextAnswersInput,
+  TextAnswersPage,
+  UpdateSurveyInput,
+} from '@shishi/shared-types';
+import { invoke } from '../../services/call';
+
+export function fetchOpenSurveys(): Promise<ListOpenSurveysOutput> {
+  return invoke('survey', 'listOpen');
+}
+
+export function fetchSurvey(surveyId: string): Promise<GetSurveyOutput> {
+  return invoke('survey', 'get', { surveyId });
+}
+
+export function submitSurvey(input: SubmitSurveyInput): Promise<SubmitSurveyOutput> {
+  return invoke('survey', 'submit', input);
+}
+
+export function submitOfflineSurvey(input: SubmitOfflineSurveyInput): Promise<SubmitSurveyOutput> {
+  return invoke('survey', 'submitOffline', input);
+}
+
+export function fetchResults(surveyId: string, by?: SurveyDimension): Promise<SurveyResults> {
+  return invoke('survey', 'results', { surveyId, by });
+}
+
+export function fetchTextAnswers(input: TextAnswersInput): Promise<TextAnswersPage> {
+  return invoke('survey', 'textAnswers', input);
+}
+
+export function fetchMySurveys(
+  filters: Omit<ListMySurveysInput, 'page' | 'pageSize'>,
+  page: number,
+  pageSize: number,
+): Promise<SurveyPage> {
+  return invoke('survey', 'listMine', { ...filters, page, pageSize });
+}
+
+export function createSurvey(input: CreateSurveyInput): Promise<GetSurveyOutput> {
+  return invoke('survey', 'create', input);
+}
+
+export function updateSurvey(input: UpdateSurveyInput): Promise<GetSurveyOutput> {
+  return invoke('survey', 'update', input);
+}
+
+export function publishSurvey(surveyId: string): Promise<GetSurveyOutput> {
+  return invoke('survey', 'publish', { surveyId });
+}
+
+export function closeSurvey(surveyId: string): Promise<GetSurveyOutput> {
+  return invoke('survey', 'close', { surveyId });
+}
+
+export function duplicateSurvey(surveyId: string): Promise<GetSurveyOutput> {
+  return invoke('survey', 'duplicate', { surveyId });
+}
+
+export function exportSurvey(input: SurveyExportInput): Promise<SurveyExportOutput> {
+  return invoke('survey', 'export', input);
+}
+
+export function moderateText(surveyId: string, answerId: string, verdict: 'pass' | 'reject') {
+  return invoke('survey', 'moderateText', { surveyId, answerId, verdict });
+}

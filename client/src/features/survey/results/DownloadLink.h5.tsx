@@ -1,0 +1,24 @@
+/** H5: a normal download link (the browser saves the file under its name). */
+export function DownloadLink({
+  id,
+  url,
+  fileName,
+  label,
+}: {
+  id: string;
+  url: string;
+  fileName: string;
+  label: string;
+}) {
+  return (
+    <a
+      id={id}
+      className="ui-btn ui-btn--primary ui-btn--block sr-download"
+      href={url}
+      download={fileName}
+      rel="noopener"
+    >
+      {label}
+    </a>
+  );
+}

@@ -1,0 +1,79 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { SurveyExportInput, SurveyExportOutput } from '@shishi/shared-types';
+import { AppButton } from '../../../components';
+import { toApiError } from '../../../services/call';
+import { showError, toastSuccess } from '../../../utils/feedback';
+import { exportSurvey } from '../api';
+import { DownloadLink } from './DownloadLink';
+
+type Kind = 'xlsx' | 'csv-answers' | 'csv-summary';
+
+const kinds: Record<Kind, { label: string; input: Omit<SurveyExportInput, 'surveyId'> }> = {
+  xlsx: { label: 'Excel（答卷 + 汇总）', input: { format: 'xlsx', part: 'answers' } },
+  'csv-answers': { label: 'CSV（全部答卷）', input: { format: 'csv', part: 'answers' } },
+  'csv-summary': { label: 'CSV（结果汇总）', input: { format: 'csv', part: 'summary' } },
+};
+
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : `${(bytes / 1024).toFixed(1)} KB`);
+
+/** 导出: Excel with both sheets, or one CSV table; then a link to the file. */
+export function ExportPanel({ surveyId }: { surveyId: string }) {
+  const [busy, setBusy] = useState<Kind | null>(null);
+  const [result, setResult] = useState<SurveyExportOutput | null>(null);
+  const run = async (kind: Kind) => {
+    if (busy) return;
+    setBusy(kind);
+    setResult(null);
+    try {
+      const r = await exportSurvey({ surveyId, ...kinds[kind].input });
+      setResult(r);
+      toastSuccess('导出成功');
+    } catch (e) {
+      showError(toApiError(e), '没有导出成功');
+    } finally {
+      setBusy(null);
+    }
+  };
+  const copy = (url: string) =>
+    Taro.setClipboardData({ data: url })
+      .then(() => toastSuccess('链接已复制'))
+      .catch((e: unknown) => showError(e, '没能复制'));
+  return (
+    <View className="sr-card" id="survey-export">
+      <Text className="sr-card__title">导出</Text>
+      <Text className="sr-card__meta">Excel 含“汇总”和“答卷”两个工作表；CSV 每次一张表，可用 Excel 打开。</Text>
+      <View className="sr-export__buttons">
+        {(Object.keys(kinds) as Kind[]).map((k) => (
+          <AppButton
+            key={k}
+            id={`export-${k}`}
+            className="sr-export__btn"
+            loading={busy === k}
+            onClick={() => void run(k)}
+          >
+            {busy === k ? '正在导出…' : kinds[k].label}
+          </AppButton>
+        ))}
+      </View>
+      {result ? (
+        <View className="sr-export__result" id="survey-export-result">
+          <Text className="sr-export__file" id="survey-export-file">
+            {result.fileName}
+          </Text>
+          <Text className="sr-note">
+            共 {result.rows} 份答卷 · {kb(result.bytes)}
+          </Text>
+          <DownloadLink id="survey-export-download" url={result.url} fileName={result.fileName} label="下载文件" />
+          <Text className="sr-export__url" id="survey-export-link" selectable>
+            {result.url}
+          </Text>
+          <AppButton id="survey-export-copy" block onClick={() => void copy(result.url)}>
+            复制链接（在电脑上打开）
+          </AppButton>
+        </View>
+      ) : null}
+    </View>
+  );
+}

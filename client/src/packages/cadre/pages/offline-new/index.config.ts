@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '线下录入建议',
+});

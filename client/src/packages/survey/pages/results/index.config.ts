@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '调查结果',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '建议详情',
+  enablePullDownRefresh: true,
+});

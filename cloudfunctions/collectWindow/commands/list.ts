@@ -1,0 +1,39 @@
+import { AppError, inSubtree, isStaff, type ListWindowsInput, type ListWindowsOutput } from '@shishi/shared-types';
+import type { Ctx } from '../../common/context';
+import { getOrg } from '../../common/orgs';
+import { toWindow, windowOrgPath, type WindowDoc } from '../../common/windows';
+
+/**
+ * 征集期列表, newest first. Staff: the windows run by the orgs above them and by any org of their
+ * subtree; others: the windows that apply to them.
+ */
+export async function list(ctx: Ctx, input: ListWindowsInput): Promise<ListWindowsOutput> {
+  const user = await ctx.profile();
+  const _ = ctx.db.command;
+  const staff = isStaff(user.role);
+  if (input.orgId) {
+    const org = await getOrg(ctx.db, input.orgId);
+    const allowed = org && (user.orgPath.includes(org._id) || (staff && inSubtree(org.path, user.orgId)));
+    if (!allowed) {
+      throw new AppError('FORBIDDEN', '只能查看本单位管辖范围内的征集期', [
+        { path: 'orgId', message: '不在您的管辖范围内' },
+      ]);
+    }
+  }
+  const conditions: unknown[] = [
+    staff ? _.or([{ orgId: _.in(user.orgPath) }, { orgPath: user.orgId }]) : { orgId: _.in(user.orgPath) },
+  ];
+  if (input.year !== undefined) conditions.push({ year: input.year });
+  const res = await ctx.db
+    .collection('collectWindows')
+    .where(conditions.length === 1 ? conditions[0] : _.and(conditions))
+    .orderBy('opensAt', 'desc')
+    .limit(1000)
+    .get();
+  let windows = res.data as WindowDoc[];
+  if (input.orgId) {
+    const paths = await Promise.all(windows.map((w) => windowOrgPath(ctx, w)));
+    windows = windows.filter((_w, i) => paths[i].includes(input.orgId!));
+  }
+  return { items: windows.map((w) => toWindow(w, ctx.now)) };
+}

@@ -1,0 +1,126 @@
+import {
+  AppError,
+  decisionMeta,
+  formatDateTime,
+  subscribeTopics,
+  transitionRefusal,
+  type DecideInput,
+  type DecideOutput,
+} from '@shishi/shared-types';
+import { audit } from '../../common/audit';
+import type { Ctx } from '../../common/context';
+import { clip } from '../../common/notify';
+import { toProjectRef, type ProjectDoc } from '../../common/projects';
+import { requireInScope } from '../../common/scope';
+import { loadMany, loadProposal, present } from '../load';
+import type { DecisionDoc, ProposalDoc } from '../model';
+import { notifyAuthors } from './merge';
+
+/**
+ * 作出决定: adopt (a project draft carrying the proposal and those merged into it as origin), defer, or
+ * decline with a reason — once: the status check and the change are one transaction, so a second
+ * decision (also a concurrent one) is refused. The authors of the kept and the merged proposals are told.
+ */
+export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput> {
+  const user = await ctx.profile();
+  const p = await loadProposal(ctx, input.proposalId);
+  requireInScope(user, p.orgPath);
+  const refused = transitionRefusal(input.kind, p);
+  if (refused) throw new AppError('CONFLICT', refused);
+  const meta = decisionMeta[input.kind];
+  let project: ProjectDoc | null = null;
+  let from = p.status;
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const _ = ctx.db.command;
+    const ref = t.collection('proposals').doc(p._id);
+    const current = (await ref.get()).data as ProposalDoc | null;
+    const refusal = current ? transitionRefusal(input.kind, current) : '这条建议不存在了';
+    if (refusal) throw new AppError('CONFLICT', refusal);
+    from = current!.status;
+    let projectId: string | null = null;
+    if (input.kind === 'adopt') {
+      const draft: Omit<ProjectDoc, '_id'> = {
+        title: input.projectTitle ?? current!.title,
+        status: 'draft',
+        origin: [current!._id, ...(current!.mergedFrom ?? []).map((m) => m._id)],
+        orgId: user.orgId,
+        orgName: user.orgName,
+        orgPath: user.orgPath,
+        windowId: current!.windowId,
+        year: current!.year,
+        createdAt: ctx.now,
+        createdBy: ctx.openid,
+      };
+      const added = await t.collection('projects').add({ data: draft });
+      projectId = (added._id ?? added.id) as string;
+      project = { ...draft, _id: projectId };
+    }
+    const decision: DecisionDoc = {
+      kind: input.kind,
+      reason: input.reason || null,
+      projectId,
+      at: ctx.now,
+      by: ctx.openid,
+      byName: user.name,
+    };
+    await ref.update({
+      data: {
+        status: meta.status,
+        decision: _.set(decision),
+        updatedAt: ctx.now,
+        history: [
+          ...(current!.history ?? []),
+          { at: ctx.now, actor: ctx.openid, action: 'decide', from, to: meta.status, note: input.reason ?? '' },
+        ],
+      },
+    });
+  });
+  const made = project as ProjectDoc | null;
+  await audit(ctx, [
+    { action: 'decide', targetType: 'proposal', targetId: p._id, from, to: meta.status, note: input.reason ?? null },
+    ...(made
+      ? [
+          {
+            action: 'createProject',
+            targetType: 'project' as const,
+            targetId: made._id,
+            from: null,
+            to: 'draft',
+            note: `来自建议《${p.title}》${p.mergedFrom.length ? `等 ${p.mergedFrom.length + 1} 条` : ''}`,
+          },
+        ]
+      : []),
+  ]);
+  const merged = await loadMany(
+    ctx,
+    p.mergedFrom.map((m) => m._id),
+  );
+  const told = await notifyAuthors(
+    ctx,
+    [p, ...merged.values()],
+    (d) => ({
+      kind: 'proposalDecided',
+      title: `您的建议${meta.status === 'adopted' ? '已被采纳' : meta.status === 'deferred' ? '暂缓办理' : '未被采纳'}`,
+      body:
+        `您的建议《${d.title}》${d._id === p._id ? '' : `（已合并到《${p.title}》）`}处理结果：${meta.label}。` +
+        (input.reason ? `说明：${input.reason}` : '') +
+        (made ? `已列为项目草稿《${made.title}》，进入可研论证。` : ''),
+      proposalId: d._id,
+      projectId: made?._id ?? null,
+    }),
+    (d) => {
+      const f = subscribeTopics.proposalDecided.fields;
+      return {
+        topic: 'proposalDecided',
+        data: {
+          [f.title]: { value: clip(d.title, 20) },
+          [f.result]: { value: clip(meta.label, 5) },
+          [f.note]: { value: clip(input.reason || (made ? '已列为项目草稿' : '感谢您的建议'), 20) },
+          [f.time]: { value: formatDateTime(ctx.now) },
+        },
+      };
+    },
+  );
+  const fresh = await loadProposal(ctx, p._id);
+  return { proposal: (await present(ctx, [fresh]))[0], project: made ? toProjectRef(made) : null, notified: told };
+}

@@ -1,0 +1,35 @@
+import {
+  AppError,
+  auditActionLabels,
+  type AuditEntry,
+  type GetProposalOutput,
+  type ProposalIdInput,
+} from '@shishi/shared-types';
+import type { AuditDoc } from '../../common/audit';
+import type { Ctx } from '../../common/context';
+import { iso } from '../../common/serialize';
+import { loadProposal, present, viewContext } from '../load';
+import { isMine, staffInScope, viewerMaySee } from '../view';
+
+/** One proposal; its trail (auditLog) for its author and staff in scope. */
+export async function get(ctx: Ctx, input: ProposalIdInput): Promise<GetProposalOutput> {
+  const doc = await loadProposal(ctx, input.proposalId);
+  const view = await viewContext(ctx, [doc]);
+  if (!viewerMaySee(doc, view)) throw new AppError('FORBIDDEN', '这条建议还在审核中，暂时不能查看');
+  const [proposal] = await present(ctx, [doc], { windows: view.windows });
+  const traced = isMine(doc, view) || staffInScope(doc, view.viewer);
+  return { proposal, history: traced ? await trail(ctx, doc._id) : [] };
+}
+
+/** The audit entries of a record, oldest first. */
+export async function trail(ctx: Ctx, targetId: string): Promise<AuditEntry[]> {
+  const res = await ctx.db.collection('auditLog').where({ targetId }).orderBy('at', 'asc').limit(1000).get();
+  return (res.data as AuditDoc[]).map((a) => ({
+    at: iso(a.at),
+    actorName: a.actorName,
+    action: auditActionLabels[a.action] ?? a.action,
+    from: a.from,
+    to: a.to,
+    note: a.note,
+  }));
+}

@@ -1,0 +1,91 @@
+import { findOpenWindow, isStaff, type SimilarInput, type SimilarOutput } from '@shishi/shared-types';
+import type { Ctx } from '../../common/context';
+import type { WindowDoc } from '../../common/windows';
+import { offlineKeyOf } from '../load';
+import type { ProposalDoc } from '../model';
+import { similarInWindow } from '../similarity';
+
+export { submitJoins as similarJoins } from './submit';
+
+type Shown = Pick<
+  ProposalDoc,
+  '_id' | 'status' | 'orgName' | 'supportCount' | 'backerCount' | 'authorOpenid' | 'authorKey'
+>;
+
+/**
+ * While typing a proposal: up to 5 proposals of the caller's open window most like the title and
+ * content so far, each with its support state, so the worker can 附议 instead of writing a duplicate.
+ * Only what the caller may see is searched: what passed the content check, their own, and (staff)
+ * everything of their subtree.
+ */
+export async function similar(ctx: Ctx, input: SimilarInput): Promise<SimilarOutput> {
+  const user = await ctx.profile();
+  const window = findOpenWindow((user.joined?.windows ?? []) as WindowDoc[], user.orgPath, ctx.now);
+  if (!window) return { items: [], windowId: null };
+  const _ = ctx.db.command;
+  const keys = [ctx.openid, offlineKeyOf(user)];
+  const visibleTo = _.or([
+    { moderation: 'pass' },
+    { authorKey: _.in(keys) },
+    { 'offline.enteredBy': ctx.openid },
+    ...(isStaff(user.role) ? [{ orgPath: user.orgId }] : []),
+  ]);
+  const { ranked, grams } = await similarInWindow(
+    ctx,
+    window._id,
+    { title: input.title, content: input.content },
+    { limit: input.limit, exclude: input.excludeId ? new Set([input.excludeId]) : undefined, visibleTo },
+  );
+  if (ranked.length === 0) return { items: [], windowId: window._id };
+  const ids = ranked.map((r) => r.candidate._id);
+  // The winners' panel fields, through the same gram index; and which of them the caller supports.
+  const [shown, supports] = await Promise.all([
+    ctx.db
+      .collection('proposals')
+      .where({ grams: _.in(grams), _id: _.in(ids) })
+      .field({
+        status: true,
+        orgName: true,
+        supportCount: true,
+        backerCount: true,
+        authorOpenid: true,
+        authorKey: true,
+      })
+      .limit(ids.length)
+      .get(),
+    ctx.db
+      .collection('supports')
+      .where({ openid: ctx.openid, proposalId: _.in(ids) })
+      .field({ proposalId: true })
+      .limit(ids.length)
+      .get(),
+  ]);
+  const byId = new Map((shown.data as Shown[]).map((d) => [d._id, d]));
+  const supported = new Set((supports.data as Array<{ proposalId: string }>).map((s) => s.proposalId));
+  return {
+    windowId: window._id,
+    items: ranked.flatMap(({ candidate: c, score }) => {
+      const d = byId.get(c._id);
+      if (!d) return [];
+      return [
+        {
+          _id: c._id,
+          title: c.title,
+          excerpt: excerpt(c.content),
+          score: Math.round(score * 1000) / 1000,
+          status: d.status,
+          orgName: d.orgName,
+          supportCount: d.supportCount ?? 0,
+          backerCount: d.backerCount ?? 1 + (d.supportCount ?? 0),
+          supportedByMe: supported.has(c._id),
+          mine: keys.includes(d.authorKey ?? d.authorOpenid ?? ''),
+        },
+      ];
+    }),
+  };
+}
+
+function excerpt(content: string): string {
+  const chars = Array.from(content);
+  return chars.length <= 60 ? content : chars.slice(0, 60).join('') + '…';
+}

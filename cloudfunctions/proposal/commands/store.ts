@@ -1,0 +1,138 @@
+/** What online submission and offline entry share: check, find similar, store once, count, trace. */
+import {
+  AppError,
+  findOpenWindow,
+  formatDateTime,
+  lookupGrams,
+  moderationFromCheck,
+  moderationText,
+  nextOpening,
+  SIMILAR_THRESHOLD,
+  statTerms,
+  titleKey,
+  type SubmitProposalInput,
+} from '@shishi/shared-types';
+import { isDuplicateKey } from '../../common/app';
+import { startImageChecks, type AttachmentDoc } from '../../common/attachments';
+import { audit } from '../../common/audit';
+import type { Ctx } from '../../common/context';
+import type { WindowDoc } from '../../common/windows';
+import { withDefaults, type OfflineDoc, type ProposalDoc } from '../model';
+import { recordStats, similarInWindow } from '../similarity';
+
+/** Similar proposals found at submit whose similarCount is raised (the cluster both belong to). */
+const MAX_SIMILAR_LINKS = 10;
+
+/** The open window for a member of the org at `orgPath`, or WINDOW_CLOSED saying when the next opens. */
+export function requireOpenWindow(windows: readonly WindowDoc[], orgPath: readonly string[], now: Date): WindowDoc {
+  const window = findOpenWindow(windows, orgPath, now);
+  if (window) return window;
+  const next = nextOpening(windows, orgPath, now);
+  throw new AppError('WINDOW_CLOSED', `现在不在建议征集期内，下次征集从 ${formatDateTime(next).slice(0, 10)} 开始`);
+}
+
+export interface NewProposal {
+  input: SubmitProposalInput;
+  author: { openid: string | null; key: string; name: string };
+  org: { _id: string; name: string; path: string[] };
+  window: WindowDoc;
+  channel: 'online' | 'offline';
+  offline: OfflineDoc | null;
+  attachments: AttachmentDoc[];
+  action: 'submit' | 'submitOffline';
+}
+
+/**
+ * Stores a proposal once: a repeat (same author, window and title, also concurrent) returns the stored
+ * one and changes nothing else. Text is checked (msgSecCheck v2), images start their check, similar
+ * proposals of the window are found and linked, the window's term counts are updated, and the
+ * submission is audit-logged.
+ */
+export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalDoc> {
+  const [moderation, attachments, similar] = await Promise.all([
+    checkText(ctx, moderationText(p.input)),
+    startImageChecks(ctx, p.attachments),
+    similarInWindow(ctx, p.window._id, p.input, { limit: MAX_SIMILAR_LINKS, minScore: SIMILAR_THRESHOLD }),
+  ]);
+  const similarIds = similar.ranked.map((r) => r.candidate._id);
+  const doc: Omit<ProposalDoc, '_id'> = {
+    title: p.input.title,
+    titleKey: titleKey(p.input.title),
+    content: p.input.content,
+    category: p.input.category,
+    targetGroup: p.input.targetGroup,
+    status: 'submitted',
+    moderation,
+    authorOpenid: p.author.openid,
+    authorKey: p.author.key,
+    authorName: p.author.name,
+    orgId: p.org._id,
+    orgName: p.org.name,
+    orgPath: p.org.path,
+    windowId: p.window._id,
+    year: p.window.year,
+    channel: p.channel,
+    supportCount: 0,
+    backerCount: 1,
+    similarCount: similarIds.length,
+    similarIds,
+    grams: lookupGrams(p.input),
+    attachments,
+    needsReview: moderation === 'review' || attachments.some((a) => a.moderation === 'review'),
+    mergedInto: null,
+    mergedFrom: [],
+    decision: null,
+    scores: null,
+    offline: p.offline,
+    history: [{ at: ctx.now, actor: ctx.openid, action: p.action, from: null, to: 'submitted' }],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  let id: string;
+  try {
+    id = (await ctx.db.collection('proposals').add({ data: doc }))._id as string;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const existing = await ctx.db
+      .collection('proposals')
+      .where({ authorKey: p.author.key, windowId: p.window._id, titleKey: doc.titleKey })
+      .limit(1)
+      .get();
+    const found = existing.data[0] as ProposalDoc | undefined;
+    if (!found) throw new AppError('CONFLICT', '提交冲突，请稍后再试');
+    return withDefaults(found);
+  }
+  const _ = ctx.db.command;
+  const terms = statTerms(p.input);
+  await Promise.all([
+    recordStats(ctx, p.window._id, terms, similar.stats.known),
+    ...similarIds.map((sid) =>
+      ctx.db
+        .collection('proposals')
+        .doc(sid)
+        .update({ data: { similarCount: _.inc(1) } }),
+    ),
+    audit(ctx, [
+      {
+        action: p.action,
+        targetType: 'proposal',
+        targetId: id,
+        from: null,
+        to: 'submitted',
+        note: p.offline ? `线下代录：${p.offline.workerName}` : null,
+      },
+    ]),
+  ]);
+  return { ...doc, _id: id };
+}
+
+/** Content security (DESIGN.md §5): anything not clearly fine waits for a person. */
+async function checkText(ctx: Ctx, content: string) {
+  try {
+    const res = await ctx.cloud.openapi.security.msgSecCheck({ content, version: 2, scene: 3, openid: ctx.openid });
+    return moderationFromCheck(res.result?.suggest);
+  } catch (e) {
+    console.warn('[proposal] msgSecCheck failed; the proposal waits for review', e);
+    return moderationFromCheck(undefined);
+  }
+}

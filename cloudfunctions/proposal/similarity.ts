@@ -1,0 +1,158 @@
+/**
+ * The I/O of similar-proposal lookup (the ranking itself is rules/similarity): document frequencies per
+ * window in `gramStats`, candidates through the multikey `grams` index.
+ */
+import {
+  DOC_COUNT_TERM,
+  MAX_CANDIDATES,
+  pickLookupGrams,
+  rankSimilar,
+  statKey,
+  termCounts,
+  type DocFrequencies,
+  type RankedCandidate,
+} from '@shishi/shared-types';
+import { isDuplicateKey } from '../common/app';
+import type { Ctx } from '../common/context';
+import type { ProposalDoc } from './model';
+
+const CHUNK = 500;
+
+/** What ranking needs of a candidate (the fewer fields, the cheaper the read). */
+export type Candidate = Pick<ProposalDoc, '_id' | 'title' | 'content'>;
+
+export interface LoadedStats extends DocFrequencies {
+  /** Stat keys that exist (the rest are new terms of the window). */
+  known: Set<string>;
+}
+
+/** Document frequencies of `terms` in the window, and the window's proposal count. */
+export async function loadStats(ctx: Ctx, windowId: string, terms: readonly string[]): Promise<LoadedStats> {
+  const _ = ctx.db.command;
+  const keys = [statKey(windowId, DOC_COUNT_TERM), ...terms.map((t) => statKey(windowId, t))];
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) chunks.push(keys.slice(i, i + CHUNK));
+  const replies = await Promise.all(
+    chunks.map((chunk) =>
+      ctx.db
+        .collection('gramStats')
+        .where({ k: _.in(chunk) })
+        .field({ k: true, df: true })
+        .limit(1000)
+        .get(),
+    ),
+  );
+  const prefix = `${windowId}|`;
+  const df = new Map<string, number>();
+  const known = new Set<string>();
+  let n = 0;
+  for (const reply of replies) {
+    for (const row of reply.data as Array<{ k: string; df: number }>) {
+      known.add(row.k);
+      const term = row.k.slice(prefix.length);
+      if (term === DOC_COUNT_TERM) n = row.df;
+      else df.set(term, row.df);
+    }
+  }
+  return { n, df, known };
+}
+
+/**
+ * Counts a new proposal in its window's document frequencies: existing terms with one `_.inc` update,
+ * new ones inserted in one batch (a term inserted meanwhile by a concurrent submit is counted with `_.inc`).
+ */
+export async function recordStats(
+  ctx: Ctx,
+  windowId: string,
+  terms: readonly string[],
+  known: ReadonlySet<string>,
+): Promise<void> {
+  const _ = ctx.db.command;
+  const keys = [statKey(windowId, DOC_COUNT_TERM), ...terms.map((t) => statKey(windowId, t))];
+  const existing = keys.filter((k) => known.has(k));
+  const fresh = keys.filter((k) => !known.has(k));
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < existing.length; i += CHUNK) {
+    writes.push(
+      ctx.db
+        .collection('gramStats')
+        .where({ k: _.in(existing.slice(i, i + CHUNK)) })
+        .update({ data: { df: _.inc(1) } }),
+    );
+  }
+  if (fresh.length > 0) writes.push(insertStats(ctx, windowId, fresh));
+  await Promise.all(writes);
+}
+
+async function insertStats(ctx: Ctx, windowId: string, keys: readonly string[]): Promise<void> {
+  const _ = ctx.db.command;
+  try {
+    await ctx.db.collection('gramStats').add({ data: keys.map((k) => ({ _id: k, k, w: windowId, df: 1 })) });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    // Another submit added some of them first: one at a time, counting the ones that exist.
+    for (const k of keys) {
+      try {
+        await ctx.db.collection('gramStats').add({ data: { _id: k, k, w: windowId, df: 1 } });
+      } catch (e2) {
+        if (!isDuplicateKey(e2)) throw e2;
+        await ctx.db
+          .collection('gramStats')
+          .where({ k })
+          .update({ data: { df: _.inc(1) } });
+      }
+    }
+  }
+}
+
+/**
+ * Proposals of the window holding any of the grams, merged ones left out, and — when given — only those
+ * `visibleTo` allows (a condition, so what the caller may not see never leaves the database).
+ */
+export async function findCandidates(
+  ctx: Ctx,
+  windowId: string,
+  grams: readonly string[],
+  visibleTo?: unknown,
+): Promise<Candidate[]> {
+  if (grams.length === 0) return [];
+  const _ = ctx.db.command;
+  const conditions: unknown[] = [{ grams: _.in([...grams]), windowId, status: _.neq('merged') }];
+  if (visibleTo) conditions.push(visibleTo);
+  const res = await ctx.db
+    .collection('proposals')
+    .where(conditions.length === 1 ? conditions[0] : _.and(conditions))
+    .field({ title: true, content: true })
+    // When the grams hold more than MAX_CANDIDATES, the most backed are kept.
+    .orderBy('backerCount', 'desc')
+    .limit(MAX_CANDIDATES)
+    .get();
+  return res.data as Candidate[];
+}
+
+export interface SimilarResult {
+  ranked: Array<RankedCandidate<Candidate>>;
+  stats: LoadedStats;
+  /** The grams candidates were looked up by (a later read of the winners can use the same index). */
+  grams: string[];
+}
+
+/** The proposals of a window most similar to `query`. */
+export async function similarInWindow(
+  ctx: Ctx,
+  windowId: string,
+  query: { title: string; content: string },
+  options: { limit: number; minScore?: number; exclude?: ReadonlySet<string>; visibleTo?: unknown },
+): Promise<SimilarResult> {
+  const terms = [...termCounts(query).keys()];
+  if (terms.length === 0) return { ranked: [], stats: { n: 0, df: new Map(), known: new Set() }, grams: [] };
+  const stats = await loadStats(ctx, windowId, terms);
+  const grams = pickLookupGrams(query, stats);
+  const candidates = await findCandidates(ctx, windowId, grams, options.visibleTo);
+  const ranked = rankSimilar(query, candidates, stats, {
+    limit: options.limit,
+    minScore: options.minScore,
+    excludeIds: options.exclude,
+  });
+  return { ranked, stats, grams };
+}

@@ -1,0 +1,306 @@
+/** Building a survey: create, update (safe edits only once answered), publish, close, duplicate. */
+import {
+  AppError,
+  businessDate,
+  dayjs,
+  inSubtree,
+  publishProblems,
+  questionCount,
+  surveyWindow,
+  unsafeEditProblems,
+  BUSINESS_TZ,
+  type CreateSurveyInput,
+  type FieldError,
+  type GetSurveyOutput,
+  type Org,
+  type SurveyDefinition,
+  type SurveyIdInput,
+  type UpdateSurveyInput,
+} from '@shishi/shared-types';
+import type { Ctx, UserDoc } from '../../common/context';
+import { loadSurvey, responsesOf, surveyJoins } from '../load';
+import { COUNTER_SHARDS, shardId, type SurveyDoc } from '../model';
+import { audit, isDuplicate, requireManager } from '../support';
+import { detailOf } from '../view';
+
+const pathOf = (p: Array<string | number>) => p.map(String).join('.');
+
+function invalid(fields: FieldError[]): AppError {
+  return new AppError('INVALID_INPUT', `填写有误：${fields.map((f) => f.message).join('；')}`, fields);
+}
+
+interface ResolvedAudience {
+  audienceOrgId: string;
+  audienceOrgName: string;
+  audiencePath: string[];
+  industryOrgIds: string[];
+  industryNames: string[];
+}
+
+/** The audience org (in the caller's subtree) and its 产业工会 filter (industry unions inside it). */
+async function resolveAudience(
+  ctx: Ctx,
+  user: UserDoc,
+  audience: SurveyDefinition['audience'],
+  fallbackOrgId: string,
+): Promise<ResolvedAudience> {
+  const orgId = audience.orgId ?? fallbackOrgId;
+  const industryIds = [...new Set(audience.industryOrgIds)];
+  const ids = [...new Set([orgId, ...industryIds])];
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('orgs')
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get();
+  const byId = new Map((res.data as Org[]).map((o) => [o._id, o]));
+  const org = byId.get(orgId);
+  if (!org) throw invalid([{ path: 'audience.orgId', message: '组织不存在' }]);
+  if (!inSubtree(org.path, user.orgId)) {
+    throw new AppError('FORBIDDEN', '只能面向本单位管辖范围内的职工开展调查', [
+      { path: 'audience.orgId', message: '不在您的管辖范围内' },
+    ]);
+  }
+  const fields: FieldError[] = [];
+  const industries: Org[] = [];
+  industryIds.forEach((id, k) => {
+    const ind = byId.get(id);
+    const path = `audience.industryOrgIds.${k}`;
+    if (!ind) fields.push({ path, message: '组织不存在' });
+    else if (ind.type !== 'industry') fields.push({ path, message: '请选择产业工会' });
+    else if (!inSubtree(ind.path, org._id)) fields.push({ path, message: `不在${org.name}的范围内` });
+    else industries.push(ind);
+  });
+  if (fields.length > 0) throw invalid(fields);
+  return {
+    audienceOrgId: org._id,
+    audienceOrgName: org.name,
+    audiencePath: org.path,
+    industryOrgIds: industries.map((o) => o._id),
+    industryNames: industries.map((o) => o.name),
+  };
+}
+
+/** The definition fields as stored, with the window instants; the closing date may not be past. */
+function definitionFields(ctx: Ctx, def: SurveyDefinition, audience: ResolvedAudience) {
+  if (def.closesOn < businessDate(ctx.now)) throw invalid([{ path: 'closesOn', message: '结束日期不能早于今天' }]);
+  const { opensAt, closesAt } = surveyWindow(def.opensOn, def.closesOn);
+  return {
+    title: def.title,
+    intro: def.intro,
+    ...audience,
+    groups: [...new Set(def.audience.groups)],
+    opensOn: def.opensOn,
+    closesOn: def.closesOn,
+    opensAt,
+    closesAt,
+    anonymous: def.anonymous,
+    resultsPublic: def.resultsPublic,
+    targetCount: def.targetCount,
+    sections: def.sections,
+    questionCount: questionCount(def.sections),
+  };
+}
+
+function definitionOf(input: UpdateSurveyInput): SurveyDefinition {
+  const { surveyId: _surveyId, version: _version, ...def } = input;
+  return def;
+}
+
+/** 新建调查: a draft for the caller's scope. */
+export async function create(ctx: Ctx, input: CreateSurveyInput): Promise<GetSurveyOutput> {
+  const user = await ctx.profile();
+  const audience = await resolveAudience(ctx, user, input.audience, user.orgId);
+  const doc: Omit<SurveyDoc, '_id'> = {
+    ...definitionFields(ctx, input, audience),
+    status: 'draft',
+    version: 1,
+    shards: COUNTER_SHARDS,
+    createdBy: ctx.openid,
+    createdByName: user.name,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedAt: null,
+    closedAt: null,
+    copiedFrom: null,
+  };
+  const res = await ctx.db.collection('surveys').add({ data: doc });
+  const saved = { ...doc, _id: res._id as string };
+  await audit(ctx, { action: 'createSurvey', surveyId: saved._id, from: null, to: 'draft' });
+  return detailOf(saved, user, ctx.now, {
+    submitted: false,
+    refusal: '这份调查还没有发布',
+    responses: 0,
+    evidence: [],
+  });
+}
+
+export const updateJoins = surveyJoins({ counters: 'count', evidence: true });
+
+/**
+ * 修改调查. Drafts and published surveys without answers take any coherent change; once answers
+ * exist only changes that keep them valid (rules/surveyDefinition `unsafeEditProblems`). An edit made on
+ * an older version than the stored one is refused, so two editors never overwrite each other.
+ */
+export async function update(ctx: Ctx, input: UpdateSurveyInput): Promise<GetSurveyOutput> {
+  const { user, survey, counters, evidence } = await loadSurvey(ctx);
+  requireManager(user, survey, '这份调查');
+  if (survey.status === 'closed')
+    throw new AppError('FORBIDDEN', '调查已结束，不能再修改；需要再次调查时可以复制为新的草稿');
+  if (input.version !== survey.version)
+    throw new AppError('CONFLICT', '这份调查刚被别人修改过，请刷新后再修改', [
+      { path: 'version', message: '版本已过期' },
+    ]);
+  const def = definitionOf(input);
+  const audience = await resolveAudience(ctx, user, def.audience, survey.audienceOrgId);
+  const responses = responsesOf(counters);
+  if (responses > 0) {
+    const problems = unsafeEditProblems(
+      {
+        sections: survey.sections,
+        anonymous: survey.anonymous,
+        opensOn: survey.opensOn,
+        audience: { orgId: survey.audienceOrgId, industryOrgIds: survey.industryOrgIds, groups: survey.groups },
+      },
+      {
+        sections: def.sections,
+        anonymous: def.anonymous,
+        opensOn: def.opensOn,
+        audience: {
+          orgId: audience.audienceOrgId,
+          industryOrgIds: audience.industryOrgIds,
+          groups: def.audience.groups,
+        },
+      },
+    );
+    if (problems.length > 0) {
+      const fields = problems.map((p) => ({ path: pathOf(p.path), message: p.message }));
+      throw new AppError(
+        'INVALID_INPUT',
+        `已有 ${responses} 份答卷，这些修改会影响已有答卷：${fields.map((f) => f.message).join('；')}`,
+        fields,
+      );
+    }
+  }
+  const fields = definitionFields(ctx, def, audience);
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('surveys')
+    .where({ _id: survey._id, version: input.version })
+    .update({ data: { ...fields, sections: _.set(fields.sections), version: _.inc(1), updatedAt: ctx.now } });
+  if (!res.stats?.updated) throw new AppError('CONFLICT', '这份调查刚被别人修改过，请刷新后再修改');
+  const saved: SurveyDoc = { ...survey, ...fields, version: survey.version + 1, updatedAt: ctx.now };
+  await audit(ctx, {
+    action: 'updateSurvey',
+    surveyId: survey._id,
+    from: String(survey.version),
+    to: String(saved.version),
+  });
+  return detailOf(saved, user, ctx.now, { submitted: false, refusal: null, responses, evidence });
+}
+
+export const lifecycleJoins = surveyJoins({ counters: 'count', evidence: true });
+
+/** 发布: the counter shards are created first (idempotent), then the status moves draft → published. */
+export async function publish(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
+  const { user, survey, counters, evidence } = await loadSurvey(ctx);
+  requireManager(user, survey);
+  const facts = { submitted: false, refusal: null, responses: responsesOf(counters), evidence };
+  if (survey.status === 'published') return detailOf(survey, user, ctx.now, facts);
+  if (survey.status === 'closed') throw new AppError('FORBIDDEN', '调查已结束，不能再发布；可以复制为新的草稿');
+  const problems = publishProblems(survey);
+  if (problems.length > 0) throw invalid(problems.map((p) => ({ path: pathOf(p.path), message: p.message })));
+  if (survey.closesAt.getTime() <= ctx.now.getTime())
+    throw invalid([{ path: 'closesOn', message: '结束日期已过，请先修改结束日期' }]);
+  const shards = Array.from({ length: survey.shards }, (_, k) => ({
+    _id: shardId(survey._id, k),
+    surveyId: survey._id,
+    k,
+    c: {},
+  }));
+  try {
+    await ctx.db.collection('surveyCounters').add({ data: shards });
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  await ctx.db
+    .collection('surveys')
+    .where({ _id: survey._id, status: 'draft' })
+    .update({ data: { status: 'published', publishedAt: ctx.now, updatedAt: ctx.now } });
+  const saved: SurveyDoc = { ...survey, status: 'published', publishedAt: ctx.now, updatedAt: ctx.now };
+  await audit(ctx, { action: 'publishSurvey', surveyId: survey._id, from: 'draft', to: 'published' });
+  return detailOf(saved, user, ctx.now, facts);
+}
+
+/** 提前结束: no answer is taken after this instant. */
+export async function close(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
+  const { user, survey, counters, evidence } = await loadSurvey(ctx);
+  requireManager(user, survey);
+  const facts = { submitted: false, refusal: '这份调查已结束', responses: responsesOf(counters), evidence };
+  if (survey.status === 'closed') return detailOf(survey, user, ctx.now, facts);
+  if (survey.status === 'draft') throw new AppError('FORBIDDEN', '草稿还没有发布，不需要结束');
+  const closesAt = new Date(Math.min(survey.closesAt.getTime(), ctx.now.getTime()));
+  await ctx.db
+    .collection('surveys')
+    .where({ _id: survey._id, status: 'published' })
+    .update({ data: { status: 'closed', closedAt: ctx.now, closesAt, updatedAt: ctx.now } });
+  const saved: SurveyDoc = { ...survey, status: 'closed', closedAt: ctx.now, closesAt, updatedAt: ctx.now };
+  await audit(ctx, { action: 'closeSurvey', surveyId: survey._id, from: 'published', to: 'closed' });
+  return detailOf(saved, user, ctx.now, facts);
+}
+
+export const duplicateJoins = surveyJoins();
+
+/** 复制为新草稿: same questions and audience; dates moved to start today when the old ones are past. */
+export async function duplicate(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
+  const { user, survey } = await loadSurvey(ctx);
+  requireManager(user, survey);
+  const today = businessDate(ctx.now);
+  let { opensOn, closesOn } = survey;
+  if (closesOn < today) {
+    const days = dayjs.tz(closesOn, BUSINESS_TZ).diff(dayjs.tz(opensOn, BUSINESS_TZ), 'day');
+    opensOn = today;
+    closesOn = dayjs.tz(today, BUSINESS_TZ).add(days, 'day').format('YYYY-MM-DD');
+  }
+  const { opensAt, closesAt } = surveyWindow(opensOn, closesOn);
+  const title = Array.from(`${survey.title}（副本）`).slice(0, 60).join('');
+  const {
+    _id: sourceId,
+    status: _status,
+    version: _version,
+    publishedAt: _publishedAt,
+    closedAt: _closedAt,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    createdByName: _createdByName,
+    copiedFrom: _copiedFrom,
+    ...rest
+  } = survey;
+  const doc: Omit<SurveyDoc, '_id'> = {
+    ...rest,
+    title,
+    opensOn,
+    closesOn,
+    opensAt,
+    closesAt,
+    status: 'draft',
+    version: 1,
+    shards: COUNTER_SHARDS,
+    createdBy: ctx.openid,
+    createdByName: user.name,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedAt: null,
+    closedAt: null,
+    copiedFrom: sourceId,
+  };
+  const res = await ctx.db.collection('surveys').add({ data: doc });
+  const saved = { ...doc, _id: res._id as string };
+  await audit(ctx, { action: 'duplicateSurvey', surveyId: saved._id, from: sourceId, to: 'draft' });
+  return detailOf(saved, user, ctx.now, {
+    submitted: false,
+    refusal: '这份调查还没有发布',
+    responses: 0,
+    evidence: [],
+  });
+}

@@ -1,0 +1,356 @@
+/**
+ * Demo surveys (需求调查): a city-wide survey open now with some answers (their counters computed by the
+ * same rules submission uses, so results and a recompute agree), and a district draft. Dates follow the
+ * seed's clock. Idempotent like the rest of the seed: fixed ids, added only when missing.
+ */
+import {
+  answerIncrements,
+  businessDate,
+  checkAnswers,
+  dayjs,
+  questionCount,
+  respondentDims,
+  surveyDefinitionSchema,
+  surveyWindow,
+  BUSINESS_TZ,
+  type Answers,
+  type Counters,
+  type Org,
+  type SurveyDefinitionInput,
+  type WorkerGroup,
+} from '@shishi/shared-types';
+import type { WxDatabase } from '@shishi/local-cloud';
+
+/** Counter shards per survey (cloudfunctions/survey/model.ts). */
+const SHARDS = 16;
+
+const cityDefinition: SurveyDefinitionInput = {
+  title: '2027年度职工需求调查',
+  intro:
+    '为把职工最关心、最迫切的事办好，市总工会开展年度职工需求调查。调查结果将作为确定明年为职工办实事项目的重要依据。填写约需 3 分钟，感谢您的参与！',
+  opensOn: '',
+  closesOn: '',
+  anonymous: false,
+  resultsPublic: true,
+  targetCount: 200,
+  sections: [
+    {
+      id: 'basic',
+      title: '基本情况',
+      questions: [
+        {
+          id: 'work',
+          type: 'single',
+          title: '您的工作岗位属于',
+          options: [
+            { id: 'frontline', label: '一线生产、服务' },
+            { id: 'tech', label: '专业技术' },
+            { id: 'office', label: '经营管理' },
+            { id: 'other', label: '其他', other: true },
+          ],
+        },
+        {
+          id: 'outdoor',
+          type: 'single',
+          title: '您每天在户外工作大约多长时间？',
+          showIf: [{ op: 'anyOf', questionId: 'work', optionIds: ['frontline'] }],
+          options: [
+            { id: 'lt2', label: '2 小时以内' },
+            { id: '2to6', label: '2–6 小时' },
+            { id: 'gt6', label: '6 小时以上' },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'needs',
+      title: '需求和期待',
+      questions: [
+        {
+          id: 'wants',
+          type: 'multiple',
+          title: '您最希望工会明年为职工办哪些实事？（最多选 3 项）',
+          maxPicks: 3,
+          options: [
+            { id: 'childcare', label: '职工子女托管' },
+            { id: 'skills', label: '职业技能培训' },
+            { id: 'stations', label: '户外劳动者爱心驿站' },
+            { id: 'checkup', label: '职工健康体检' },
+            { id: 'legal', label: '法律援助' },
+            { id: 'other', label: '其他', other: true },
+          ],
+        },
+        {
+          id: 'priority',
+          type: 'ranking',
+          title: '请选出您认为最重要的 3 项并排序',
+          rankCount: 3,
+          options: [
+            { id: 'income', label: '收入和福利' },
+            { id: 'safety', label: '劳动安全' },
+            { id: 'health', label: '身心健康' },
+            { id: 'growth', label: '职业发展' },
+            { id: 'family', label: '照顾家庭' },
+          ],
+        },
+        {
+          id: 'satisfaction',
+          type: 'scale',
+          title: '您对所在工会的服务满意吗？',
+          lowLabel: '非常不满意',
+          highLabel: '非常满意',
+        },
+        {
+          id: 'services',
+          type: 'matrix',
+          title: '请评价以下职工服务',
+          rows: [
+            { id: 'canteen', label: '职工食堂' },
+            { id: 'commute', label: '通勤' },
+            { id: 'rest', label: '休息场所' },
+          ],
+        },
+        {
+          id: 'recommend',
+          type: 'score',
+          title: '您有多大可能向同事推荐工会的服务？',
+          required: false,
+          lowLabel: '不可能',
+          highLabel: '非常可能',
+        },
+        { id: 'advice', type: 'longText', title: '您还有哪些意见和建议？', required: false, maxLength: 500 },
+      ],
+    },
+  ],
+};
+
+const draftDefinition: SurveyDefinitionInput = {
+  title: '中山区女职工需求专项调查',
+  intro: '了解女职工在孕期保护、子女照护和职业发展方面的需求。',
+  audience: { orgId: 'dist-zhongshan', industryOrgIds: [], groups: ['women'] },
+  opensOn: '',
+  closesOn: '',
+  anonymous: true,
+  resultsPublic: false,
+  sections: [
+    {
+      id: 'main',
+      questions: [
+        {
+          id: 'care',
+          type: 'multiple',
+          title: '您最需要哪些关爱服务？',
+          options: [
+            { id: 'room', label: '爱心妈咪小屋' },
+            { id: 'checkup', label: '女职工专项体检' },
+            { id: 'childcare', label: '寒暑假托管' },
+          ],
+        },
+        { id: 'say', type: 'text', title: '一句话说说您的期待', required: false, maxLength: 50 },
+      ],
+    },
+  ],
+};
+
+/** Respondents of the open survey: seeded workers spread over the demo unions. */
+const respondentOrgs = [
+  'gr-zs-sanitation',
+  'gr-zs-couriers',
+  'gr-zs-mall',
+  'gr-xg-hotel',
+  'gr-shk-school',
+  'gr-gjz-steel',
+  'gr-gjz-riders',
+  'gr-jp-auto',
+  'gr-ht-software',
+  'gr-mach-tool',
+  'gr-tr-bus',
+  'gr-tr-port',
+  'gr-edu-24',
+  'gr-health-central',
+];
+const familyNames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'];
+const givenNames = ['建华', '秀英', '海涛', '丽娜', '志强', '晓东', '桂兰', '明', '静', '伟', '芳', '磊'];
+const advice = [
+  '希望驿站冬天能提供热水和暖气。',
+  '夜班职工下班晚，希望食堂延长供应时间。',
+  '孩子放暑假没人照看，托管班很需要。',
+  '希望多组织技能培训，考证有补贴。',
+];
+
+/** A small deterministic generator, so every seed gives the same answers. */
+function generator(seed: number) {
+  let s = seed;
+  return (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+}
+
+function answersFor(k: number): { answers: Answers; groups: WorkerGroup[] } {
+  const pick = generator(k + 7);
+  const work = ['frontline', 'frontline', 'tech', 'office', 'other'][pick(5)];
+  const answers: Answers = {
+    work: work === 'other' ? { choice: 'other', otherText: '后勤保障' } : { choice: work },
+  };
+  if (work === 'frontline') answers.outdoor = { choice: ['lt2', '2to6', 'gt6'][pick(3)] };
+  const wants = ['childcare', 'skills', 'stations', 'checkup', 'legal'];
+  const chosen = [...new Set([wants[pick(5)], wants[pick(5)], wants[pick(5)]])];
+  answers.wants = { choices: chosen };
+  const order = ['income', 'safety', 'health', 'growth', 'family'];
+  const ranking: string[] = [];
+  while (ranking.length < 3) {
+    const o = order[pick(5)];
+    if (!ranking.includes(o)) ranking.push(o);
+  }
+  answers.priority = { ranking };
+  answers.satisfaction = { value: 2 + pick(4) };
+  answers.services = { rows: { canteen: 1 + pick(5), commute: 1 + pick(5), rest: 2 + pick(4) } };
+  if (pick(3) > 0) answers.recommend = { value: 4 + pick(7) };
+  if (k % 4 === 0) answers.advice = { text: advice[(k / 4) % advice.length] };
+  const groups: WorkerGroup[] = [];
+  if (k % 3 === 0) groups.push('women');
+  if (work === 'frontline') groups.push('frontline');
+  if (k % 7 === 0) groups.push('migrant');
+  return { answers, groups };
+}
+
+async function addIfMissing(db: WxDatabase, collection: string, doc: Record<string, unknown> & { _id: string }) {
+  try {
+    await db.collection(collection).add({ data: doc });
+    return true;
+  } catch (e) {
+    if (e instanceof Error && /E11000|duplicate key/.test(e.message)) return false;
+    throw e;
+  }
+}
+
+function surveyDoc(
+  id: string,
+  input: SurveyDefinitionInput,
+  orgs: ReadonlyMap<string, Org>,
+  opensOn: string,
+  closesOn: string,
+  status: 'draft' | 'published',
+  creator: { id: string; name: string },
+  now: Date,
+) {
+  const def = surveyDefinitionSchema.parse({ ...input, opensOn, closesOn });
+  const org = orgs.get(def.audience.orgId ?? 'dl')!;
+  const { opensAt, closesAt } = surveyWindow(opensOn, closesOn);
+  return {
+    _id: id,
+    title: def.title,
+    intro: def.intro,
+    audienceOrgId: org._id,
+    audienceOrgName: org.name,
+    audiencePath: org.path,
+    industryOrgIds: [],
+    industryNames: [],
+    groups: def.audience.groups,
+    opensOn,
+    closesOn,
+    opensAt,
+    closesAt,
+    anonymous: def.anonymous,
+    resultsPublic: def.resultsPublic,
+    targetCount: def.targetCount,
+    sections: def.sections,
+    questionCount: questionCount(def.sections),
+    status,
+    version: 1,
+    shards: SHARDS,
+    createdBy: creator.id,
+    createdByName: creator.name,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: status === 'published' ? now : null,
+    closedAt: null,
+    copiedFrom: null,
+  };
+}
+
+/** Adds the demo surveys that are missing; returns how many records were added. */
+export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly Org[]): Promise<number> {
+  let added = 0;
+  const count = (ok: boolean) => void (ok && (added += 1));
+  const orgs = new Map(orgList.map((o) => [o._id, o]));
+  const day = (offset: number) => businessDate(dayjs(now).tz(BUSINESS_TZ).add(offset, 'day').toDate());
+
+  const city = surveyDoc(
+    'seed-survey-needs',
+    cityDefinition,
+    orgs,
+    day(-10),
+    day(30),
+    'published',
+    { id: 'demo-research', name: '孙静' },
+    new Date(now.getTime() - 10 * 86_400_000),
+  );
+  count(await addIfMissing(db, 'surveys', city));
+  count(
+    await addIfMissing(
+      db,
+      'surveys',
+      surveyDoc(
+        'seed-survey-women',
+        draftDefinition,
+        orgs,
+        day(7),
+        day(37),
+        'draft',
+        { id: 'demo-district', name: '张丽' },
+        now,
+      ),
+    ),
+  );
+
+  const counters: Counters = {};
+  for (let k = 0; k < 24; k += 1) {
+    const org = orgs.get(respondentOrgs[k % respondentOrgs.length])!;
+    const { answers, groups } = answersFor(k);
+    const { fields, items } = checkAnswers(city.sections, answers);
+    if (fields.length > 0) throw new Error(`seed: survey answer ${k} does not fit: ${JSON.stringify(fields)}`);
+    const dims = respondentDims(
+      org.path.map((id) => orgs.get(id)!),
+      groups,
+    );
+    const openid = `seed-respondent-${k + 1}`;
+    const at = new Date(now.getTime() - (10 - (k % 10)) * 86_400_000 + k * 60_000);
+    count(
+      await addIfMissing(db, 'surveyAnswers', {
+        _id: `seed-answer-${k + 1}`,
+        surveyId: city._id,
+        respondentKey: openid,
+        // Every seeded answer is counted in shard 0 (below).
+        shard: `${city._id}_0`,
+        channel: k % 6 === 5 ? 'offline' : 'online',
+        dims,
+        items,
+        textModeration: items.some((i) => i.t || i.o) ? 'pass' : 'none',
+        respondent: {
+          openid,
+          name: familyNames[k % familyNames.length] + givenNames[(k * 5) % givenNames.length],
+          orgId: org._id,
+          orgName: org.name,
+        },
+        offline: k % 6 === 5 ? { enteredBy: 'demo-cadre', enteredByName: '李建国', paperNo: `ZS-${k + 1}` } : null,
+        createdAt: at,
+      }),
+    );
+    const inc = answerIncrements(city.sections, items, dims, k % 6 === 5 ? 'offline' : 'online');
+    for (const [key, by] of Object.entries(inc)) counters[key] = (counters[key] ?? 0) + by;
+  }
+  // All seeded answers count in shard 0; results sum the shards, and new answers spread over all of them.
+  for (let k = 0; k < SHARDS; k += 1) {
+    count(
+      await addIfMissing(db, 'surveyCounters', {
+        _id: `${city._id}_${k}`,
+        surveyId: city._id,
+        k,
+        c: k === 0 ? counters : {},
+      }),
+    );
+  }
+  return added;
+}

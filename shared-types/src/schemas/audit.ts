@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** One audit log entry (traceability): who did what to which record, from which state to which, and why. */
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Audit actions, with the label shown in a proposal's history. */
+export const auditActionLabels: Record<string, string> = {
+  submit: '提交建议',
+  submitOffline: '线下代录',
+  support: '附议',
+  unsupport: '撤回附议',
+  merge: '合并建议',
+  unmerge: '撤销合并',
+  score: '评分',
+  decide: '作出决定',
+  moderate: '内容审核',
+  createWindow: '设立征集期',
+  closeWindow: '提前结束征集期',
+  setWeights: '设置评分权重',
+  createProject: '生成项目草稿',
+};

@@ -1,0 +1,73 @@
+/** In-app messages (站内消息) and subscribe-message consent. */
+import { z } from 'zod';
+import { idSchema, pageInputSchema, pagedSchema } from './common';
+
+export const messageKinds = ['proposalDecided', 'proposalMerged', 'proposalUnmerged', 'proposalModerated'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+export const messageSchema = z.object({
+  _id: z.string(),
+  kind: z.enum(messageKinds),
+  title: z.string(),
+  body: z.string(),
+  proposalId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const listMessagesInputSchema = pageInputSchema.extend({
+  unreadOnly: z
+    .union([z.boolean(), z.enum(['true', 'false'])], { error: '只看未读要填 true 或 false' })
+    .transform((v) => v === true || v === 'true')
+    .default(false),
+});
+export type ListMessagesInput = z.infer<typeof listMessagesInputSchema>;
+export const listMessagesOutputSchema = pagedSchema(messageSchema).extend({
+  unread: z.number().int().min(0),
+});
+export type ListMessagesOutput = z.infer<typeof listMessagesOutputSchema>;
+
+export const markReadInputSchema = z
+  .object({
+    /** Messages to mark read; leave out and pass `all: true` to mark every message read. */
+    ids: z.array(idSchema).max(100, '一次最多 100 条').optional(),
+    all: z.boolean().optional(),
+  })
+  .refine((v) => (v.ids?.length ?? 0) > 0 || v.all === true, { message: '请选择要标为已读的消息', path: ['ids'] });
+export type MarkReadInput = z.infer<typeof markReadInputSchema>;
+export const markReadOutputSchema = z.object({ unread: z.number().int().min(0) });
+
+/**
+ * Subscribe-message topics. `templateId` is the template of the mini-program's subscribe messages
+ * (mp console 订阅消息 → 我的模板); the client passes it to `wx.requestSubscribeMessage`, the cloud
+ * function sends with it. Deployers set the real id here (one place for both sides).
+ */
+export const subscribeTopics = {
+  proposalDecided: {
+    templateId: 'proposal-decided',
+    label: '建议处理结果通知',
+    page: 'pages/mine/index',
+    /** The template's keyword fields: 建议标题, 处理结果, 说明, 处理时间. */
+    fields: { title: 'thing1', result: 'phrase2', note: 'thing3', time: 'time4' },
+  },
+} as const;
+export type SubscribeTopic = keyof typeof subscribeTopics;
+export const subscribeTopicNames = Object.keys(subscribeTopics) as [SubscribeTopic, ...SubscribeTopic[]];
+
+/**
+ * After `wx.requestSubscribeMessage` the client reports what the worker accepted: each acceptance of a
+ * one-time template allows one message.
+ */
+export const subscribeInputSchema = z.object({
+  topic: z.enum(subscribeTopicNames, { error: '订阅类型不对' }),
+  accepted: z.boolean({ error: '请说明是否同意订阅' }),
+});
+export type SubscribeInput = z.infer<typeof subscribeInputSchema>;
+export const subscribeOutputSchema = z.object({
+  topic: z.enum(subscribeTopicNames),
+  /** Messages that may still be sent on this topic. */
+  remaining: z.number().int().min(0),
+});
+export type SubscribeOutput = z.infer<typeof subscribeOutputSchema>;

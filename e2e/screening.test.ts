@@ -119,7 +119,8 @@ test('images: wrong type and oversize are refused in Chinese; a photo uploads an
   await page.locator('#proposal-images-error').waitFor();
   assert.match(await page.locator('#proposal-images-error').innerText(), /只能添加 JPG、PNG、WEBP 或 GIF/);
 
-  const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
+  // Just over the 5 MB limit (a PNG with padding after its end still loads in the browser).
+  const big = Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]);
   await attach(page, '#proposal-images-add', { name: 'big.png', mimeType: 'image/png', buffer: big });
   await page.waitForFunction(() =>
     /不能超过 5 MB/.test(document.querySelector('#proposal-images-error')?.textContent ?? ''),
@@ -129,14 +130,8 @@ test('images: wrong type and oversize are refused in Chinese; a photo uploads an
   await attach(page, '#proposal-images-add', { name: 'photo.png', mimeType: 'image/png', buffer: png });
   await page.locator('.proposal-images-item').first().waitFor();
   await page.waitForFunction(() => !document.body.innerText.includes('上传中…'));
-  assert.equal(
-    await page.locator('#proposal-images-error').count(),
-    0,
-    await page
-      .locator('#proposal-images-error')
-      .innerText()
-      .catch(() => ''),
-  );
+  const imageErrors = page.locator('#proposal-images-error');
+  assert.equal(await imageErrors.count(), 0, (await imageErrors.allInnerTexts()).join(' '));
   assert.equal(await page.locator('.proposal-images-item').count(), 1);
   await settle(page);
   await shot(page, '22-proposal-image');
@@ -164,7 +159,12 @@ test('a cadre enters a paper proposal for a worker of their union, with a photo 
   await shot(page, '23-offline-entry');
 
   await page.locator('#offline-submit').click();
-  await page.locator('#offline-done').waitFor();
+  await page.locator('#offline-done, #offline-error').first().waitFor();
+  assert.equal(
+    await page.locator('#offline-error').count(),
+    0,
+    (await page.locator('#offline-error').allInnerTexts()).join(),
+  );
   assert.match(await page.locator('#offline-done').innerText(), /马春生/);
   await settle(page);
   await shot(page, '24-offline-done');

@@ -447,7 +447,7 @@ test('staff duplicate a survey as a new draft and close the original early', asy
 
   await page.locator(`#survey-${surveyId}-close`).click();
   await confirmModal(page);
-  await page.locator('.taro__toast', { hasText: '已结束' }).waitFor();
+  await page.locator('.taro__toast').getByText('已结束').waitFor();
   await page.waitForFunction(
     (id) => /已结束/.test(document.querySelector(`#survey-${id}-phase`)?.textContent ?? ''),
     surveyId,
@@ -457,7 +457,7 @@ test('staff duplicate a survey as a new draft and close the original early', asy
     keyword: '托管',
   });
   assert.ok(
-    drafts.items.some((s) => s.title === TITLE),
+    drafts.items.some((s) => s.title === `${TITLE}（副本）`),
     'the copy is a draft',
   );
   await page.context().close();

@@ -16,6 +16,7 @@ interface SheetProps {
 /**
  * A panel that slides over the bottom of the page (WeUI half-screen dialog): for a short form that
  * belongs to the page behind it, such as 评分 or 决定. Tapping the grey backdrop closes it.
+ * On weapp a <Textarea> inside needs `fixed` (a native textarea in a position:fixed area).
  */
 export function Sheet({ open, title, onClose, id, children, footer }: SheetProps) {
   if (!open) return null;

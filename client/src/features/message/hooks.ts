@@ -3,16 +3,8 @@ import { useState } from 'react';
 import type { Message } from '@shishi/shared-types';
 import { usePagedList } from '../../components';
 import { useOnReshow } from '../../hooks/useOnReshow';
-import { useResource } from '../../hooks/useResource';
 import { showError, toastSuccess } from '../../utils/feedback';
 import { fetchMessages, markAllRead, markRead } from './api';
-
-/** The unread count for the 我的 entry; asked again whenever the page shows again. */
-export function useUnreadCount() {
-  const resource = useResource(async () => (await fetchMessages(1, 1)).unread, []);
-  useOnReshow(() => void resource.refresh());
-  return resource;
-}
 
 /** 消息, newest first, with the unread count; reading one marks it read. */
 export function useMessages() {

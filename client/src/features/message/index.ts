@@ -1,2 +1,2 @@
-export { MessageItem } from './components/MessageItem';
-export { useMessages, useUnreadCount } from './hooks';
+// Only the unread count is needed on 我的 (main package); the 消息 page imports the rest by path.
+export { useUnreadCount } from './unread';

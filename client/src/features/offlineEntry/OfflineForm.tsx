@@ -3,7 +3,8 @@ import type { Profile, Proposal } from '@shishi/shared-types';
 import { AppButton, FormField, Notice } from '../../components';
 import { AttachmentField, useAttachments } from '../attachment';
 import { GrassrootsPicker } from '../org';
-import { ProposalFields, attachmentError } from '../proposal';
+import { ProposalFields } from '../proposal/components/ProposalFields';
+import { attachmentError } from '../proposal/form';
 import { useOfflineForm, type OfflineFormValues } from './hooks';
 import './OfflineForm.scss';
 

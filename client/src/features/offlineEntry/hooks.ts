@@ -1,7 +1,7 @@
 import type { Proposal } from '@shishi/shared-types';
 import type { Attachments } from '../attachment';
 import { submitOfflineInputSchema, submitOfflineProposal } from '../proposal/api';
-import { emptyProposalForm, useFormState, type ProposalFormValues } from '../proposal/hooks';
+import { emptyProposalForm, useFormState, type ProposalFormValues } from '../proposal/form';
 
 export interface OfflineFormValues extends ProposalFormValues {
   workerName: string;

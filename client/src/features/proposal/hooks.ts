@@ -1,33 +1,10 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import type {
-  Proposal,
-  ProposalCategory,
-  ProposalStatus,
-  SimilarItem,
-  SupportOutput,
-  TargetGroup,
-} from '@shishi/shared-types';
+import { useEffect, useState } from 'react';
+import type { Proposal, ProposalCategory, ProposalStatus, SupportOutput } from '@shishi/shared-types';
 import { usePagedList, type PagedListState } from '../../components';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useOnReshow } from '../../hooks/useOnReshow';
-import { useResource } from '../../hooks/useResource';
-import { toApiError, type ApiError } from '../../services/call';
-import { askToSubscribe } from '../../services/subscribe';
 import { confirm, showError, toastSuccess } from '../../utils/feedback';
-import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
-import type { Attachments } from '../attachment';
-import {
-  fetchMyProposals,
-  fetchProposal,
-  fetchProposals,
-  fetchSimilar,
-  submitProposal,
-  submitProposalInputSchema,
-  supportProposal,
-  unsupportProposal,
-  type ProposalFilters,
-} from './api';
+import { fetchMyProposals, fetchProposals, supportProposal, unsupportProposal, type ProposalFilters } from './api';
 
 export const PAGE_SIZE = 10;
 const keyOf = (p: Proposal) => p._id;
@@ -46,16 +23,6 @@ export function useMyProposals() {
   usePageScroll(list);
   useOnReshow(() => void list.refresh());
   return list;
-}
-
-/** One proposal with its trail; asked again when the page shows again or is pulled down. */
-export function useProposalDetail(proposalId: string) {
-  const resource = useResource(() => fetchProposal(proposalId), [proposalId]);
-  useOnReshow(() => void resource.refresh());
-  usePullDownRefresh(() => {
-    void resource.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  return resource;
 }
 
 export interface ListFilters {
@@ -119,143 +86,4 @@ export function useSupport(proposalId: string, initial: SupportState, onChange?:
   };
 
   return { ...state, busy, toggle };
-}
-
-/** The text that is long enough to look for similar proposals. */
-const SIMILAR_MIN_CHARS = 4;
-const SIMILAR_DELAY_MS = 400;
-
-/**
- * Similar proposals of the open window while the worker types: asked ~400 ms after the typing stops,
- * once the title or the content has at least 4 characters; replies to older text are dropped.
- */
-export function useSimilar(title: string, content: string, excludeId?: string) {
-  const text = useDebouncedValue(`${title.trim()}\u0000${content.trim()}`, SIMILAR_DELAY_MS);
-  const [items, setItems] = useState<SimilarItem[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [searched, setSearched] = useState(false);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const [t, c] = text.split('\u0000');
-    const mySeq = ++seq.current;
-    if (t.length < SIMILAR_MIN_CHARS && c.length < SIMILAR_MIN_CHARS) {
-      setItems([]);
-      setLoading(false);
-      setError(null);
-      setSearched(false);
-      return;
-    }
-    setLoading(true);
-    fetchSimilar(t, c, excludeId)
-      .then((out) => {
-        if (mySeq !== seq.current) return;
-        setItems(out.items);
-        setError(null);
-        setSearched(true);
-      })
-      .catch((e: unknown) => {
-        if (mySeq !== seq.current) return;
-        setError(toApiError(e));
-      })
-      .finally(() => {
-        if (mySeq === seq.current) setLoading(false);
-      });
-  }, [text, excludeId]);
-
-  /** Keeps a row's count in step after 附议 / 撤回 in the panel. */
-  const update = (out: SupportOutput) =>
-    setItems((current) =>
-      current.map((it) =>
-        it._id === out.proposalId
-          ? { ...it, supportedByMe: out.supportedByMe, supportCount: out.supportCount, backerCount: out.backerCount }
-          : it,
-      ),
-    );
-
-  return { items, loading, error, searched, update };
-}
-
-export interface ProposalFormValues {
-  title: string;
-  content: string;
-  category: ProposalCategory | undefined;
-  targetGroup: TargetGroup | undefined;
-}
-
-export const emptyProposalForm: ProposalFormValues = {
-  title: '',
-  content: '',
-  category: undefined,
-  targetGroup: undefined,
-};
-
-/** Field values and messages of a proposal form; the submit differs between 提建议 and 线下录入. */
-export function useFormState<V extends object>(initial: V) {
-  const [values, setValues] = useState<V>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const setField = <K extends keyof V>(key: K, value: V[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-  };
-
-  /** A refused submit: field messages next to their fields, the message above the form. */
-  const fail = (e: unknown) => {
-    const error = toApiError(e);
-    setErrors(fieldErrorsFrom(error.fields));
-    setFormError(error.message);
-    setSubmitting(false);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
-
-  const invalid = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-    setErrors(fieldErrorsFromIssues(issues));
-
-  return { values, errors, formError, submitting, setField, setFormError, setSubmitting, fail, invalid };
-}
-
-/** Server messages about attachments come as `attachments` or `attachments.<i>`. */
-export function attachmentError(errors: FieldErrors): string | undefined {
-  const key = Object.keys(errors).find((k) => k === 'attachments' || k.startsWith('attachments.'));
-  return key ? errors[key] : undefined;
-}
-
-/**
- * 提建议: validated on the device with `submitProposalInputSchema` (the same schema the function uses),
- * then `proposal.submit`. On the mini-program the worker is first asked whether they want to be told
- * the outcome (subscribe message). Server field errors land next to their fields; other errors
- * (WINDOW_CLOSED …) above the form.
- */
-export function useProposalForm(attachments: Attachments, onSubmitted: (proposal: Proposal) => void) {
-  const form = useFormState<ProposalFormValues>(emptyProposalForm);
-
-  const submit = async () => {
-    if (form.submitting) return;
-    form.setFormError(null);
-    if (attachments.uploading) {
-      form.setFormError('图片还在上传，请稍等一下再提交');
-      return;
-    }
-    const parsed = submitProposalInputSchema.safeParse({ ...form.values, attachments: attachments.fileIDs });
-    if (!parsed.success) {
-      form.invalid(parsed.error.issues);
-      return;
-    }
-    form.setSubmitting(true);
-    // Still inside the tap: WeChat shows the subscribe dialog only for one.
-    await askToSubscribe('proposalDecided');
-    try {
-      const proposal = await submitProposal(parsed.data);
-      // Stays disabled: the page is about to leave, a second tap must not send it again.
-      onSubmitted(proposal);
-    } catch (e) {
-      form.fail(e);
-    }
-  };
-
-  return { ...form, submit };
 }

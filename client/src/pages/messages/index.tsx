@@ -2,7 +2,8 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Message } from '@shishi/shared-types';
 import { AppButton, PagedList } from '../../components';
-import { MessageItem, useMessages } from '../../features/message';
+import { MessageItem } from '../../features/message/components/MessageItem';
+import { useMessages } from '../../features/message/hooks';
 import { projectUrl, proposalDetailUrl } from '../../features/proposal';
 import './index.scss';
 

@@ -3,7 +3,9 @@ import { useRouter } from '@tarojs/taro';
 import { isStaff } from '@shishi/shared-types';
 import { Empty, ErrorBlock, Loading } from '../../components';
 import { useMe } from '../../features/profile';
-import { ProposalDetail, useProposalDetail } from '../../features/proposal';
+// By path, not from the feature's index: only this page (its own subpackage) needs them.
+import { ProposalDetail } from '../../features/proposal/components/ProposalDetail';
+import { useProposalDetail } from '../../features/proposal/detail';
 
 /** 建议详情 `?id=`: anyone may open a proposal they are allowed to see; staff also see scores. */
 export default function ProposalDetailPage() {

@@ -4,7 +4,7 @@ import { Notice } from '../../components';
 import { routes } from '../../config';
 import { useCurrentWindow } from '../../features/collectWindow';
 import { useMe } from '../../features/profile';
-import { ProposalForm } from '../../features/proposal';
+import { ProposalForm } from '../../features/proposal/components/ProposalForm';
 import { formatChineseDate, lastDayBefore } from '../../utils/dates';
 
 /** 提建议: the form, under a line saying which collection it goes to. */

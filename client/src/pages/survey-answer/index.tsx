@@ -213,9 +213,12 @@ function Answering({ survey, onDone }: { survey: Survey; onDone: (r: SubmitSurve
           </AppButton>
         )}
       </View>
-      <Text className="sa-restart" id="survey-restart" onClick={() => void restart()}>
-        填写内容会自动保存在本机 · 清空重填
-      </Text>
+      <View className="sa-restart">
+        <Text className="muted">填写内容会自动保存在本机，下次打开可接着填。</Text>
+        <Text className="sa-restart__link" id="survey-restart" onClick={() => void restart()}>
+          清空重填
+        </Text>
+      </View>
     </View>
   );
 }

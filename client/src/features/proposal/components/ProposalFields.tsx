@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { categoryLabels, proposalCategories, targetGroupLabels, targetGroups } from '@shishi/shared-types';
 import { ChipGroup, FormField, optionsOf } from '../../../components';
 import type { FieldErrors } from '../../../utils/fieldErrors';
-import type { ProposalFormValues } from '../hooks';
+import type { ProposalFormValues } from '../form';
 
 export const CONTENT_MAX = 1000;
 const categoryOptions = optionsOf(proposalCategories, categoryLabels);

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { Proposal } from '@shishi/shared-types';
 import { AppButton, Notice } from '../../../components';
 import { AttachmentField, useAttachments } from '../../attachment';
-import { attachmentError, useProposalForm } from '../hooks';
+import { attachmentError, useProposalForm } from '../form';
 import { ProposalFields } from './ProposalFields';
 import { SimilarPanel } from './SimilarPanel';
 

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { SimilarItem } from '@shishi/shared-types';
 import { Loading, StatusBadge } from '../../../components';
 import { proposalDetailUrl } from '../links';
-import { useSimilar } from '../hooks';
+import { useSimilar } from '../form';
 import { SupportButton } from './SupportButton';
 import './SimilarPanel.scss';
 

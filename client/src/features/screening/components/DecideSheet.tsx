@@ -59,6 +59,7 @@ export function DecideSheet({ item, onClose, onDecided }: DecideSheetProps) {
         id="decide-reason"
       >
         <Textarea
+          fixed
           id="decide-reason"
           className="ui-textarea decide-sheet__reason"
           placeholderClass="ui-input-placeholder"

@@ -63,6 +63,7 @@ export function MergeSheet({ items, onClose, onMerged }: MergeSheetProps) {
       ))}
       <FormField label="合并说明" optional id="merge-note">
         <Textarea
+          fixed
           id="merge-note"
           className="ui-textarea merge-sheet__note"
           placeholderClass="ui-input-placeholder"

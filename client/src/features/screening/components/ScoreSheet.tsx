@@ -70,6 +70,7 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
       </FormField>
       <FormField label="办结条件说明" error={form.errors.feasibilityNote} id="score-note">
         <Textarea
+          fixed
           id="score-note"
           className="ui-textarea score-sheet__note"
           placeholderClass="ui-input-placeholder"

@@ -73,6 +73,7 @@ function Review() {
         <Text className="sheet-lead">{rejecting?.title}</Text>
         <FormField label="说明" optional id="reject-note">
           <Textarea
+            fixed
             id="reject-note"
             className="ui-textarea"
             placeholderClass="ui-input-placeholder"

@@ -344,12 +344,26 @@ test('staff create a collection window for next year and close it', async () => 
   assert.match(await created.innerText(), /未开始/);
 
   const id = ((await created.getAttribute('id')) ?? '').replace(/^window-/, '');
+
+  // The org sets the ranking weights of its window.
+  await page.locator(`#window-weights-${id}`).click();
+  await page.locator('#weights-urgency input').fill('40');
+  await page.locator('#weights-feasibility input').fill('20');
+  await settle(page);
+  await shot(page, '52-window-weights');
+  await page.locator('#weights-save').click();
+  await page.getByText('权重已保存').first().waitFor();
+  await page.waitForFunction(
+    (wid) => /需求最迫切 40/.test(document.querySelector(`#window-${wid}`)?.textContent ?? ''),
+    id,
+  );
+
   await page.locator(`#window-close-${id}`).click();
   await confirmModal(page);
   await page.getByText('征集期已结束').first().waitFor();
   await page.waitForFunction((wid) => /已结束/.test(document.querySelector(`#window-${wid}`)?.textContent ?? ''), id);
   await settle(page);
-  await shot(page, '52-window-closed');
+  await shot(page, '53-window-closed');
   await page.context().close();
 });
 
@@ -366,7 +380,7 @@ test('a flagged proposal waits in the review queue until staff pass it', async (
   await page.locator('#home-review').click();
   await page.locator(`#review-${flagged._id}`).waitFor();
   await settle(page);
-  await shot(page, '53-review-queue');
+  await shot(page, '54-review-queue');
   await page.locator(`#review-pass-${flagged._id}`).click();
   await page.getByText('已通过').first().waitFor();
   await page.waitForFunction((id) => !document.querySelector(`#review-${id}`), flagged._id);

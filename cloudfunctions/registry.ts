@@ -18,5 +18,11 @@ export const functions: Record<string, CloudFunction> = {
   survey: surveyFunction,
 };
 
+/**
+ * Where WeChat's message push goes (production: the console's 消息推送 set to the `proposal` function,
+ * event wxa_media_check); the local runtime's image-check stand-in delivers to it too.
+ */
+export { receiveMessagePush as messagePushTarget } from './proposal/mediaCheck';
+
 export type { CloudFunction } from './common/app';
 export type { Cloud } from './common/cloud';

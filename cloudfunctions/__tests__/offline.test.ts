@@ -1,4 +1,5 @@
 /** proposal.submitOffline, attachments and the content-review queue, through wx-server-sdk on the local runtime. */
+import { createHash } from 'node:crypto';
 import type { GetProposalOutput, Proposal, ProposalPage } from '@shishi/shared-types';
 import type { ProposalDoc } from '../proposal/model';
 import { failure, NOV, ok, openWorld, validProposal, type World } from './world';
@@ -43,14 +44,15 @@ describe('proposal.submitOffline', () => {
       orgId: 'gr-zs-sanitation',
       mine: false,
       offline: { enteredByName: '李建国', unit: '环卫三队', phone: '13912345678' },
-      attachments: [{ fileID: form, contentType: 'image/png', size: png.length, moderation: 'review' }],
+      // The image check (mediaCheckAsync) answers later.
+      attachments: [{ fileID: form, contentType: 'image/png', size: png.length, moderation: 'pending' }],
     });
     expect(p.attachments[0].url).toMatch(/^\/storage\/proposals\/demo-cadre\//);
     const stored = await world.doc<ProposalDoc>('proposals', p._id);
     expect(stored).toMatchObject({
       authorOpenid: null,
       authorKey: 'offline:gr-zs-sanitation:马春生',
-      needsReview: true,
+      needsReview: false,
     });
     expect(await world.count('auditLog', { targetId: p._id, action: 'submitOffline' })).toBe(1);
     // Staff see the phone; other workers see neither the phone nor the held image.
@@ -60,6 +62,11 @@ describe('proposal.submitOffline', () => {
     expect(other.proposal.offline).toMatchObject({ phone: null, enteredByName: '李建国' });
     expect(other.proposal.attachments).toEqual([]);
     expect(other.proposal.authorName).toBe('马**');
+    // The verdict arrives (message push): the photo passed, and others see it now.
+    await world.cloud.local.openapi.settled();
+    const checked = ok<GetProposalOutput>(await world.call('demo-worker', 'proposal', 'get', { proposalId: p._id }));
+    expect(checked.proposal.attachments.map((a) => a.moderation)).toEqual(['pass']);
+    expect(world.cloud.local.openapi.mediaChecks.at(-1)).toMatchObject({ openid: 'demo-cadre', suggest: 'pass' });
     // Entering the same paper again stores nothing more.
     const again = ok<Proposal>(
       await world.call('demo-cadre', 'proposal', 'submitOffline', { ...paper, attachments: [form] }),
@@ -140,12 +147,17 @@ describe('attachments', () => {
 });
 
 describe('proposal.reviewQueue / moderate', () => {
-  it('holds flagged text and unchecked images for staff; pass shows them, reject keeps them to author and staff', async () => {
-    const img = await uploaded('demo-worker', 'photo.png');
+  it('holds flagged text and flagged images for staff; pass shows them, reject keeps them to author and staff', async () => {
+    // An image the check calls risky (the stand-in flags listed SHA-256s), beside one it passes.
+    const bad = Buffer.concat([png, Buffer.from('flagged')]);
+    world.cloud.local.openapi.blockedImages.add(createHash('sha256').update(bad).digest('hex'));
+    const img = await uploaded('demo-worker', 'photo.png', bad);
+    const fine = await uploaded('demo-worker', 'fine.png');
     const withImage = ok<Proposal>(
-      await world.call('demo-worker', 'proposal', 'submit', { ...validProposal, attachments: [img] }),
+      await world.call('demo-worker', 'proposal', 'submit', { ...validProposal, attachments: [img, fine] }),
     );
     expect(withImage.moderation).toBe('pass');
+    await world.cloud.local.openapi.settled();
     const flagged = ok<Proposal>(
       await world.call('demo-worker', 'proposal', 'submit', {
         ...validProposal,
@@ -159,17 +171,17 @@ describe('proposal.reviewQueue / moderate', () => {
     const xigang = await world.cloud.database().collection('users').doc('demo-district').get();
     expect(xigang.data.orgId).toBe('dist-zhongshan');
 
-    // The text passed: others see the proposal, not the image, until staff pass it.
+    // The text passed: others see the proposal and the image that passed, not the flagged one, until staff pass it.
     const seen = ok<GetProposalOutput>(
       await world.call('demo-cadre', 'proposal', 'get', { proposalId: withImage._id }),
     );
-    expect(seen.proposal.attachments).toEqual([]);
+    expect(seen.proposal.attachments.map((a) => a.fileID)).toEqual([fine]);
     const passed = ok<Proposal>(
       await world.call('demo-district', 'proposal', 'moderate', { proposalId: withImage._id, verdict: 'pass' }),
     );
-    expect(passed.attachments[0].moderation).toBe('pass');
+    expect(passed.attachments.map((a) => a.moderation)).toEqual(['pass', 'pass']);
     const now = ok<GetProposalOutput>(await world.call('demo-cadre', 'proposal', 'get', { proposalId: withImage._id }));
-    expect(now.proposal.attachments).toHaveLength(1);
+    expect(now.proposal.attachments).toHaveLength(2);
 
     const rejected = ok<Proposal>(
       await world.call('demo-district', 'proposal', 'moderate', {
@@ -227,8 +239,56 @@ describe('proposal.reviewQueue / moderate', () => {
       ),
     ).toBe(true);
     expect((await world.doc<ProposalDoc>('proposals', p._id))?.attachments[0].moderation).toBe('pass');
-    expect(await applyMediaCheck(world.cloud, { Event: 'wxa_media_check', trace_id: 'unknown' }, new Date(NOV))).toBe(
-      false,
+  });
+
+  it('keeps a verdict that arrives before its proposal is stored, and applies it right after the insert', async () => {
+    const { applyMediaCheck, applyEarlyVerdicts } = await import('../proposal/mediaCheck');
+    // Each image's verdict is delivered as soon as possible: faster than the insert of its proposal.
+    expect(
+      await applyMediaCheck(
+        world.cloud,
+        { Event: 'wxa_media_check', trace_id: 't-early', result: { suggest: 'risky' } },
+        new Date(NOV),
+      ),
+    ).toBe(false);
+    expect(await world.count('mediaVerdicts')).toBe(1);
+    const img = await uploaded('demo-worker', 'y.png');
+    const p = ok<Proposal>(
+      await world.call('demo-worker', 'proposal', 'submit', { ...validProposal, attachments: [img] }),
     );
+    await world.cloud.local.openapi.settled();
+    const db = world.cloud.database();
+    await db
+      .collection('proposals')
+      .doc(p._id)
+      .update({
+        data: {
+          attachments: [
+            { fileID: img, contentType: 'image/png', size: png.length, moderation: 'pending', traceId: 't-early' },
+          ],
+          needsReview: false,
+        },
+      });
+    const doc = (await world.doc<ProposalDoc>('proposals', p._id))!;
+    const applied = await applyEarlyVerdicts(db, doc, new Date(NOV));
+    expect(applied.attachments[0].moderation).toBe('review');
+    expect(await world.doc<ProposalDoc>('proposals', p._id)).toMatchObject({
+      needsReview: true,
+      attachments: [{ moderation: 'review', traceId: 't-early' }],
+    });
+    expect(await world.count('mediaVerdicts')).toBe(0);
+    expect(ok<ProposalPage>(await world.call('demo-district', 'proposal', 'reviewQueue', {})).items[0]._id).toBe(p._id);
+  });
+
+  it('verdicts for several images of one proposal, delivered together, all land', async () => {
+    const files = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => uploaded('demo-worker', `m${i}.png`)));
+    const p = ok<Proposal>(
+      await world.call('demo-worker', 'proposal', 'submit', { ...validProposal, attachments: files }),
+    );
+    expect(p.attachments.every((a) => a.moderation === 'pending')).toBe(true);
+    await world.cloud.local.openapi.settled();
+    const stored = (await world.doc<ProposalDoc>('proposals', p._id))!;
+    expect(stored.attachments.map((a) => a.moderation)).toEqual(Array(9).fill('pass'));
+    expect(stored.needsReview).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
 import { collections, type AppErrorBody, type Reply } from '@shishi/shared-types';
 import { seed } from '../../devhost/src/seed';
-import { functions } from '../registry';
+import { functions, messagePushTarget } from '../registry';
 
 /** 2026-11-24 10:00 in Dalian: inside the 2026 Q4 collection window. */
 export const NOV = Date.parse('2026-11-24T10:00:00+08:00');
@@ -32,6 +32,7 @@ export async function openWorld(start = NOV): Promise<World> {
   let clock = start;
   const now = () => clock;
   const cloud = createLocalCloud({ dataDir, collections, now });
+  cloud.local.openapi.onMessagePush((event) => messagePushTarget(cloud, event, new Date(clock)));
   await seed(cloud.database(), new Date(clock));
   const db = cloud.database();
   return {

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { functions } from '@shishi/cloudfunctions/registry';
+import { functions, messagePushTarget } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
 import {
   attachmentExtensions,
@@ -56,6 +56,7 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
   for (const [name, fn] of Object.entries(functions)) {
     cloud.local.registerFunction(name, (event) => fn.handle(cloud, event, { now: config.now }));
   }
+  cloud.local.openapi.onMessagePush((event) => messagePushTarget(cloud, event, new Date(config.now())));
   await seed(cloud.database(), new Date(config.now()));
   const sessions = new Sessions(config.DATA_DIR);
 
@@ -105,7 +106,11 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
     if (path === '/dev/outbox' && req.method === 'GET') {
       return sendJson(res, 200, {
         ok: true,
-        data: { subscribeMessages: cloud.local.openapi.outbox, securityChecks: cloud.local.openapi.securityChecks },
+        data: {
+          subscribeMessages: cloud.local.openapi.outbox,
+          securityChecks: cloud.local.openapi.securityChecks,
+          mediaChecks: cloud.local.openapi.mediaChecks,
+        },
       });
     }
     const api = /^\/api\/([A-Za-z][A-Za-z0-9_]*)$/.exec(path);

@@ -4,6 +4,7 @@
  * `openapi.subscribeMessage.send` (recorded to an outbox), cloud storage on the local disk and
  * `callFunction`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { LocalCloud } from '../src';
 import { NOW, openCloud, rejection, removeTempDirs } from './helpers';
@@ -137,6 +138,73 @@ describe('openapi.security.msgSecCheck', () => {
     const checks = cloud.local.openapi.securityChecks;
     expect(checks).toHaveLength(1000);
     expect(checks[checks.length - 1].content).toBe('第1004条');
+  });
+});
+
+describe('openapi.security.mediaCheckAsync', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+  async function tempUrl(cloudPath: string, content: Buffer): Promise<string> {
+    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content });
+    return (await cloud.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL;
+  }
+
+  test('answers a trace id at once and delivers the verdict later as a wxa_media_check push event', async () => {
+    const events: Array<Record<string, unknown>> = [];
+    cloud.local.openapi.onMessagePush(async (e) => void events.push(e as unknown as Record<string, unknown>));
+    const mediaUrl = await tempUrl('media/ok.png', png);
+    const res = await cloud.openapi.security.mediaCheckAsync!({
+      mediaUrl,
+      mediaType: 2,
+      version: 2,
+      scene: 3,
+      openid: 'o-a',
+    });
+    expect(res).toMatchObject({ errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok' });
+    expect(typeof res.traceId).toBe('string');
+    expect(events).toEqual([]);
+    await cloud.local.openapi.settled();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      trace_id: res.traceId,
+      version: 2,
+      result: { suggest: 'pass', label: 100 },
+    });
+    expect(cloud.local.openapi.mediaChecks.at(-1)).toMatchObject({
+      traceId: res.traceId,
+      openid: 'o-a',
+      suggest: 'pass',
+    });
+  });
+
+  test('an image whose SHA-256 is listed is risky; an unreadable URL asks for review', async () => {
+    const events: Array<{ trace_id: string; result: { suggest: string; label: number } }> = [];
+    cloud.local.openapi.onMessagePush(async (e) => void events.push(e));
+    const bad = Buffer.concat([png, Buffer.from('x')]);
+    cloud.local.openapi.blockedImages.add(createHash('sha256').update(bad).digest('hex'));
+    const risky = await cloud.openapi.security.mediaCheckAsync!({
+      mediaUrl: await tempUrl('media/bad.png', bad),
+      mediaType: 2,
+    });
+    const missing = await cloud.openapi.security.mediaCheckAsync!({
+      mediaUrl: '/storage/media/none.png',
+      mediaType: 2,
+    });
+    await cloud.local.openapi.settled();
+    const verdict = (id?: string) => events.find((e) => e.trace_id === id)?.result;
+    expect(verdict(risky.traceId)).toEqual({ suggest: 'risky', label: 20002 });
+    expect(verdict(missing.traceId)?.suggest).toBe('review');
+  });
+
+  test('refuses a call without a media URL or for a media type other than images', async () => {
+    const e = await rejection(cloud.openapi.security.mediaCheckAsync!({ mediaUrl: '', mediaType: 2 }));
+    expect(e).toMatchObject({ errCode: 40097 });
+    const audio = await rejection(
+      cloud.openapi.security.mediaCheckAsync!({ mediaUrl: '/storage/a.mp3', mediaType: 1 }),
+    );
+    expect(audio).toMatchObject({ errCode: 40097 });
   });
 });
 

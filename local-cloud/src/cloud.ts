@@ -38,6 +38,8 @@ export interface LocalCloudOptions {
   now?: () => number;
   /** Base URL of temp file links (the dev host serves `/storage`). */
   storageUrlBase?: string;
+  /** Delay of the image check's verdict (`openapi.security.mediaCheckAsync`), default 50 ms. */
+  mediaCheckDelayMs?: number;
   /** Functions `cloud.callFunction` can reach. */
   functions?: Record<string, LocalFunction>;
 }
@@ -78,8 +80,11 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   const now = options.now ?? Date.now;
   const engine = new LocalEngine({ dataDir: join(options.dataDir, 'db'), collections: options.collections, now });
   registerEngine(env, engine);
-  const openapi = new OpenApiStandIn(now);
   const storage = new LocalStorage(join(options.dataDir, 'storage'), env, options.storageUrlBase ?? '/storage');
+  const openapi = new OpenApiStandIn(now, undefined, undefined, {
+    read: (url) => storage.readTempUrl(url),
+    delayMs: options.mediaCheckDelayMs,
+  });
   const functions = new Map(Object.entries(options.functions ?? {}));
   const files = storage.surface();
 
@@ -110,6 +115,8 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
       runAs: (context, fn) => callerContext.run({ ...context }, fn),
       registerFunction: (name, fn) => void functions.set(name, fn),
       close: async () => {
+        openapi.onMessagePush(undefined);
+        await openapi.settled();
         unregisterEngine(env);
         await engine.close();
       },

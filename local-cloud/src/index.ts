@@ -2,5 +2,11 @@ export { createLocalCloud, type LocalCloud, type LocalCloudOptions, type CloudSu
 export { LocalEngine, LIMITS, newId, type CollectionSpec, type IndexSpec } from './engine';
 export { DbError } from './errors';
 export { callerContext, type WXContext } from './standins/context';
-export { OpenApiStandIn, type OutboxMessage, type SecurityCheckRecord } from './standins/openapi';
+export {
+  OpenApiStandIn,
+  type MediaCheckEvent,
+  type MediaCheckRecord,
+  type OutboxMessage,
+  type SecurityCheckRecord,
+} from './standins/openapi';
 export { LocalStorage } from './standins/storage';

@@ -18,6 +18,7 @@ import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import type { WindowDoc } from '../../common/windows';
 import { withDefaults, type OfflineDoc, type ProposalDoc } from '../model';
+import { applyEarlyVerdicts } from '../mediaCheck';
 import { recordStats, similarInWindow } from '../similarity';
 
 /** Similar proposals found at submit whose similarCount is raised (the cluster both belong to). */
@@ -104,7 +105,8 @@ export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalD
   }
   const _ = ctx.db.command;
   const terms = statTerms(p.input);
-  await Promise.all([
+  const [stored] = await Promise.all([
+    applyEarlyVerdicts(ctx.db, { ...doc, _id: id }, ctx.now),
     recordStats(ctx, p.window._id, terms, similar.stats.known),
     ...similarIds.map((sid) =>
       ctx.db
@@ -123,7 +125,7 @@ export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalD
       },
     ]),
   ]);
-  return { ...doc, _id: id };
+  return stored;
 }
 
 /** Content security (DESIGN.md §5): anything not clearly fine waits for a person. */

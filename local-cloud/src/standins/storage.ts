@@ -32,6 +32,18 @@ export class LocalStorage {
     return full;
   }
 
+  /** The bytes behind a temp URL this storage issued, or undefined (another host, missing file). */
+  readTempUrl(url: string): Buffer | undefined {
+    const prefix = `${this.urlBase}/`;
+    if (!url.startsWith(prefix)) return undefined;
+    try {
+      const full = this.resolve(decodeURIComponent(url.slice(prefix.length).split('?')[0]));
+      return existsSync(full) ? readFileSync(full) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   surface() {
     return {
       uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer | string }) => {

@@ -32,6 +32,8 @@ export const collections = [
       { name: 'attachment_trace', keys: { 'attachments.traceId': 1 } },
     ],
   },
+  // Image verdicts that arrived before their proposal was stored; _id = trace id (applied, then removed).
+  { name: 'mediaVerdicts', indexes: [] },
   { name: 'collectWindows', indexes: [{ name: 'org_opens', keys: { orgId: 1, opensAt: 1 }, unique: true }] },
   {
     name: 'supports',

@@ -1,5 +1,6 @@
 /** survey: building, lifecycle, answering, scope and bad input — through wx-server-sdk on the local runtime. */
 import type {
+  GetProposalOutput,
   GetSurveyOutput,
   ListOpenSurveysOutput,
   SubmitSurveyOutput,
@@ -491,6 +492,15 @@ describe('evidence links', () => {
     expect(link).toMatchObject({ targetTitle: '为户外环卫工人增设爱心驿站', questionIds: ['q3'] });
     const detail = ok<GetSurveyOutput>(await call('demo-research', 'get', { surveyId: id }));
     expect(detail.evidence).toEqual([expect.objectContaining({ targetId: 'seed-p1', note: '七成一线职工选了驿站' })]);
+    // The proposal shows its evidence to staff in scope (the screening sheet reads it), to nobody else.
+    const staffView = ok<GetProposalOutput>(
+      await world.call('demo-district', 'proposal', 'get', { proposalId: 'seed-p1' }),
+    );
+    expect(staffView.evidence).toEqual([
+      expect.objectContaining({ surveyId: id, note: '七成一线职工选了驿站', questionIds: ['q3'] }),
+    ]);
+    const author = ok<GetProposalOutput>(await world.call('demo-worker', 'proposal', 'get', { proposalId: 'seed-p1' }));
+    expect(author.evidence).toEqual([]);
     // A city-wide survey backs a district's proposal for that district's staff too; the other way round it does not.
     expect(
       ok(await call('demo-district', 'linkEvidence', { surveyId: id, targetType: 'proposal', targetId: 'seed-p2' })),

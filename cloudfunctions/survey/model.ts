@@ -82,16 +82,4 @@ export interface AnswerDoc {
 }
 
 /** A survey cited for a proposal or project in `surveyEvidence`. */
-export interface EvidenceDoc {
-  _id: string;
-  surveyId: string;
-  surveyTitle: string;
-  targetType: 'proposal' | 'project';
-  targetId: string;
-  targetTitle: string;
-  note: string;
-  questionIds: string[];
-  linkedBy: string;
-  linkedByName: string;
-  linkedAt: Date;
-}
+export type { EvidenceDoc } from '../common/evidence';

@@ -4,7 +4,6 @@ import {
   audienceLabel,
   canManageSurvey,
   surveyPhase,
-  type EvidenceLink,
   type GetSurveyOutput,
   type Survey,
   type SurveyCard,
@@ -12,6 +11,7 @@ import {
 } from '@shishi/shared-types';
 import type { UserDoc } from '../common/context';
 import { iso } from '../common/serialize';
+import { toEvidence } from '../common/evidence';
 import type { EvidenceDoc, SurveyDoc } from './model';
 
 export function audienceOf(doc: SurveyDoc): Survey['audience'] {
@@ -108,21 +108,6 @@ export function manageOf(doc: SurveyDoc, responses: number): SurveyManage {
     editNotice,
     canPublish: doc.status === 'draft',
     canClose: doc.status === 'published',
-  };
-}
-
-export function toEvidence(doc: EvidenceDoc): EvidenceLink {
-  return {
-    _id: doc._id,
-    surveyId: doc.surveyId,
-    surveyTitle: doc.surveyTitle,
-    targetType: doc.targetType,
-    targetId: doc.targetId,
-    targetTitle: doc.targetTitle,
-    note: doc.note,
-    questionIds: doc.questionIds,
-    linkedByName: doc.linkedByName,
-    linkedAt: iso(doc.linkedAt),
   };
 }
 

@@ -7,6 +7,7 @@ import {
 } from '@shishi/shared-types';
 import type { AuditDoc } from '../../common/audit';
 import type { Ctx } from '../../common/context';
+import { evidenceFor } from '../../common/evidence';
 import { iso } from '../../common/serialize';
 import { loadProposal, present, viewContext } from '../load';
 import { isMine, staffInScope, viewerMaySee } from '../view';
@@ -17,8 +18,13 @@ export async function get(ctx: Ctx, input: ProposalIdInput): Promise<GetProposal
   const view = await viewContext(ctx, [doc]);
   if (!viewerMaySee(doc, view)) throw new AppError('FORBIDDEN', '这条建议还在审核中，暂时不能查看');
   const [proposal] = await present(ctx, [doc], { windows: view.windows });
-  const traced = isMine(doc, view) || staffInScope(doc, view.viewer);
-  return { proposal, history: traced ? await trail(ctx, doc._id) : [] };
+  const staff = staffInScope(doc, view.viewer);
+  const traced = isMine(doc, view) || staff;
+  const [history, evidence] = await Promise.all([
+    traced ? trail(ctx, doc._id) : [],
+    staff ? evidenceFor(ctx, 'proposal', doc._id) : [],
+  ]);
+  return { proposal, history, evidence };
 }
 
 /** The audit entries of a record, oldest first. */

@@ -4,7 +4,8 @@ import type { Ctx } from '../../common/context';
 import { loadSurvey, surveyJoins } from '../load';
 import type { EvidenceDoc } from '../model';
 import { audit } from '../support';
-import { isManager, toEvidence } from '../view';
+import { toEvidence } from '../../common/evidence';
+import { isManager } from '../view';
 
 export const evidenceJoins = surveyJoins();
 

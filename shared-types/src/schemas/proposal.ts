@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, attachmentsInputSchema } from './attachment';
 import { auditEntrySchema } from './audit';
+import { evidenceLinkSchema } from './evidence';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
 
 /** 第三条: the four kinds of rights the programme serves, plus 其他. */
@@ -240,6 +241,8 @@ export type ProposalIdInput = z.infer<typeof proposalIdInputSchema>;
 export const getProposalOutputSchema = z.object({
   proposal: proposalSchema,
   history: z.array(auditEntrySchema),
+  /** 调查依据: surveys linked to this proposal (survey.linkEvidence); staff in scope only, else empty. */
+  evidence: z.array(evidenceLinkSchema),
 });
 export type GetProposalOutput = z.infer<typeof getProposalOutputSchema>;
 

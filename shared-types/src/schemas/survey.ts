@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
+import { evidenceLinkSchema, evidenceTargetTypes } from './evidence';
 import { workerNameSchema } from './proposal';
 import { surveyDefinitionProblems } from '../rules/surveyDefinition';
 
@@ -400,24 +401,7 @@ export const surveyCardSchema = z.object({
 });
 export type SurveyCard = z.infer<typeof surveyCardSchema>;
 
-export const evidenceTargetTypes = ['proposal', 'project'] as const;
-export type EvidenceTargetType = (typeof evidenceTargetTypes)[number];
-
-/** A survey's results cited as evidence (调查依据) for a proposal or a project. */
-export const evidenceLinkSchema = z.object({
-  _id: z.string(),
-  surveyId: z.string(),
-  surveyTitle: z.string(),
-  targetType: z.enum(evidenceTargetTypes),
-  targetId: z.string(),
-  targetTitle: z.string(),
-  note: z.string(),
-  /** The questions whose results make the case (empty: the survey as a whole). */
-  questionIds: z.array(z.string()),
-  linkedByName: z.string(),
-  linkedAt: iso,
-});
-export type EvidenceLink = z.infer<typeof evidenceLinkSchema>;
+export { evidenceTargetTypes, evidenceLinkSchema, type EvidenceTargetType, type EvidenceLink } from './evidence';
 
 /** Staff in scope: what may still change (已有答卷时只能做不影响已有答卷的修改). */
 export const surveyManageSchema = z.object({

@@ -1,6 +1,7 @@
 /** Shared set-up for the browser tests: Chromium, a phone-sized page, dev login, screenshots. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
@@ -24,6 +25,34 @@ export async function phonePage(browser: Browser): Promise<Page> {
     hasTouch: true,
   });
   return context.newPage();
+}
+
+/**
+ * For a test file whose tests each start on a fresh phone: launches Chromium before the file's tests and
+ * closes it after. The function it returns opens a fresh phone (no session) signed in as a demo identity
+ * through 选择演示身份, on 首页.
+ */
+export function freshPhones(): (identity: string) => Promise<Page> {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return async (identity) => {
+    if (!browser) throw new Error('freshPhones: the browser is not launched yet (use it inside a test)');
+    const page = await phonePage(browser);
+    await page.goto(baseUrl + '/');
+    await page.locator(`#identity-${identity}`).click();
+    await page.locator('#home-greeting').waitFor();
+    return page;
+  };
+}
+
+/** Taps the confirm button of the open Taro.showModal dialog. */
+export async function confirmModal(page: Page): Promise<void> {
+  await page.locator('.taro-model__confirm').filter({ visible: true }).click();
 }
 
 /** Logs in as a demo identity through the H5 dev-login page, as a person would. */

@@ -6,33 +6,11 @@
  * sees the adoption, the project and its progress. Also: windows and the content-review queue.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { api, baseUrl, launch, phonePage, settle, shot } from './browser';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { api, baseUrl, confirmModal, freshPhones, settle, shot } from './browser';
 
-let browser: Browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A fresh phone (no session) signed in as a demo identity through 选择演示身份. */
-async function signedIn(identity: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(baseUrl + '/');
-  await page.locator(`#identity-${identity}`).click();
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
-
-/** Taps the confirm button of the open Taro.showModal dialog. */
-async function confirmModal(page: Page): Promise<void> {
-  await page.locator('.taro-model__confirm').filter({ visible: true }).click();
-}
+const signedIn = freshPhones();
 
 /** A 1×1 PNG. */
 const png = Buffer.from(

@@ -7,29 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { api, baseUrl, launch, phonePage, settle, shot } from './browser';
+import type { Page } from 'playwright-core';
+import { api, baseUrl, confirmModal, freshPhones, settle, shot } from './browser';
 
-let browser: Browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A fresh phone (no session) signed in as a demo identity through 选择演示身份. */
-async function signedIn(identity: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(baseUrl + '/');
-  await page.locator(`#identity-${identity}`).click();
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
+const signedIn = freshPhones();
 
 /** Waits until Taro's H5 toast has gone, so screenshots show the page itself. */
 async function toastGone(page: Page): Promise<void> {
@@ -41,11 +24,6 @@ async function toastGone(page: Page): Promise<void> {
       { timeout: 5000 },
     )
     .catch(() => undefined);
-}
-
-/** Taps the confirm button of the open Taro.showModal dialog. */
-async function confirmModal(page: Page): Promise<void> {
-  await page.locator('.taro-model__confirm').filter({ visible: true }).click();
 }
 
 interface SurveyCardOut {

@@ -2,20 +2,9 @@
 import ExcelJS from 'exceljs';
 import type { DecideOutput, ExportOutput, ListMessagesOutput, Proposal, SubscribeOutput } from '@shishi/shared-types';
 import { exportColumns } from '../proposal/commands/export';
-import { failure, NOV, ok, openWorld, validProposal, type World } from './world';
+import { failure, ok, png, validProposal, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld(NOV);
-});
-afterEach(async () => {
-  await world.close();
-});
-
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
+const world = worldPerTest();
 
 describe('proposal.export', () => {
   it('writes a real .xlsx of the window with authors, supporters, scores, status and attachment links', async () => {

@@ -2,21 +2,9 @@
 import { createHash } from 'node:crypto';
 import type { GetProposalOutput, Proposal, ProposalPage } from '@shishi/shared-types';
 import type { ProposalDoc } from '../proposal/model';
-import { failure, NOV, ok, openWorld, validProposal, type World } from './world';
+import { failure, NOV, ok, png, validProposal, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld(NOV);
-});
-afterEach(async () => {
-  await world.close();
-});
-
-/** A 1×1 PNG. */
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
+const world = worldPerTest();
 
 async function uploaded(openid: string, name: string, content: Buffer = png): Promise<string> {
   const res = await world.cloud.uploadFile({ cloudPath: `proposals/${openid}/${name}`, fileContent: content });

@@ -12,15 +12,9 @@ import type {
 } from '@shishi/shared-types';
 import { backerCount as clusterBackers } from '@shishi/shared-types';
 import type { CreditDoc, ProposalDoc, SupportDoc } from '../proposal/model';
-import { failure, NOV, ok, openWorld, validProposal, type World } from './world';
+import { failure, ok, validProposal, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld(NOV);
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = worldPerTest();
 
 const call = (openid: string, action: string, data?: unknown) => world.call(openid, 'proposal', action, data);
 const STAFF = 'demo-district';

@@ -1,15 +1,9 @@
 /** proposal.similar / support / unsupport through wx-server-sdk on the local runtime. */
 import type { Proposal, SimilarOutput, SupportOutput } from '@shishi/shared-types';
 import type { ProposalDoc } from '../proposal/model';
-import { FEB, failure, NOV, ok, openWorld, validProposal, type World } from './world';
+import { FEB, failure, ok, validProposal, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld(NOV);
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = worldPerTest();
 
 const similar = (openid: string, data: unknown) => world.call(openid, 'proposal', 'similar', data);
 const support = (openid: string, proposalId: string) => world.call(openid, 'proposal', 'support', { proposalId });

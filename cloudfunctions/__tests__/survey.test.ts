@@ -10,15 +10,9 @@ import type {
 } from '@shishi/shared-types';
 import type { AnswerDoc, SurveyDoc } from '../survey/model';
 import { answers, definition, publishedSurvey, TODAY, workers } from './surveyFixtures';
-import { failure, ok, openWorld, type World } from './world';
+import { failure, ok, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = worldPerTest();
 
 const call = (who: string | null, action: string, data?: unknown) => world.call(who, 'survey', action, data);
 const submit = (who: string, surveyId: string, a = answers(0), extra: Record<string, unknown> = {}) =>

@@ -6,15 +6,9 @@
 import type { RecomputeOutput, SubmitSurveyOutput, SurveyResults } from '@shishi/shared-types';
 import type { AnswerDoc, CounterDoc } from '../survey/model';
 import { answers, groupsOf, publishedSurvey, workers } from './surveyFixtures';
-import { failure, ok, openWorld, type World } from './world';
+import { failure, ok, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = worldPerTest();
 
 const call = (who: string | null, action: string, data?: unknown) => world.call(who, 'survey', action, data);
 

@@ -4,15 +4,9 @@ import { formatDateTime, type SurveyExportOutput } from '@shishi/shared-types';
 import ExcelJS from 'exceljs';
 import { shanghaiMinute } from '../survey/table';
 import { answers, publishedSurvey, workers } from './surveyFixtures';
-import { failure, ok, openWorld, type World } from './world';
+import { failure, ok, worldPerTest } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await openWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
+const world = worldPerTest();
 
 const call = (who: string | null, action: string, data?: unknown) => world.call(who, 'survey', action, data);
 const fileOf = (out: SurveyExportOutput) => readFileSync(world.cloud.local.storage.pathOf(out.fileID));

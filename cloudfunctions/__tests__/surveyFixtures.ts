@@ -1,5 +1,6 @@
 /** Survey test fixtures: a definition with every question type and display logic, and answers that fit it. */
 import type { Answers, SurveyDefinitionInput, WorkerGroup } from '@shishi/shared-types';
+import { anyOf, other, q } from '@shishi/shared-types/src/fixtures/survey';
 import { ok, type World } from './world';
 
 export const TODAY = '2026-11-24';
@@ -15,68 +16,21 @@ export function definition(over: Partial<SurveyDefinitionInput> = {}): SurveyDef
         id: 's1',
         title: '基本情况',
         questions: [
-          {
-            id: 'q1',
-            type: 'single',
-            title: '岗位',
-            options: [
-              { id: 'front', label: '一线' },
-              { id: 'office', label: '管理' },
-              { id: 'other', label: '其他', other: true },
-            ],
-          },
-          {
-            id: 'q2',
-            type: 'single',
-            title: '户外时长',
-            showIf: [{ op: 'anyOf', questionId: 'q1', optionIds: ['front'] }],
-            options: [
-              { id: 'short', label: '短' },
-              { id: 'long', label: '长' },
-            ],
-          },
+          q.single('q1', '岗位', { front: '一线', office: '管理', other: other() }),
+          q.single('q2', '户外时长', { short: '短', long: '长' }, { showIf: [anyOf('q1', 'front')] }),
         ],
       },
       {
         id: 's2',
         title: '需求',
         questions: [
-          {
-            id: 'q3',
-            type: 'multiple',
-            title: '希望办的实事',
-            maxPicks: 2,
-            options: [
-              { id: 'a', label: '托管' },
-              { id: 'b', label: '培训' },
-              { id: 'c', label: '驿站' },
-              { id: 'o', label: '其他', other: true },
-            ],
-          },
-          { id: 'q4', type: 'scale', title: '满意度' },
-          { id: 'q5', type: 'score', title: '推荐度', required: false },
-          {
-            id: 'q6',
-            type: 'ranking',
-            title: '排序',
-            rankCount: 2,
-            options: [
-              { id: 'x', label: '收入' },
-              { id: 'y', label: '安全' },
-              { id: 'z', label: '健康' },
-            ],
-          },
-          {
-            id: 'q7',
-            type: 'matrix',
-            title: '服务评价',
-            rows: [
-              { id: 'r1', label: '食堂' },
-              { id: 'r2', label: '通勤' },
-            ],
-          },
-          { id: 'q8', type: 'text', title: '一句话', required: false, maxLength: 10 },
-          { id: 'q9', type: 'longText', title: '建议', required: false },
+          q.multiple('q3', '希望办的实事', { a: '托管', b: '培训', c: '驿站', o: other() }, { maxPicks: 2 }),
+          q.scale('q4', '满意度'),
+          q.score('q5', '推荐度', { required: false }),
+          q.ranking('q6', '排序', { x: '收入', y: '安全', z: '健康' }, { rankCount: 2 }),
+          q.matrix('q7', '服务评价', { r1: '食堂', r2: '通勤' }),
+          q.text('q8', '一句话', { required: false, maxLength: 10 }),
+          q.longText('q9', '建议', { required: false }),
         ],
       },
     ],

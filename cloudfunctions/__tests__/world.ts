@@ -63,6 +63,42 @@ export async function openWorld(start = NOV): Promise<World> {
   };
 }
 
+/**
+ * A fresh world for each test of the file: opened before each test, closed after it. The world returned
+ * stands for the current test's.
+ */
+export function worldPerTest(start = NOV): World {
+  let current: World | undefined;
+  beforeEach(async () => {
+    current = await openWorld(start);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const world = (): World => {
+    if (!current) throw new Error('worldPerTest: no world outside a test');
+    return current;
+  };
+  return {
+    get cloud() {
+      return world().cloud;
+    },
+    call: (openid, fn, action, data) => world().call(openid, fn, action, data),
+    setNow: (ms) => world().setNow(ms),
+    now: () => world().now(),
+    count: (collection, where) => world().count(collection, where),
+    doc: <T>(collection: string, id: string) => world().doc<T>(collection, id),
+    close: () => world().close(),
+  };
+}
+
+/** A 1×1 PNG. */
+export const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** The data of a successful reply; fails the test with the error otherwise. */
 export function ok<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`expected ok, got ${JSON.stringify(reply.error)}`);

@@ -9,6 +9,7 @@ import {
 } from '@shishi/shared-types';
 import { defineFunction } from '../common/app';
 import type { Ctx } from '../common/context';
+import { pageOf } from '../common/paging';
 import { subscriptionId } from '../common/notify';
 import { iso } from '../common/serialize';
 
@@ -26,19 +27,12 @@ async function unreadCount(ctx: Ctx): Promise<number> {
 async function list(ctx: Ctx, input: ListMessagesInput): Promise<ListMessagesOutput> {
   await ctx.profile();
   const where = input.unreadOnly ? { openid: ctx.openid, read: false } : { openid: ctx.openid };
-  const coll = ctx.db.collection('messages');
-  const [res, count, unread] = await Promise.all([
-    coll
-      .where(where)
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    coll.where(where).count(),
+  const [{ docs, total }, unread] = await Promise.all([
+    pageOf<MessageDoc>(ctx, { collection: 'messages', where, orderBy: 'createdAt', order: 'desc' }, input),
     unreadCount(ctx),
   ]);
   return {
-    items: (res.data as MessageDoc[]).map((m) => ({
+    items: docs.map((m) => ({
       _id: m._id,
       kind: m.kind,
       title: m.title,
@@ -48,7 +42,7 @@ async function list(ctx: Ctx, input: ListMessagesInput): Promise<ListMessagesOut
       read: m.read,
       createdAt: iso(m.createdAt),
     })),
-    total: count.total as number,
+    total,
     unread,
     page: input.page,
     pageSize: input.pageSize,

@@ -1,11 +1,14 @@
 /** What the `survey` function stores. */
-import type {
-  AnswerItem,
-  Counters,
-  RespondentDims,
-  SurveySection,
-  SurveyStatus,
-  WorkerGroup,
+import {
+  questionCount,
+  surveyWindow,
+  type AnswerItem,
+  type Counters,
+  type RespondentDims,
+  type SurveyDefinition,
+  type SurveySection,
+  type SurveyStatus,
+  type WorkerGroup,
 } from '@shishi/shared-types';
 
 /** Counter shards per survey: concurrent answers update different documents, so transactions rarely meet. */
@@ -48,6 +51,59 @@ export interface SurveyDoc {
   publishedAt: Date | null;
   closedAt: Date | null;
   copiedFrom: string | null;
+}
+
+/** Who a survey is for, as stored: the audience org and the 产业工会 it is narrowed to. */
+export interface StoredAudience {
+  audienceOrgId: string;
+  audienceOrgName: string;
+  audiencePath: string[];
+  industryOrgIds: string[];
+  industryNames: string[];
+}
+
+/** What an editor sets, as stored: the definition with its audience resolved and the window instants. */
+export function definitionFields(def: SurveyDefinition, audience: StoredAudience) {
+  const { opensAt, closesAt } = surveyWindow(def.opensOn, def.closesOn);
+  return {
+    title: def.title,
+    intro: def.intro,
+    ...audience,
+    groups: [...new Set(def.audience.groups)],
+    opensOn: def.opensOn,
+    closesOn: def.closesOn,
+    opensAt,
+    closesAt,
+    anonymous: def.anonymous,
+    resultsPublic: def.resultsPublic,
+    targetCount: def.targetCount,
+    sections: def.sections,
+    questionCount: questionCount(def.sections),
+  };
+}
+
+export type DefinitionFields = ReturnType<typeof definitionFields>;
+
+/** A new draft (新建调查, 复制为新草稿, or a demo seed's) by `creator`, at version 1. */
+export function newDraft(
+  fields: DefinitionFields,
+  creator: { openid: string; name: string },
+  now: Date,
+  copiedFrom: string | null,
+): Omit<SurveyDoc, '_id'> {
+  return {
+    ...fields,
+    status: 'draft',
+    version: 1,
+    shards: COUNTER_SHARDS,
+    createdBy: creator.openid,
+    createdByName: creator.name,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+    closedAt: null,
+    copiedFrom,
+  };
 }
 
 /** One counter shard in `surveyCounters`. */

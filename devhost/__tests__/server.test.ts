@@ -413,9 +413,19 @@ describe('dev host POST /upload (H5 images)', () => {
       { action: 'submit', data: { ...proposal, title: '带图片的建议标题', attachments: [body.data!.fileID] } },
       token,
     );
+    // The image check answers later (mediaCheckAsync stand-in → wxa_media_check push to the proposal function).
     expect(submitted.body.data?.attachments).toEqual([
-      expect.objectContaining({ fileID: body.data!.fileID, moderation: 'review' }),
+      expect.objectContaining({ fileID: body.data!.fileID, moderation: 'pending' }),
     ]);
+    await host.cloud.local.openapi.settled();
+    const outbox = (await (await fetch(host.url + '/dev/outbox')).json()) as { data: { mediaChecks: unknown[] } };
+    expect(outbox.data.mediaChecks.at(-1)).toMatchObject({ openid: 'demo-worker', suggest: 'pass' });
+    const after = await post<{ proposal: { attachments: Array<{ moderation: string }> } }>(
+      '/api/proposal',
+      { action: 'get', data: { proposalId: (submitted.body.data as unknown as { _id: string })._id } },
+      token,
+    );
+    expect(after.body.data?.proposal.attachments.map((a) => a.moderation)).toEqual(['pass']);
   });
 
   it('accepts JSON { name, contentType, dataBase64 } too, judging the type by the bytes', async () => {

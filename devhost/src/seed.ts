@@ -19,6 +19,7 @@ import {
   type OrgType,
 } from '@shishi/shared-types';
 import type { WxDatabase } from '@shishi/local-cloud';
+import { addIfMissing } from './seedStore';
 import { demoIdentities } from './identities';
 import { seedSurveys } from './seedSurveys';
 
@@ -230,20 +231,6 @@ const proposals: SeedProposal[] = [
 
 /** Ids of the seeded proposals, oldest first. */
 export const seededProposalIds = proposals.map((p) => p.id);
-
-async function addIfMissing(
-  db: WxDatabase,
-  collection: string,
-  doc: Record<string, unknown> & { _id: string },
-): Promise<boolean> {
-  try {
-    await db.collection(collection).add({ data: doc });
-    return true;
-  } catch (e) {
-    if (e instanceof Error && /E11000|duplicate key/.test(e.message)) return false;
-    throw e;
-  }
-}
 
 export interface SeedReport {
   added: number;

@@ -8,10 +8,8 @@ import {
   businessDate,
   checkAnswers,
   dayjs,
-  questionCount,
   respondentDims,
   surveyDefinitionSchema,
-  surveyWindow,
   BUSINESS_TZ,
   type Answers,
   type Counters,
@@ -19,10 +17,16 @@ import {
   type SurveyDefinitionInput,
   type WorkerGroup,
 } from '@shishi/shared-types';
+import { anyOf, other, q } from '@shishi/shared-types/src/fixtures/survey';
+import {
+  COUNTER_SHARDS,
+  definitionFields,
+  newDraft,
+  shardId,
+  type SurveyDoc,
+} from '@shishi/cloudfunctions/survey/model';
 import type { WxDatabase } from '@shishi/local-cloud';
-
-/** Counter shards per survey (cloudfunctions/survey/model.ts). */
-const SHARDS = 16;
+import { addIfMissing } from './seedStore';
 
 const cityDefinition: SurveyDefinitionInput = {
   title: '2027年度职工需求调查',
@@ -38,87 +42,51 @@ const cityDefinition: SurveyDefinitionInput = {
       id: 'basic',
       title: '基本情况',
       questions: [
-        {
-          id: 'work',
-          type: 'single',
-          title: '您的工作岗位属于',
-          options: [
-            { id: 'frontline', label: '一线生产、服务' },
-            { id: 'tech', label: '专业技术' },
-            { id: 'office', label: '经营管理' },
-            { id: 'other', label: '其他', other: true },
-          ],
-        },
-        {
-          id: 'outdoor',
-          type: 'single',
-          title: '您每天在户外工作大约多长时间？',
-          showIf: [{ op: 'anyOf', questionId: 'work', optionIds: ['frontline'] }],
-          options: [
-            { id: 'lt2', label: '2 小时以内' },
-            { id: '2to6', label: '2–6 小时' },
-            { id: 'gt6', label: '6 小时以上' },
-          ],
-        },
+        q.single('work', '您的工作岗位属于', {
+          frontline: '一线生产、服务',
+          tech: '专业技术',
+          office: '经营管理',
+          other: other(),
+        }),
+        q.single(
+          'outdoor',
+          '您每天在户外工作大约多长时间？',
+          { lt2: '2 小时以内', '2to6': '2–6 小时', gt6: '6 小时以上' },
+          { showIf: [anyOf('work', 'frontline')] },
+        ),
       ],
     },
     {
       id: 'needs',
       title: '需求和期待',
       questions: [
-        {
-          id: 'wants',
-          type: 'multiple',
-          title: '您最希望工会明年为职工办哪些实事？（最多选 3 项）',
-          maxPicks: 3,
-          options: [
-            { id: 'childcare', label: '职工子女托管' },
-            { id: 'skills', label: '职业技能培训' },
-            { id: 'stations', label: '户外劳动者爱心驿站' },
-            { id: 'checkup', label: '职工健康体检' },
-            { id: 'legal', label: '法律援助' },
-            { id: 'other', label: '其他', other: true },
-          ],
-        },
-        {
-          id: 'priority',
-          type: 'ranking',
-          title: '请选出您认为最重要的 3 项并排序',
-          rankCount: 3,
-          options: [
-            { id: 'income', label: '收入和福利' },
-            { id: 'safety', label: '劳动安全' },
-            { id: 'health', label: '身心健康' },
-            { id: 'growth', label: '职业发展' },
-            { id: 'family', label: '照顾家庭' },
-          ],
-        },
-        {
-          id: 'satisfaction',
-          type: 'scale',
-          title: '您对所在工会的服务满意吗？',
-          lowLabel: '非常不满意',
-          highLabel: '非常满意',
-        },
-        {
-          id: 'services',
-          type: 'matrix',
-          title: '请评价以下职工服务',
-          rows: [
-            { id: 'canteen', label: '职工食堂' },
-            { id: 'commute', label: '通勤' },
-            { id: 'rest', label: '休息场所' },
-          ],
-        },
-        {
-          id: 'recommend',
-          type: 'score',
-          title: '您有多大可能向同事推荐工会的服务？',
+        q.multiple(
+          'wants',
+          '您最希望工会明年为职工办哪些实事？（最多选 3 项）',
+          {
+            childcare: '职工子女托管',
+            skills: '职业技能培训',
+            stations: '户外劳动者爱心驿站',
+            checkup: '职工健康体检',
+            legal: '法律援助',
+            other: other(),
+          },
+          { maxPicks: 3 },
+        ),
+        q.ranking(
+          'priority',
+          '请选出您认为最重要的 3 项并排序',
+          { income: '收入和福利', safety: '劳动安全', health: '身心健康', growth: '职业发展', family: '照顾家庭' },
+          { rankCount: 3 },
+        ),
+        q.scale('satisfaction', '您对所在工会的服务满意吗？', { lowLabel: '非常不满意', highLabel: '非常满意' }),
+        q.matrix('services', '请评价以下职工服务', { canteen: '职工食堂', commute: '通勤', rest: '休息场所' }),
+        q.score('recommend', '您有多大可能向同事推荐工会的服务？', {
           required: false,
           lowLabel: '不可能',
           highLabel: '非常可能',
-        },
-        { id: 'advice', type: 'longText', title: '您还有哪些意见和建议？', required: false, maxLength: 500 },
+        }),
+        q.longText('advice', '您还有哪些意见和建议？', { required: false, maxLength: 500 }),
       ],
     },
   ],
@@ -136,17 +104,12 @@ const draftDefinition: SurveyDefinitionInput = {
     {
       id: 'main',
       questions: [
-        {
-          id: 'care',
-          type: 'multiple',
-          title: '您最需要哪些关爱服务？',
-          options: [
-            { id: 'room', label: '爱心妈咪小屋' },
-            { id: 'checkup', label: '女职工专项体检' },
-            { id: 'childcare', label: '寒暑假托管' },
-          ],
-        },
-        { id: 'say', type: 'text', title: '一句话说说您的期待', required: false, maxLength: 50 },
+        q.multiple('care', '您最需要哪些关爱服务？', {
+          room: '爱心妈咪小屋',
+          checkup: '女职工专项体检',
+          childcare: '寒暑假托管',
+        }),
+        q.text('say', '一句话说说您的期待', { required: false, maxLength: 50 }),
       ],
     },
   ],
@@ -215,16 +178,7 @@ function answersFor(k: number): { answers: Answers; groups: WorkerGroup[] } {
   return { answers, groups };
 }
 
-async function addIfMissing(db: WxDatabase, collection: string, doc: Record<string, unknown> & { _id: string }) {
-  try {
-    await db.collection(collection).add({ data: doc });
-    return true;
-  } catch (e) {
-    if (e instanceof Error && /E11000|duplicate key/.test(e.message)) return false;
-    throw e;
-  }
-}
-
+/** A demo survey as the `survey` function stores it: a draft, published at `now` when `status` says so. */
 function surveyDoc(
   id: string,
   input: SurveyDefinitionInput,
@@ -232,42 +186,20 @@ function surveyDoc(
   opensOn: string,
   closesOn: string,
   status: 'draft' | 'published',
-  creator: { id: string; name: string },
+  creator: { openid: string; name: string },
   now: Date,
-) {
+): SurveyDoc {
   const def = surveyDefinitionSchema.parse({ ...input, opensOn, closesOn });
   const org = orgs.get(def.audience.orgId ?? 'dl')!;
-  const { opensAt, closesAt } = surveyWindow(opensOn, closesOn);
-  return {
-    _id: id,
-    title: def.title,
-    intro: def.intro,
+  const audience = {
     audienceOrgId: org._id,
     audienceOrgName: org.name,
     audiencePath: org.path,
     industryOrgIds: [],
     industryNames: [],
-    groups: def.audience.groups,
-    opensOn,
-    closesOn,
-    opensAt,
-    closesAt,
-    anonymous: def.anonymous,
-    resultsPublic: def.resultsPublic,
-    targetCount: def.targetCount,
-    sections: def.sections,
-    questionCount: questionCount(def.sections),
-    status,
-    version: 1,
-    shards: SHARDS,
-    createdBy: creator.id,
-    createdByName: creator.name,
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: status === 'published' ? now : null,
-    closedAt: null,
-    copiedFrom: null,
   };
+  const draft = newDraft(definitionFields(def, audience), creator, now, null);
+  return { _id: id, ...draft, status, publishedAt: status === 'published' ? now : null };
 }
 
 /** Adds the demo surveys that are missing; returns how many records were added. */
@@ -284,7 +216,7 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
     day(-10),
     day(30),
     'published',
-    { id: 'demo-research', name: '孙静' },
+    { openid: 'demo-research', name: '孙静' },
     new Date(now.getTime() - 10 * 86_400_000),
   );
   count(await addIfMissing(db, 'surveys', city));
@@ -299,7 +231,7 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
         day(7),
         day(37),
         'draft',
-        { id: 'demo-district', name: '张丽' },
+        { openid: 'demo-district', name: '张丽' },
         now,
       ),
     ),
@@ -323,7 +255,7 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
         surveyId: city._id,
         respondentKey: openid,
         // Every seeded answer is counted in shard 0 (below).
-        shard: `${city._id}_0`,
+        shard: shardId(city._id, 0),
         channel: k % 6 === 5 ? 'offline' : 'online',
         dims,
         items,
@@ -342,10 +274,10 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
     for (const [key, by] of Object.entries(inc)) counters[key] = (counters[key] ?? 0) + by;
   }
   // All seeded answers count in shard 0; results sum the shards, and new answers spread over all of them.
-  for (let k = 0; k < SHARDS; k += 1) {
+  for (let k = 0; k < COUNTER_SHARDS; k += 1) {
     count(
       await addIfMissing(db, 'surveyCounters', {
-        _id: `${city._id}_${k}`,
+        _id: shardId(city._id, k),
         surveyId: city._id,
         k,
         c: k === 0 ? counters : {},

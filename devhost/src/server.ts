@@ -274,13 +274,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: AppErrorBody };
 type RawResult = { ok: true; value: Buffer } | { ok: false; status: number; error: AppErrorBody };
 
-/** Reads a raw body, refusing one over the limit before reading it all. */
-function readBody(req: IncomingMessage, limit: number): Promise<RawResult> {
+/** Reads a raw body, refusing one over the limit before reading it all; `tooLargeHint` ends that message. */
+function readBody(req: IncomingMessage, limit: number, tooLargeHint = ''): Promise<RawResult> {
   return new Promise((resolve) => {
     const tooLarge: RawResult = {
       ok: false,
       status: 413,
-      error: { code: 'PAYLOAD_TOO_LARGE', message: `提交的内容太大了（上限 ${Math.round(limit / 1024)} KB）` },
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `提交的内容太大了（上限 ${Math.round(limit / 1024)} KB）${tooLargeHint}`,
+      },
     };
     if (Number(req.headers['content-length'] ?? 0) > limit) {
       req.resume();
@@ -311,49 +314,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<RawResult> {
   });
 }
 
-/** Reads a JSON body, refusing one over the limit before reading it all. */
-function readJson(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge: BodyResult = {
-      ok: false,
-      status: 413,
-      error: {
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `提交的内容太大了（上限 ${Math.round(limit / 1024)} KB），请删减后再试`,
-      },
-    };
-    if (declared > limit) {
-      req.resume();
-      return resolve(tooLarge);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        req.resume();
-        return resolve(tooLarge);
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (done) return;
-      done = true;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({ ok: true, value: {} });
-      try {
-        resolve({ ok: true, value: JSON.parse(text) });
-      } catch {
-        resolve({ ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } });
-      }
-    });
-    req.on('error', () => {
-      if (!done)
-        resolve({ ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求没有传完整，请重试' } });
-    });
-  });
+/** Reads a JSON body (an empty one is `{}`), refusing one over the limit before reading it all. */
+async function readJson(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const raw = await readBody(req, limit, '，请删减后再试');
+  if (!raw.ok) return raw;
+  const text = raw.value.toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } };
+  }
 }

@@ -6,96 +6,37 @@ import {
   textsOf,
   visibleQuestionIds,
   type Answers,
-  type SurveyDefinitionInput,
 } from '../src';
+import { anyOf, between, other, q, testSurvey } from '../src/fixtures/survey';
 
-const def = surveyDefinitionSchema.parse({
-  title: '职工需求调查',
-  opensOn: '2026-11-24',
-  closesOn: '2026-12-31',
-  sections: [
+const def = surveyDefinitionSchema.parse(
+  testSurvey([
     {
       id: 's1',
       questions: [
-        {
-          id: 'job',
-          type: 'single',
-          title: '岗位',
-          options: [
-            { id: 'front', label: '一线' },
-            { id: 'office', label: '管理' },
-            { id: 'other', label: '其他', other: true },
-          ],
-        },
-        {
-          id: 'outdoor',
-          type: 'single',
-          title: '户外时长',
-          showIf: [{ op: 'anyOf', questionId: 'job', optionIds: ['front'] }],
-          options: [
-            { id: 'short', label: '短' },
-            { id: 'long', label: '长' },
-          ],
-        },
-        {
-          id: 'heat',
-          type: 'scale',
-          title: '防暑降温满意度',
-          showIf: [{ op: 'anyOf', questionId: 'outdoor', optionIds: ['long'] }],
-        },
-        {
-          id: 'why',
-          type: 'text',
-          title: '为什么不满意',
-          maxLength: 10,
-          showIf: [{ op: 'between', questionId: 'heat', min: 1, max: 2 }],
-        },
+        q.single('job', '岗位', { front: '一线', office: '管理', other: other() }),
+        q.single('outdoor', '户外时长', { short: '短', long: '长' }, { showIf: [anyOf('job', 'front')] }),
+        q.scale('heat', '防暑降温满意度', { showIf: [anyOf('outdoor', 'long')] }),
+        q.text('why', '为什么不满意', { maxLength: 10, showIf: [between('heat', 1, 2)] }),
       ],
     },
     {
       id: 's2',
       questions: [
-        {
-          id: 'wants',
-          type: 'multiple',
-          title: '需求',
-          minPicks: 2,
-          maxPicks: 3,
-          options: [
-            { id: 'a', label: '托管' },
-            { id: 'b', label: '培训' },
-            { id: 'c', label: '驿站' },
-            { id: 'd', label: '体检' },
-            { id: 'o', label: '其他', other: true },
-          ],
-        },
-        {
-          id: 'rank',
-          type: 'ranking',
-          title: '排序',
-          rankCount: 2,
-          options: [
-            { id: 'x', label: '收入' },
-            { id: 'y', label: '安全' },
-            { id: 'z', label: '健康' },
-          ],
-        },
-        { id: 'nps', type: 'score', title: '推荐', required: false },
-        {
-          id: 'grid',
-          type: 'matrix',
-          title: '评价',
-          columns: ['差', '中', '好'],
-          rows: [
-            { id: 'r1', label: '食堂' },
-            { id: 'r2', label: '通勤' },
-          ],
-        },
-        { id: 'note', type: 'longText', title: '建议', required: false, maxLength: 20 },
+        q.multiple(
+          'wants',
+          '需求',
+          { a: '托管', b: '培训', c: '驿站', d: '体检', o: other() },
+          { minPicks: 2, maxPicks: 3 },
+        ),
+        q.ranking('rank', '排序', { x: '收入', y: '安全', z: '健康' }, { rankCount: 2 }),
+        q.score('nps', '推荐', { required: false }),
+        q.matrix('grid', '评价', { r1: '食堂', r2: '通勤' }, { columns: ['差', '中', '好'] }),
+        q.longText('note', '建议', { required: false, maxLength: 20 }),
       ],
     },
-  ],
-} satisfies SurveyDefinitionInput);
+  ]),
+);
 
 const valid: Answers = {
   job: { choice: 'office' },

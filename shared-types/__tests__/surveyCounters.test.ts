@@ -15,46 +15,22 @@ import {
   type RecomputeRows,
   type RespondentDims,
 } from '../src';
+import { q, testSurvey } from '../src/fixtures/survey';
 
-const def = surveyDefinitionSchema.parse({
-  title: '职工需求调查',
-  opensOn: '2026-11-24',
-  closesOn: '2026-12-31',
-  sections: [
+const def = surveyDefinitionSchema.parse(
+  testSurvey([
     {
       id: 's',
       questions: [
-        {
-          id: 'q1',
-          type: 'multiple',
-          title: '需求',
-          options: [
-            { id: 'a', label: '托管' },
-            { id: 'b', label: '培训' },
-          ],
-        },
-        { id: 'q2', type: 'scale', title: '满意度', lowLabel: '很差', highLabel: '很好' },
-        {
-          id: 'q3',
-          type: 'ranking',
-          title: '排序',
-          options: [
-            { id: 'x', label: '收入' },
-            { id: 'y', label: '安全' },
-          ],
-        },
-        {
-          id: 'q4',
-          type: 'matrix',
-          title: '评价',
-          columns: ['差', '好'],
-          rows: [{ id: 'r', label: '食堂' }],
-        },
-        { id: 'q5', type: 'text', title: '建议', required: false },
+        q.multiple('q1', '需求', { a: '托管', b: '培训' }),
+        q.scale('q2', '满意度', { lowLabel: '很差', highLabel: '很好' }),
+        q.ranking('q3', '排序', { x: '收入', y: '安全' }),
+        q.matrix('q4', '评价', { r: '食堂' }, { columns: ['差', '好'] }),
+        q.text('q5', '建议', { required: false }),
       ],
     },
-  ],
-});
+  ]),
+);
 const questions = def.sections[0].questions;
 
 const zs: RespondentDims = { d: 'dist-zs', i: '_none', g: ['women', 'migrant'] };

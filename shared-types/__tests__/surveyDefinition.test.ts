@@ -9,61 +9,21 @@ import {
   type SurveyDefinition,
   type SurveyDefinitionInput,
 } from '../src';
+import { anyOf, between, optionList, other, q, testSurvey } from '../src/fixtures/survey';
 
-const base: SurveyDefinitionInput = {
-  title: '职工需求调查',
-  opensOn: '2026-11-24',
-  closesOn: '2026-12-31',
-  sections: [
-    {
-      id: 's1',
-      questions: [
-        {
-          id: 'q1',
-          type: 'single',
-          title: '岗位',
-          options: [
-            { id: 'a', label: '一线' },
-            { id: 'b', label: '管理' },
-            { id: 'o', label: '其他', other: true },
-          ],
-        },
-        {
-          id: 'q2',
-          type: 'multiple',
-          title: '需求',
-          maxPicks: 2,
-          showIf: [{ op: 'anyOf', questionId: 'q1', optionIds: ['a'] }],
-          options: [
-            { id: 'x', label: '托管' },
-            { id: 'y', label: '培训' },
-            { id: 'z', label: '驿站' },
-          ],
-        },
-        { id: 'q3', type: 'scale', title: '满意度' },
-        { id: 'q4', type: 'text', title: '建议', required: false, maxLength: 50 },
-        {
-          id: 'q5',
-          type: 'matrix',
-          title: '评价',
-          rows: [
-            { id: 'r1', label: '食堂' },
-            { id: 'r2', label: '通勤' },
-          ],
-        },
-        {
-          id: 'q6',
-          type: 'ranking',
-          title: '排序',
-          options: [
-            { id: 'm', label: '收入' },
-            { id: 'n', label: '安全' },
-          ],
-        },
-      ],
-    },
-  ],
-};
+const base = testSurvey([
+  {
+    id: 's1',
+    questions: [
+      q.single('q1', '岗位', { a: '一线', b: '管理', o: other() }),
+      q.multiple('q2', '需求', { x: '托管', y: '培训', z: '驿站' }, { maxPicks: 2, showIf: [anyOf('q1', 'a')] }),
+      q.scale('q3', '满意度'),
+      q.text('q4', '建议', { required: false, maxLength: 50 }),
+      q.matrix('q5', '评价', { r1: '食堂', r2: '通勤' }),
+      q.ranking('q6', '排序', { m: '收入', n: '安全' }),
+    ],
+  },
+]);
 
 const parse = (input: SurveyDefinitionInput): SurveyDefinition => surveyDefinitionSchema.parse(input);
 const withQuestions = (questions: unknown[]) =>
@@ -106,35 +66,17 @@ describe('survey definition', () => {
   });
 
   it('refuses more than one 其他 option, and 其他 in a ranking', () => {
-    const others = [
-      { id: 'a', label: '其他', other: true },
-      { id: 'b', label: '另外', other: true },
-    ];
-    expect(messages(withQuestions([{ id: 'q1', type: 'single', title: 't', options: others }]))).toEqual([
+    const others = { a: other('其他'), b: other('另外') };
+    expect(messages(withQuestions([q.single('q1', 't', others)]))).toEqual([
       'sections.0.questions.0.options: 只能有一个“其他”选项',
     ]);
-    expect(
-      messages(
-        withQuestions([
-          {
-            id: 'q1',
-            type: 'ranking',
-            title: 't',
-            options: [
-              { id: 'a', label: '1' },
-              { id: 'b', label: '其他', other: true },
-            ],
-          },
-        ]),
-      ),
-    ).toEqual(['sections.0.questions.0.options: 排序题不能有“其他”选项']);
+    expect(messages(withQuestions([q.ranking('q1', 't', { a: '1', b: other() })]))).toEqual([
+      'sections.0.questions.0.options: 排序题不能有“其他”选项',
+    ]);
   });
 
   it('refuses pick limits a respondent cannot meet', () => {
-    const opts = [
-      { id: 'a', label: '1' },
-      { id: 'b', label: '2' },
-    ];
+    const opts = optionList({ a: '1', b: '2' });
     expect(messages(withQuestions([{ id: 'q', type: 'multiple', title: 't', options: opts, minPicks: 3 }]))).toEqual([
       'sections.0.questions.0.minPicks: 最少选择项数不能超过选项数（2）',
     ]);
@@ -150,15 +92,7 @@ describe('survey definition', () => {
   });
 
   it('display logic may only name an earlier question of a fitting type and its real options', () => {
-    const single = {
-      id: 'q1',
-      type: 'single',
-      title: 't',
-      options: [
-        { id: 'a', label: '1' },
-        { id: 'b', label: '2' },
-      ],
-    };
+    const single = q.single('q1', 't', { a: '1', b: '2' });
     expect(
       messages(
         withQuestions([
@@ -167,21 +101,17 @@ describe('survey definition', () => {
         ]),
       ),
     ).toEqual(['sections.0.questions.0.showIf.0: 显示条件只能引用前面的题目']);
-    expect(
-      messages(
-        withQuestions([single, { ...single, id: 'q2', showIf: [{ op: 'anyOf', questionId: 'q1', optionIds: ['c'] }] }]),
-      ),
-    ).toEqual(['sections.0.questions.1.showIf.0: 显示条件里的选项不存在']);
-    expect(
-      messages(
-        withQuestions([single, { ...single, id: 'q2', showIf: [{ op: 'between', questionId: 'q1', min: 1, max: 2 }] }]),
-      ),
-    ).toEqual(['sections.0.questions.1.showIf.0: “分值范围”只适用于量表题和打分题']);
+    expect(messages(withQuestions([single, { ...single, id: 'q2', showIf: [anyOf('q1', 'c')] }]))).toEqual([
+      'sections.0.questions.1.showIf.0: 显示条件里的选项不存在',
+    ]);
+    expect(messages(withQuestions([single, { ...single, id: 'q2', showIf: [between('q1', 1, 2)] }]))).toEqual([
+      'sections.0.questions.1.showIf.0: “分值范围”只适用于量表题和打分题',
+    ]);
     expect(
       messages(
         withQuestions([
           { id: 's', type: 'scale', title: 't' },
-          { ...single, id: 'q2', showIf: [{ op: 'between', questionId: 's', min: 4, max: 6 }] },
+          { ...single, id: 'q2', showIf: [between('s', 4, 6)] },
         ]),
       ),
     ).toEqual(['sections.0.questions.1.showIf.0: 分值范围应在 1–5 之间']);

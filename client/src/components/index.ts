@@ -6,7 +6,7 @@ export { ChipGroup, optionsOf, type ChipOption } from './ChipGroup';
 export { Empty } from './Empty';
 export { ErrorBlock } from './ErrorBlock';
 export { FilterTabs } from './FilterTabs';
-export { FormField } from './FormField';
+export { FormField, TextBox, TextField, type TextBoxProps } from './FormField';
 export { Loading } from './Loading';
 export { Notice } from './Notice';
 export { PagedList, usePagedList, type FetchPage, type PageResult, type PagedListState } from './PagedList';

@@ -7,6 +7,7 @@ import {
   type ProposalPage,
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
+import { pageOf } from '../../common/paging';
 import { offlineKeyOf, present } from '../load';
 import { withDefaults, type ProposalDoc } from '../model';
 
@@ -17,7 +18,7 @@ import { withDefaults, type ProposalDoc } from '../model';
 export async function listMine(ctx: Ctx, input: PageInput): Promise<ProposalPage> {
   const user = await ctx.profile();
   const _ = ctx.db.command;
-  return page(ctx, { authorKey: _.in([ctx.openid, offlineKeyOf(user)]) }, input);
+  return proposalPage(ctx, { authorKey: _.in([ctx.openid, offlineKeyOf(user)]) }, input);
 }
 
 /**
@@ -53,26 +54,27 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
     const re = ctx.db.RegExp({ regexp: pattern, options: 'i' });
     conditions.push(_.or([{ title: re }, { content: re }]));
   }
-  return page(ctx, conditions.length === 1 ? conditions[0] : _.and(conditions), input);
+  return proposalPage(ctx, conditions.length === 1 ? conditions[0] : _.and(conditions), input);
 }
 
-async function page(ctx: Ctx, where: unknown, input: PageInput): Promise<ProposalPage> {
-  const coll = ctx.db.collection('proposals');
-  const [res, count] = await Promise.all([
-    coll
-      .where(where)
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    coll.where(where).count(),
-  ]);
+/** A page of the proposals matching `where`, by submission time (newest first unless `order` says). */
+export async function proposalPage(
+  ctx: Ctx,
+  where: unknown,
+  input: PageInput,
+  order: 'asc' | 'desc' = 'desc',
+): Promise<ProposalPage> {
+  const { docs, total } = await pageOf<ProposalDoc>(
+    ctx,
+    { collection: 'proposals', where, orderBy: 'createdAt', order },
+    input,
+  );
   return {
     items: await present(
       ctx,
-      (res.data as ProposalDoc[]).map((d) => withDefaults(d)),
+      docs.map((d) => withDefaults(d)),
     ),
-    total: count.total as number,
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -4,6 +4,7 @@ import type { Ctx } from '../../common/context';
 import { requireInScope } from '../../common/scope';
 import { loadProposal, present } from '../load';
 import { withDefaults, type ProposalDoc } from '../model';
+import { proposalPage } from './list';
 import { notifyAuthors } from './merge';
 
 /**
@@ -12,26 +13,7 @@ import { notifyAuthors } from './merge';
  */
 export async function reviewQueue(ctx: Ctx, input: PageInput): Promise<ProposalPage> {
   const user = await ctx.profile();
-  const where = { needsReview: true, orgPath: user.orgId };
-  const coll = ctx.db.collection('proposals');
-  const [res, count] = await Promise.all([
-    coll
-      .where(where)
-      .orderBy('createdAt', 'asc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .get(),
-    coll.where(where).count(),
-  ]);
-  return {
-    items: await present(
-      ctx,
-      (res.data as ProposalDoc[]).map((d) => withDefaults(d)),
-    ),
-    total: count.total as number,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return proposalPage(ctx, { needsReview: true, orgPath: user.orgId }, input, 'asc');
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   dayjs,
   inSubtree,
   publishProblems,
-  questionCount,
   surveyWindow,
   unsafeEditProblems,
   BUSINESS_TZ,
@@ -19,7 +18,14 @@ import {
 } from '@shishi/shared-types';
 import type { Ctx, UserDoc } from '../../common/context';
 import { loadSurvey, responsesOf, surveyJoins } from '../load';
-import { COUNTER_SHARDS, shardId, type SurveyDoc } from '../model';
+import {
+  definitionFields,
+  newDraft,
+  shardId,
+  type DefinitionFields,
+  type StoredAudience,
+  type SurveyDoc,
+} from '../model';
 import { audit, isDuplicate, requireManager } from '../support';
 import { detailOf } from '../view';
 
@@ -29,21 +35,13 @@ function invalid(fields: FieldError[]): AppError {
   return new AppError('INVALID_INPUT', `填写有误：${fields.map((f) => f.message).join('；')}`, fields);
 }
 
-interface ResolvedAudience {
-  audienceOrgId: string;
-  audienceOrgName: string;
-  audiencePath: string[];
-  industryOrgIds: string[];
-  industryNames: string[];
-}
-
 /** The audience org (in the caller's subtree) and its 产业工会 filter (industry unions inside it). */
 async function resolveAudience(
   ctx: Ctx,
   user: UserDoc,
   audience: SurveyDefinition['audience'],
   fallbackOrgId: string,
-): Promise<ResolvedAudience> {
+): Promise<StoredAudience> {
   const orgId = audience.orgId ?? fallbackOrgId;
   const industryIds = [...new Set(audience.industryOrgIds)];
   const ids = [...new Set([orgId, ...industryIds])];
@@ -81,25 +79,30 @@ async function resolveAudience(
   };
 }
 
-/** The definition fields as stored, with the window instants; the closing date may not be past. */
-function definitionFields(ctx: Ctx, def: SurveyDefinition, audience: ResolvedAudience) {
+/** The definition fields as stored; the closing date may not be past. */
+function checkedFields(ctx: Ctx, def: SurveyDefinition, audience: StoredAudience): DefinitionFields {
   if (def.closesOn < businessDate(ctx.now)) throw invalid([{ path: 'closesOn', message: '结束日期不能早于今天' }]);
-  const { opensAt, closesAt } = surveyWindow(def.opensOn, def.closesOn);
-  return {
-    title: def.title,
-    intro: def.intro,
-    ...audience,
-    groups: [...new Set(def.audience.groups)],
-    opensOn: def.opensOn,
-    closesOn: def.closesOn,
-    opensAt,
-    closesAt,
-    anonymous: def.anonymous,
-    resultsPublic: def.resultsPublic,
-    targetCount: def.targetCount,
-    sections: def.sections,
-    questionCount: questionCount(def.sections),
-  };
+  return definitionFields(def, audience);
+}
+
+/** Stores a new draft by the caller (新建 or 复制, from `copiedFrom`) and answers with it. */
+async function addDraft(
+  ctx: Ctx,
+  user: UserDoc,
+  fields: DefinitionFields,
+  copiedFrom: string | null,
+  action: 'createSurvey' | 'duplicateSurvey',
+): Promise<GetSurveyOutput> {
+  const doc = newDraft(fields, { openid: ctx.openid, name: user.name }, ctx.now, copiedFrom);
+  const res = await ctx.db.collection('surveys').add({ data: doc });
+  const saved = { ...doc, _id: res._id as string };
+  await audit(ctx, { action, surveyId: saved._id, from: copiedFrom, to: 'draft' });
+  return detailOf(saved, user, ctx.now, {
+    submitted: false,
+    refusal: '这份调查还没有发布',
+    responses: 0,
+    evidence: [],
+  });
 }
 
 function definitionOf(input: UpdateSurveyInput): SurveyDefinition {
@@ -111,28 +114,7 @@ function definitionOf(input: UpdateSurveyInput): SurveyDefinition {
 export async function create(ctx: Ctx, input: CreateSurveyInput): Promise<GetSurveyOutput> {
   const user = await ctx.profile();
   const audience = await resolveAudience(ctx, user, input.audience, user.orgId);
-  const doc: Omit<SurveyDoc, '_id'> = {
-    ...definitionFields(ctx, input, audience),
-    status: 'draft',
-    version: 1,
-    shards: COUNTER_SHARDS,
-    createdBy: ctx.openid,
-    createdByName: user.name,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    publishedAt: null,
-    closedAt: null,
-    copiedFrom: null,
-  };
-  const res = await ctx.db.collection('surveys').add({ data: doc });
-  const saved = { ...doc, _id: res._id as string };
-  await audit(ctx, { action: 'createSurvey', surveyId: saved._id, from: null, to: 'draft' });
-  return detailOf(saved, user, ctx.now, {
-    submitted: false,
-    refusal: '这份调查还没有发布',
-    responses: 0,
-    evidence: [],
-  });
+  return addDraft(ctx, user, checkedFields(ctx, input, audience), null, 'createSurvey');
 }
 
 export const updateJoins = surveyJoins({ counters: 'count', evidence: true });
@@ -182,7 +164,7 @@ export async function update(ctx: Ctx, input: UpdateSurveyInput): Promise<GetSur
       );
     }
   }
-  const fields = definitionFields(ctx, def, audience);
+  const fields = checkedFields(ctx, def, audience);
   const _ = ctx.db.command;
   const res = await ctx.db
     .collection('surveys')
@@ -276,31 +258,5 @@ export async function duplicate(ctx: Ctx, _input: SurveyIdInput): Promise<GetSur
     copiedFrom: _copiedFrom,
     ...rest
   } = survey;
-  const doc: Omit<SurveyDoc, '_id'> = {
-    ...rest,
-    title,
-    opensOn,
-    closesOn,
-    opensAt,
-    closesAt,
-    status: 'draft',
-    version: 1,
-    shards: COUNTER_SHARDS,
-    createdBy: ctx.openid,
-    createdByName: user.name,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    publishedAt: null,
-    closedAt: null,
-    copiedFrom: sourceId,
-  };
-  const res = await ctx.db.collection('surveys').add({ data: doc });
-  const saved = { ...doc, _id: res._id as string };
-  await audit(ctx, { action: 'duplicateSurvey', surveyId: saved._id, from: sourceId, to: 'draft' });
-  return detailOf(saved, user, ctx.now, {
-    submitted: false,
-    refusal: '这份调查还没有发布',
-    responses: 0,
-    evidence: [],
-  });
+  return addDraft(ctx, user, { ...rest, title, opensOn, closesOn, opensAt, closesAt }, sourceId, 'duplicateSurvey');
 }

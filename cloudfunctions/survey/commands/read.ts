@@ -12,6 +12,7 @@ import {
   type SurveyPage,
 } from '@shishi/shared-types';
 import type { Ctx, UserDoc } from '../../common/context';
+import { pageOf } from '../../common/paging';
 import { loadSurvey, responsesOf, surveyJoins } from '../load';
 import type { CounterDoc, SurveyDoc } from '../model';
 import { respondentKey, respondentSecret } from '../secret';
@@ -36,22 +37,24 @@ export async function hasAnswered(ctx: Ctx, survey: Pick<SurveyDoc, '_id' | 'ano
   return res.data.length > 0;
 }
 
+/** The survey's audience as the shared rules read it; worker groups are not known before answering. */
+function audienceOf(survey: SurveyDoc) {
+  return {
+    orgId: survey.audienceOrgId,
+    orgName: survey.audienceOrgName,
+    industryOrgIds: survey.industryOrgIds,
+    industryNames: survey.industryNames,
+    groups: [],
+  };
+}
+
 /** Why the caller cannot answer now, or null. */
 export function answerRefusal(user: UserDoc, survey: SurveyDoc, now: Date, submitted: boolean): string | null {
   const closed = answerWindowRefusal(survey, now);
   if (closed) return closed;
   if (submitted) return '您已经提交过这份调查，感谢参与';
-  if (!inAudienceOrg({ orgId: survey.audienceOrgId, industryOrgIds: survey.industryOrgIds }, user.orgPath)) {
-    return audienceRefusal(
-      {
-        orgId: survey.audienceOrgId,
-        orgName: survey.audienceOrgName,
-        industryOrgIds: survey.industryOrgIds,
-        industryNames: survey.industryNames,
-        groups: [],
-      },
-      { orgPath: user.orgPath, groups: [] },
-    );
+  if (!inAudienceOrg(audienceOf(survey), user.orgPath)) {
+    return audienceRefusal(audienceOf(survey), { orgPath: user.orgPath, groups: [] });
   }
   return null;
 }
@@ -63,19 +66,10 @@ export function answerRefusal(user: UserDoc, survey: SurveyDoc, now: Date, submi
 export function requireViewer(user: UserDoc, survey: SurveyDoc): void {
   if (isManager(user, survey)) return;
   if (survey.status === 'draft') throw new AppError('NOT_FOUND', '找不到这份调查，可能已被删除');
-  if (!inAudienceOrg({ orgId: survey.audienceOrgId, industryOrgIds: survey.industryOrgIds }, user.orgPath)) {
+  if (!inAudienceOrg(audienceOf(survey), user.orgPath)) {
     throw new AppError(
       'FORBIDDEN',
-      audienceRefusal(
-        {
-          orgId: survey.audienceOrgId,
-          orgName: survey.audienceOrgName,
-          industryOrgIds: survey.industryOrgIds,
-          industryNames: survey.industryNames,
-          groups: [],
-        },
-        { orgPath: user.orgPath, groups: [] },
-      ) ?? '您不在这份调查的范围内',
+      audienceRefusal(audienceOf(survey), { orgPath: user.orgPath, groups: [] }) ?? '您不在这份调查的范围内',
     );
   }
 }
@@ -103,17 +97,11 @@ export async function listMine(ctx: Ctx, input: ListMySurveysInput): Promise<Sur
   const where: Record<string, unknown> = { audiencePath: user.orgId };
   if (input.status) where.status = input.status;
   if (input.keyword) where.title = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
-  const surveys = ctx.db.collection('surveys').where(where);
-  const [total, page] = await Promise.all([
-    surveys.count(),
-    surveys
-      .orderBy('updatedAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .field(withoutSections)
-      .get(),
-  ]);
-  const docs = page.data as SurveyDoc[];
+  const { docs, total } = await pageOf<SurveyDoc>(
+    ctx,
+    { collection: 'surveys', where, orderBy: 'updatedAt', order: 'desc', fields: withoutSections },
+    input,
+  );
   const responses = new Map<string, number>();
   if (docs.length > 0) {
     const res = await ctx.db
@@ -127,7 +115,7 @@ export async function listMine(ctx: Ctx, input: ListMySurveysInput): Promise<Sur
   }
   return {
     items: docs.map((d) => toCard(d, ctx.now, { responses: responses.get(d._id) ?? 0, submitted: null })),
-    total: total.total as number,
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

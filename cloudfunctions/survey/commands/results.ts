@@ -31,6 +31,7 @@ import {
   type TextAnswersPage,
 } from '@shishi/shared-types';
 import type { Ctx, ProfileJoin, UserDoc } from '../../common/context';
+import { pageOf } from '../../common/paging';
 import { iso } from '../../common/serialize';
 import { loadSurvey, surveyJoins } from '../load';
 import { shardId, type AnswerDoc, type CounterDoc, type SurveyDoc } from '../model';
@@ -307,19 +308,20 @@ export async function textAnswers(ctx: Ctx, input: TextAnswersInput): Promise<Te
     }
     where[dimField[input.by]] = input.by === 'group' && input.segmentId === NO_SEGMENT ? _.size(0) : input.segmentId;
   }
-  const query = ctx.db.collection('surveyAnswers').where(where);
-  const [total, page] = await Promise.all([
-    query.count(),
-    query
-      .orderBy('createdAt', 'desc')
-      .skip((input.page - 1) * input.pageSize)
-      .limit(input.pageSize)
-      .field({ items: true, respondent: true, channel: true, textModeration: true, createdAt: true })
-      .get(),
-  ]);
+  const { docs, total } = await pageOf<AnswerDoc>(
+    ctx,
+    {
+      collection: 'surveyAnswers',
+      where,
+      orderBy: 'createdAt',
+      order: 'desc',
+      fields: { items: true, respondent: true, channel: true, textModeration: true, createdAt: true },
+    },
+    input,
+  );
   const named = view === 'staff' && !survey.anonymous;
   return {
-    items: (page.data as AnswerDoc[]).map((a) => {
+    items: docs.map((a) => {
       const item = a.items.find((x) => x.q === question.id);
       return {
         answerId: a._id,
@@ -332,7 +334,7 @@ export async function textAnswers(ctx: Ctx, input: TextAnswersInput): Promise<Te
         submittedAt: iso(a.createdAt),
       };
     }),
-    total: total.total as number,
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -265,32 +265,35 @@ export function rankSimilar<C extends SimilarCandidate>(
   stats: DocFrequencies,
   options: { limit: number; minScore?: number; excludeIds?: ReadonlySet<string> },
 ): Array<RankedCandidate<C>> {
-  // One pass per candidate (dot product and norm together), idf computed once per term.
-  const idfs = new Map<string, number>();
-  const idfOf = (t: string) => {
-    let v = idfs.get(t);
-    if (v === undefined) idfs.set(t, (v = idf(t, stats)));
+  // One pass per candidate (dot product and norm together), idf computed once per term. Terms are
+  // counted by keyedTermCounts (termCounts without building a string per term): the same terms, counts
+  // and order, so every score is bit-for-bit what termCounts would give.
+  const idfs = new Map<TermKey, number>();
+  const idfOf = (key: TermKey) => {
+    let v = idfs.get(key);
+    if (v === undefined) idfs.set(key, (v = idf(termOfKey(key), stats)));
     return v;
   };
-  const q = new Map<string, number>();
+  const q = new Map<TermKey, number>();
   let qNorm = 0;
-  for (const [t, tf] of termCounts(query)) {
-    const w = (1 + Math.log(tf)) * idfOf(t);
-    q.set(t, w);
+  for (const [key, tf] of keyedTermCounts(query, new Map())) {
+    const w = (1 + Math.log(tf)) * idfOf(key);
+    q.set(key, w);
     qNorm += w * w;
   }
   if (q.size === 0 || qNorm === 0) return [];
   qNorm = Math.sqrt(qNorm);
   const minScore = options.minScore ?? SHOW_THRESHOLD;
   const ranked: Array<RankedCandidate<C>> = [];
+  const counts = new Map<TermKey, number>();
   for (const c of candidates) {
     if (options.excludeIds?.has(c._id)) continue;
     let dot = 0;
     let norm = 0;
-    for (const [t, tf] of termCounts(c)) {
-      const w = (1 + Math.log(tf)) * idfOf(t);
+    for (const [key, tf] of keyedTermCounts(c, counts)) {
+      const w = (1 + Math.log(tf)) * idfOf(key);
       norm += w * w;
-      const qw = q.get(t);
+      const qw = q.get(key);
       if (qw !== undefined) dot += w * qw;
     }
     const score = norm === 0 ? 0 : Math.min(1, dot / (qNorm * Math.sqrt(norm)));
@@ -298,6 +301,91 @@ export function rankSimilar<C extends SimilarCandidate>(
   }
   ranked.sort((a, b) => b.score - a.score || (a.candidate._id < b.candidate._id ? -1 : 1));
   return ranked.slice(0, options.limit);
+}
+
+/**
+ * A term as a map key that needs no string of its own: a Han unigram is its UTF-16 code (< 65536), a
+ * Han bigram 65536 + the two characters' Han indexes (a small integer, so the key stays a small integer
+ * for the engine), a letter/digit word the word itself.
+ */
+type TermKey = number | string;
+
+/** Han code units (isHan's three blocks) numbered 0…HAN_COUNT-1. */
+const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x4e00, 0x9fff],
+  [0x3400, 0x4dbf],
+  [0xf900, 0xfaff],
+];
+const HAN_COUNT = HAN_BLOCKS.reduce((n, [from, to]) => n + to - from + 1, 0);
+
+function hanIndex(code: number): number {
+  let base = 0;
+  for (const [from, to] of HAN_BLOCKS) {
+    if (code >= from && code <= to) return base + code - from;
+    base += to - from + 1;
+  }
+  return -1;
+}
+
+function hanCode(index: number): number {
+  let base = 0;
+  for (const [from, to] of HAN_BLOCKS) {
+    if (index < base + to - from + 1) return from + index - base;
+    base += to - from + 1;
+  }
+  return -1;
+}
+
+/** The term a key stands for (as textTerms writes it). */
+function termOfKey(key: TermKey): string {
+  if (typeof key === 'string') return key;
+  if (key < 0x10000) return String.fromCharCode(key);
+  const k = key - 0x10000;
+  return String.fromCharCode(hanCode(Math.floor(k / HAN_COUNT)), hanCode(k % HAN_COUNT));
+}
+
+const STOP_CODES = new Set([...STOP_CHARS].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * termCounts by key (TermKey) into `out` (cleared first): the same terms as textTerms in the same
+ * order — runs of Han characters give unigrams (stop characters left out) and bigrams, runs of
+ * letters/digits give words — title terms counted TITLE_WEIGHT times.
+ */
+function keyedTermCounts(p: { title: string; content: string }, out: Map<TermKey, number>): Map<TermKey, number> {
+  out.clear();
+  addKeyedTerms(p.title, TITLE_WEIGHT, out);
+  addKeyedTerms(p.content, 1, out);
+  return out;
+}
+
+function addKeyedTerms(text: string, weight: number, out: Map<TermKey, number>): void {
+  const s = normaliseText(text);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const code = s.charCodeAt(i);
+    if (isHan(code)) {
+      let prev = -1;
+      for (; i < n; i += 1) {
+        const c = s.charCodeAt(i);
+        if (!isHan(c)) break;
+        const index = hanIndex(c);
+        if (prev >= 0) {
+          const bigram = 0x10000 + prev * HAN_COUNT + index;
+          out.set(bigram, (out.get(bigram) ?? 0) + weight);
+        }
+        if (!STOP_CODES.has(c)) out.set(c, (out.get(c) ?? 0) + weight);
+        prev = index;
+      }
+    } else if (isWordChar(code)) {
+      const start = i;
+      while (i < n && isWordChar(s.charCodeAt(i))) i += 1;
+      const word = s.slice(start, i);
+      out.set(word, (out.get(word) ?? 0) + weight);
+    } else {
+      i += 1;
+    }
+  }
 }
 
 /** `gramStats` key of a term in a window; the document count of the window has the term `#`. */

@@ -12,6 +12,8 @@ interface AppButtonProps {
   kind?: 'primary' | 'default' | 'plain';
   block?: boolean;
   loading?: boolean;
+  /** Said instead of the children while `loading`, e.g. 正在提交…. */
+  busyText?: string;
   disabled?: boolean;
   id?: string;
   className?: string;
@@ -24,6 +26,7 @@ export function AppButton({
   kind = 'default',
   block,
   loading,
+  busyText,
   disabled,
   id,
   className,
@@ -40,7 +43,7 @@ export function AppButton({
       disabled={disabled || loading ? true : undefined}
       onClick={disabled || loading ? undefined : onClick}
     >
-      {children}
+      {loading && busyText !== undefined ? busyText : children}
     </Button>
   );
 }

@@ -1,8 +1,7 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Message } from '@shishi/shared-types';
 import { usePagedList } from '../../components';
-import { useOnReshow } from '../../hooks/useOnReshow';
+import { useListPage } from '../../hooks/useListPage';
 import { showError, toastSuccess } from '../../utils/feedback';
 import { fetchMessages, markAllRead, markRead } from './api';
 
@@ -21,11 +20,7 @@ export function useMessages() {
     [],
     { pageSize: 20, keyOf: (m: Message) => m._id },
   );
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useOnReshow(() => void list.refresh());
+  useListPage(list);
 
   const isRead = (m: Message) => m.read || readIds.has(m._id);
 

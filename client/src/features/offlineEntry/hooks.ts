@@ -1,7 +1,8 @@
 import type { Proposal } from '@shishi/shared-types';
 import type { Attachments } from '../attachment';
 import { submitOfflineInputSchema, submitOfflineProposal } from '../proposal/api';
-import { emptyProposalForm, useFormState, type ProposalFormValues } from '../proposal/form';
+import { emptyProposalForm, type ProposalFormValues } from '../proposal/form';
+import { useFormState } from '../../hooks/useFormState';
 
 export interface OfflineFormValues extends ProposalFormValues {
   workerName: string;
@@ -27,7 +28,7 @@ export function useOfflineForm(
   const form = useFormState<OfflineFormValues>(empty);
 
   const submit = async () => {
-    if (form.submitting) return;
+    if (form.busy) return;
     form.setFormError(null);
     if (attachments.uploading) {
       form.setFormError('照片还在上传，请稍等一下再提交');
@@ -49,12 +50,9 @@ export function useOfflineForm(
       ]);
       return;
     }
-    form.setSubmitting(true);
-    try {
-      onSubmitted(await submitOfflineProposal(parsed.data), parsed.data.workerName);
-    } catch (e) {
-      form.fail(e);
-    }
+    await form.send(async () => onSubmitted(await submitOfflineProposal(parsed.data), parsed.data.workerName), {
+      page: true,
+    });
   };
 
   return { ...form, submit };

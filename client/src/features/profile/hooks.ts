@@ -1,10 +1,8 @@
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { MeOutput, Profile } from '@shishi/shared-types';
 import { useOnReshow } from '../../hooks/useOnReshow';
 import { useResource, type Resource } from '../../hooks/useResource';
-import { toApiError } from '../../services/call';
-import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
+import { useFormState } from '../../hooks/useFormState';
+import { fieldErrorsFromIssues } from '../../utils/fieldErrors';
 import { bindInputSchema, bindProfile, fetchMe } from './api';
 
 /**
@@ -41,47 +39,35 @@ export interface BindFormValues {
 
 /** State and submit of the 绑定资料 form: validated with `bindInputSchema`, then `profile.bind`. */
 export function useBindForm(initial: BindFormValues, onBound: (profile: Profile) => void) {
-  const [values, setValues] = useState<BindFormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const setField = <K extends keyof BindFormValues>(key: K, value: BindFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-  };
+  const form = useFormState<BindFormValues>(initial);
 
   const submit = async () => {
-    if (submitting) return;
-    setFormError(null);
-    const unit = values.unit.trim();
+    if (form.busy) return;
+    form.setFormError(null);
+    const unit = form.values.unit.trim();
     const parsed = bindInputSchema.safeParse({
-      name: values.name,
-      orgId: values.orgId === '' ? undefined : values.orgId,
+      name: form.values.name,
+      orgId: form.values.orgId === '' ? undefined : form.values.orgId,
       unit: unit === '' ? undefined : unit,
     });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFromIssues(parsed.error.issues);
       // An empty orgId fails the id schema with 缺少编号: say it in the words of the form.
       if (fieldErrors.orgId) fieldErrors.orgId = '请选择所在基层工会';
-      setErrors(fieldErrors);
+      form.setErrors(fieldErrors);
       return;
     }
-    setSubmitting(true);
-    try {
-      const profile = await bindProfile(parsed.data);
-      forgetMe();
-      onBound(profile);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(fieldErrorsFrom(error.fields));
-      setFormError(error.message);
-      setSubmitting(false);
-      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-    }
+    await form.send(
+      async () => {
+        const profile = await bindProfile(parsed.data);
+        forgetMe();
+        onBound(profile);
+      },
+      { page: true },
+    );
   };
 
-  return { values, errors, formError, submitting, setField, submit, setValues };
+  return { ...form, submit };
 }
 
 export type { Profile };

@@ -2,13 +2,13 @@
  * Proposal forms (提建议, and 线下录入 in the cadre subpackage): field state, the similar-proposal
  * lookup and the submit. Kept apart from `hooks.ts` so that only the form pages load it.
  */
-import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Proposal, ProposalCategory, SimilarItem, SupportOutput, TargetGroup } from '@shishi/shared-types';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { toApiError, type ApiError } from '../../services/call';
 import { askToSubscribe } from '../../services/subscribe';
-import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
+import { useFormState } from '../../hooks/useFormState';
+import type { FieldErrors } from '../../utils/fieldErrors';
 import type { Attachments } from '../attachment';
 import { fetchSimilar, submitProposal, submitProposalInputSchema } from './api';
 
@@ -82,33 +82,6 @@ export const emptyProposalForm: ProposalFormValues = {
   targetGroup: undefined,
 };
 
-/** Field values and messages of a proposal form; the submit differs between 提建议 and 线下录入. */
-export function useFormState<V extends object>(initial: V) {
-  const [values, setValues] = useState<V>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const setField = <K extends keyof V>(key: K, value: V[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-  };
-
-  /** A refused submit: field messages next to their fields, the message above the form. */
-  const fail = (e: unknown) => {
-    const error = toApiError(e);
-    setErrors(fieldErrorsFrom(error.fields));
-    setFormError(error.message);
-    setSubmitting(false);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
-
-  const invalid = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-    setErrors(fieldErrorsFromIssues(issues));
-
-  return { values, errors, formError, submitting, setField, setFormError, setSubmitting, fail, invalid };
-}
-
 /** Server messages about attachments come as `attachments` or `attachments.<i>`. */
 export function attachmentError(errors: FieldErrors): string | undefined {
   const key = Object.keys(errors).find((k) => k === 'attachments' || k.startsWith('attachments.'));
@@ -125,27 +98,22 @@ export function useProposalForm(attachments: Attachments, onSubmitted: (proposal
   const form = useFormState<ProposalFormValues>(emptyProposalForm);
 
   const submit = async () => {
-    if (form.submitting) return;
-    form.setFormError(null);
+    if (form.busy) return;
     if (attachments.uploading) {
       form.setFormError('图片还在上传，请稍等一下再提交');
       return;
     }
-    const parsed = submitProposalInputSchema.safeParse({ ...form.values, attachments: attachments.fileIDs });
-    if (!parsed.success) {
-      form.invalid(parsed.error.issues);
-      return;
-    }
-    form.setSubmitting(true);
-    // Still inside the tap: WeChat shows the subscribe dialog only for one.
-    await askToSubscribe('proposalDecided');
-    try {
-      const proposal = await submitProposal(parsed.data);
-      // Stays disabled: the page is about to leave, a second tap must not send it again.
-      onSubmitted(proposal);
-    } catch (e) {
-      form.fail(e);
-    }
+    const data = form.check(submitProposalInputSchema.safeParse({ ...form.values, attachments: attachments.fileIDs }));
+    if (!data) return;
+    await form.send(
+      async () => {
+        // Still inside the tap: WeChat shows the subscribe dialog only for one.
+        await askToSubscribe('proposalDecided');
+        // Stays busy: the page is about to leave, a second tap must not send it again.
+        onSubmitted(await submitProposal(data));
+      },
+      { page: true },
+    );
   };
 
   return { ...form, submit };

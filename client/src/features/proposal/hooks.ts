@@ -1,27 +1,17 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Proposal, ProposalCategory, ProposalStatus, SupportOutput } from '@shishi/shared-types';
-import { usePagedList, type PagedListState } from '../../components';
-import { useOnReshow } from '../../hooks/useOnReshow';
+import { usePagedList } from '../../components';
+import { useListPage } from '../../hooks/useListPage';
 import { confirm, showError, toastSuccess } from '../../utils/feedback';
 import { fetchMyProposals, fetchProposals, supportProposal, unsupportProposal, type ProposalFilters } from './api';
 
 export const PAGE_SIZE = 10;
 const keyOf = (p: Proposal) => p._id;
 
-/** Page wiring every proposal list shares: load more at the bottom, pull down to refresh. */
-function usePageScroll(list: PagedListState<Proposal>) {
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-}
-
 /** 我的建议, newest first; refreshed when the page shows again (e.g. right after submitting). */
 export function useMyProposals() {
   const list = usePagedList(fetchMyProposals, [], { pageSize: PAGE_SIZE, keyOf });
-  usePageScroll(list);
-  useOnReshow(() => void list.refresh());
+  useListPage(list);
   return list;
 }
 
@@ -45,8 +35,7 @@ export function useProposalList(filters: ListFilters) {
     [category, status, keyword],
     { pageSize: PAGE_SIZE, keyOf },
   );
-  usePageScroll(list);
-  useOnReshow(() => void list.refresh());
+  useListPage(list);
   return list;
 }
 

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
   decideInputSchema,
@@ -12,10 +12,10 @@ import {
   type Weights,
 } from '@shishi/shared-types';
 import { usePagedList } from '../../components';
-import { useOnReshow } from '../../hooks/useOnReshow';
+import { useListPage } from '../../hooks/useListPage';
+import { useFormState } from '../../hooks/useFormState';
 import { toApiError } from '../../services/call';
 import { confirm, showError, toastSuccess } from '../../utils/feedback';
-import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
 import {
   decideProposal,
   exportProposals,
@@ -46,11 +46,7 @@ export function useScreening(filters: ScreenFilters) {
     [JSON.stringify(filters)],
     { pageSize: 10, keyOf: (p: ScreenItem) => p._id },
   );
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useOnReshow(() => void list.refresh());
+  useListPage(list);
   return { list, meta };
 }
 
@@ -124,49 +120,33 @@ export interface ScoreValues {
 /** 评分: 需求最迫切 and 最具备办结条件 (1–5) with the note, checked with `scoreInputSchema`. */
 export function useScoreForm(item: Proposal, onSaved: () => void) {
   const s = item.scores;
-  const [values, setValues] = useState<ScoreValues>({
+  const form = useFormState<ScoreValues>({
     urgency: s?.urgency ?? undefined,
     urgencyEvidence: s?.urgencyEvidence ?? '',
     feasibility: s?.feasibility ?? undefined,
     feasibilityNote: s?.feasibilityNote ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const setField = <K extends keyof ScoreValues>(key: K, value: ScoreValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
 
   const save = async () => {
-    setFormError(null);
-    const parsed = scoreInputSchema.safeParse({
-      proposalId: item._id,
-      urgency: values.urgency,
-      urgencyEvidence: values.urgencyEvidence.trim() || undefined,
-      feasibility: values.feasibility,
-      feasibilityNote: values.feasibilityNote,
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    try {
-      await scoreProposal(parsed.data);
+    const { values } = form;
+    const data = form.check(
+      scoreInputSchema.safeParse({
+        proposalId: item._id,
+        urgency: values.urgency,
+        urgencyEvidence: values.urgencyEvidence.trim() || undefined,
+        feasibility: values.feasibility,
+        feasibilityNote: values.feasibilityNote,
+      }),
+    );
+    if (!data) return;
+    await form.send(async () => {
+      await scoreProposal(data);
       toastSuccess('评分已保存');
       onSaved();
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(fieldErrorsFrom(error.fields));
-      setFormError(error.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  return { values, errors, formError, busy, setField, save };
+  return { ...form, save };
 }
 
 export interface DecideValues {
@@ -177,49 +157,33 @@ export interface DecideValues {
 
 /** 决定: 采纳 / 暂缓 / 不采纳 with the reason told to the authors; asks before sending. */
 export function useDecideForm(item: Proposal, onDecided: () => void) {
-  const [values, setValues] = useState<DecideValues>({ kind: undefined, reason: '', projectTitle: item.title });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const setField = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const form = useFormState<DecideValues>({ kind: undefined, reason: '', projectTitle: item.title });
 
   const decide = async () => {
-    setFormError(null);
-    const parsed = decideInputSchema.safeParse({
-      proposalId: item._id,
-      kind: values.kind,
-      reason: values.reason.trim() || undefined,
-      projectTitle: values.kind === 'adopt' ? values.projectTitle.trim() || undefined : undefined,
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    const label = decisionMeta[parsed.data.kind].label;
+    const { values } = form;
+    const data = form.check(
+      decideInputSchema.safeParse({
+        proposalId: item._id,
+        kind: values.kind,
+        reason: values.reason.trim() || undefined,
+        projectTitle: values.kind === 'adopt' ? values.projectTitle.trim() || undefined : undefined,
+      }),
+    );
+    if (!data) return;
+    const label = decisionMeta[data.kind].label;
     const question =
-      parsed.data.kind === 'adopt'
-        ? `采纳“${item.title}”？将生成项目草稿“${parsed.data.projectTitle ?? item.title}”，并通知提议职工。`
+      data.kind === 'adopt'
+        ? `采纳“${item.title}”？将生成项目草稿“${data.projectTitle ?? item.title}”，并通知提议职工。`
         : `${label}“${item.title}”？结果和理由会通知提议职工。`;
     if (!(await confirm(`确认${label}`, question, label))) return;
-    setBusy(true);
-    try {
-      await decideProposal(parsed.data);
+    await form.send(async () => {
+      await decideProposal(data);
       toastSuccess(`已${label}`);
       onDecided();
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(fieldErrorsFrom(error.fields));
-      setFormError(error.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  return { values, errors, formError, busy, setField, decide };
+  return { ...form, decide };
 }
 
 /** 导出 Excel of a window: the file's link once made. */
@@ -244,11 +208,7 @@ export function useExport() {
 /** 内容审核: proposals the content check flagged, oldest first as the server gives them. */
 export function useReviewQueue() {
   const list = usePagedList(fetchReviewQueue, [], { pageSize: 10, keyOf: (p: Proposal) => p._id });
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useOnReshow(() => void list.refresh());
+  useListPage(list);
 
   const [busyId, setBusyId] = useState<string | null>(null);
   const moderate = async (p: Proposal, verdict: 'pass' | 'reject', note?: string): Promise<boolean> => {

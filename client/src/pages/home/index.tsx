@@ -45,81 +45,101 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
         <WindowCard current={current.data} onPropose={goPropose} />
       )}
       <HomeSurveys />
-      <CellGroup>
-        <Cell
-          id="home-mine"
-          title="我的建议"
-          description="看看我提的建议办到哪一步了"
-          onClick={() => void Taro.switchTab({ url: routes.mine })}
-        />
-        <Cell
-          id="home-proposals"
-          title="大家的建议"
-          description="看看其他职工都提了什么"
-          onClick={() => void Taro.switchTab({ url: routes.proposals })}
-        />
-      </CellGroup>
+      <EntryGroup entries={[entries.mine, entries.proposals]} />
       {offlineEntryRoles.includes(profile.role) && !isStaff(profile.role) ? (
-        <CellGroup title="基层工会干部">
-          <Cell
-            id="home-offline"
-            title="线下录入建议"
-            description="替职工录入纸质或现场收集的建议"
-            onClick={() => void Taro.navigateTo({ url: routes.offlineNew })}
-          />
-          <Cell
-            id="home-survey-offline"
-            title="线下录入问卷"
-            description="替职工录入纸质或现场填写的问卷"
-            onClick={() => void Taro.navigateTo({ url: surveyRoutes.offline })}
-          />
-        </CellGroup>
+        <EntryGroup title="基层工会干部" entries={[entries.offline, entries.surveyOffline]} />
       ) : null}
       {isStaff(profile.role) ? (
-        <CellGroup title="工作人员">
-          <Cell
-            id="home-staff"
-            title="建议管理"
-            description="本辖区职工提交的全部建议"
-            onClick={() => void Taro.navigateTo({ url: routes.staffProposals })}
-          />
-          <Cell
-            id="home-screening"
-            title="建议筛选"
-            description="排名、合并、评分、作出决定、导出 Excel"
-            onClick={() => void Taro.navigateTo({ url: routes.staffScreening })}
-          />
-          <Cell
-            id="home-surveys-manage"
-            title="问卷管理"
-            description="需求调查：设计问卷、发布、看结果、导出"
-            onClick={() => void Taro.navigateTo({ url: surveyRoutes.manage })}
-          />
-          {collectionStaffRoles.includes(profile.role) ? (
-            <>
-              <Cell
-                id="home-windows"
-                title="征集期管理"
-                description="设立、结束征集期，调整评分权重"
-                onClick={() => void Taro.navigateTo({ url: routes.staffWindows })}
-              />
-              <Cell
-                id="home-review"
-                title="内容审核"
-                description="内容安全检查未通过、等待人工审核的建议"
-                onClick={() => void Taro.navigateTo({ url: routes.staffReview })}
-              />
-              <Cell
-                id="home-offline"
-                title="线下录入建议"
-                description="替职工录入纸质或现场收集的建议"
-                onClick={() => void Taro.navigateTo({ url: routes.offlineNew })}
-              />
-            </>
-          ) : null}
-        </CellGroup>
+        <EntryGroup
+          title="工作人员"
+          entries={[
+            entries.staff,
+            entries.screening,
+            entries.surveysManage,
+            ...(collectionStaffRoles.includes(profile.role) ? [entries.windows, entries.review, entries.offline] : []),
+          ]}
+        />
       ) : null}
       <Text className="muted home__footer">大连市总工会 · 为职工办实事</Text>
     </View>
+  );
+}
+
+interface Entry {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  /** A tab page: opened with switchTab. */
+  tab?: boolean;
+}
+
+/** The ways in from 首页; the ids are what the e2e tests tap. */
+const entries = {
+  mine: { id: 'home-mine', title: '我的建议', description: '看看我提的建议办到哪一步了', url: routes.mine, tab: true },
+  proposals: {
+    id: 'home-proposals',
+    title: '大家的建议',
+    description: '看看其他职工都提了什么',
+    url: routes.proposals,
+    tab: true,
+  },
+  offline: {
+    id: 'home-offline',
+    title: '线下录入建议',
+    description: '替职工录入纸质或现场收集的建议',
+    url: routes.offlineNew,
+  },
+  surveyOffline: {
+    id: 'home-survey-offline',
+    title: '线下录入问卷',
+    description: '替职工录入纸质或现场填写的问卷',
+    url: surveyRoutes.offline,
+  },
+  staff: {
+    id: 'home-staff',
+    title: '建议管理',
+    description: '本辖区职工提交的全部建议',
+    url: routes.staffProposals,
+  },
+  screening: {
+    id: 'home-screening',
+    title: '建议筛选',
+    description: '排名、合并、评分、作出决定、导出 Excel',
+    url: routes.staffScreening,
+  },
+  surveysManage: {
+    id: 'home-surveys-manage',
+    title: '问卷管理',
+    description: '需求调查：设计问卷、发布、看结果、导出',
+    url: surveyRoutes.manage,
+  },
+  windows: {
+    id: 'home-windows',
+    title: '征集期管理',
+    description: '设立、结束征集期，调整评分权重',
+    url: routes.staffWindows,
+  },
+  review: {
+    id: 'home-review',
+    title: '内容审核',
+    description: '内容安全检查未通过、等待人工审核的建议',
+    url: routes.staffReview,
+  },
+} satisfies Record<string, Entry>;
+
+function EntryGroup({ title, entries: list }: { title?: string; entries: Entry[] }) {
+  return (
+    <CellGroup title={title}>
+      {list.map((entry) => (
+        <Cell
+          key={entry.id}
+          id={entry.id}
+          title={entry.title}
+          description={entry.description}
+          onClick={() => void (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))}
+        />
+      ))}
+    </CellGroup>
   );
 }

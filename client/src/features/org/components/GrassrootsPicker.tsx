@@ -1,6 +1,6 @@
-import { View, Text, Input, ScrollView } from '@tarojs/components';
+import { View, Text, ScrollView } from '@tarojs/components';
 import { useMemo, useState } from 'react';
-import { Cell, CellGroup, Empty, ErrorBlock, Loading } from '../../../components';
+import { Cell, CellGroup, Empty, ErrorBlock, Loading, TextBox } from '../../../components';
 import { useGrassrootsGroups } from '../hooks';
 import { searchGrassroots, type GrassrootsGroup } from '../grouping';
 import './GrassrootsPicker.scss';
@@ -93,14 +93,7 @@ export function GrassrootsPicker({
             </View>
           </View>
           <View className="org-panel__search">
-            <Input
-              id="org-search"
-              className="ui-input"
-              placeholderClass="ui-input-placeholder"
-              value={keyword}
-              placeholder="输入工会名称查找"
-              onInput={(e) => setKeyword(e.detail.value)}
-            />
+            <TextBox id="org-search" value={keyword} placeholder="输入工会名称查找" onInput={setKeyword} />
           </View>
           <ScrollView scrollY className="org-panel__body">
             {tree.loading ? (

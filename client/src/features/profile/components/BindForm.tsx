@@ -1,7 +1,7 @@
-import { View, Input, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Profile } from '@shishi/shared-types';
-import { AppButton, FormField, Notice } from '../../../components';
+import { AppButton, FormField, Notice, TextField } from '../../../components';
 import { useBindForm, type BindFormValues } from '../hooks';
 import './BindForm.scss';
 
@@ -25,17 +25,7 @@ export function BindForm({ initial, renderOrgField, onBound, submitText }: BindF
   return (
     <View>
       {form.formError ? <Notice id="bind-error" text={form.formError} /> : null}
-      <FormField label="姓名" error={form.errors.name} id="bind-name">
-        <Input
-          id="bind-name"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={form.values.name}
-          maxlength={20}
-          placeholder="请输入真实姓名"
-          onInput={(e) => form.setField('name', e.detail.value)}
-        />
-      </FormField>
+      <TextField id="bind-name" label="姓名" maxlength={20} placeholder="请输入真实姓名" {...form.text('name')} />
       <FormField label="所在基层工会" error={form.errors.orgId} id="bind-org">
         {renderOrgField({
           value: form.values.orgId,
@@ -43,20 +33,24 @@ export function BindForm({ initial, renderOrgField, onBound, submitText }: BindF
           error: form.errors.orgId,
         })}
       </FormField>
-      <FormField label="工作单位" optional error={form.errors.unit} id="bind-unit">
-        <Input
-          id="bind-unit"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={form.values.unit}
-          maxlength={40}
-          placeholder="例如：大连某某有限公司"
-          onInput={(e) => form.setField('unit', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="bind-unit"
+        label="工作单位"
+        optional
+        maxlength={40}
+        placeholder="例如：大连某某有限公司"
+        {...form.text('unit')}
+      />
       <Text className="muted bind-form__privacy">您的姓名和单位只用于工会核实会员身份和联系您，不会公开。</Text>
-      <AppButton id="bind-submit" kind="primary" block loading={form.submitting} onClick={() => void form.submit()}>
-        {form.submitting ? '正在提交…' : submitText}
+      <AppButton
+        id="bind-submit"
+        kind="primary"
+        block
+        loading={form.busy}
+        busyText="正在提交…"
+        onClick={() => void form.submit()}
+      >
+        {submitText}
       </AppButton>
     </View>
   );

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import type { Proposal } from '@shishi/shared-types';
-import { AppButton, Notice } from '../../../components';
-import { AttachmentField, useAttachments } from '../../attachment';
-import { attachmentError, useProposalForm } from '../form';
-import { ProposalFields } from './ProposalFields';
+import { Notice } from '../../../components';
+import { useAttachments } from '../../attachment';
+import { useProposalForm } from '../form';
+import { ProposalFields, ProposalSubmit } from './ProposalFields';
 import { SimilarPanel } from './SimilarPanel';
 
 interface ProposalFormProps {
@@ -25,25 +25,17 @@ export function ProposalForm({ openid, onSubmitted }: ProposalFormProps) {
         errors={form.errors}
         setField={form.setField}
         afterContent={<SimilarPanel title={form.values.title} content={form.values.content} />}
-        beforeCategory={
-          <AttachmentField
-            attachments={attachments}
-            label="图片"
-            id="proposal-images"
-            serverError={attachmentError(form.errors)}
-          />
-        }
+        images={{ attachments, label: '图片' }}
       />
-      <AppButton
+      <ProposalSubmit
         id="proposal-submit"
-        kind="primary"
-        block
-        loading={form.submitting}
-        disabled={attachments.uploading}
+        busy={form.busy}
+        attachments={attachments}
+        uploadingText="图片上传中…"
         onClick={() => void form.submit()}
       >
-        {form.submitting ? '正在提交…' : attachments.uploading ? '图片上传中…' : '提交建议'}
-      </AppButton>
+        提交建议
+      </ProposalSubmit>
     </View>
   );
 }

@@ -1,6 +1,6 @@
-import { Input, Text, Textarea } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { decisionKinds, decisionMeta, type Proposal } from '@shishi/shared-types';
-import { AppButton, ChipGroup, FormField, Notice } from '../../../components';
+import { AppButton, ChipGroup, FormField, Notice, TextField } from '../../../components';
 import { Sheet } from '../../../components/Sheet';
 import { useDecideForm } from '../hooks';
 import './sheets.scss';
@@ -24,8 +24,15 @@ export function DecideSheet({ item, onClose, onDecided }: DecideSheetProps) {
       title="作出决定"
       onClose={onClose}
       footer={
-        <AppButton id="decide-confirm" kind="primary" block loading={form.busy} onClick={() => void form.decide()}>
-          {form.busy ? '正在提交…' : kind ? `确认${decisionMeta[kind].label}` : '确认'}
+        <AppButton
+          id="decide-confirm"
+          kind="primary"
+          block
+          loading={form.busy}
+          busyText="正在提交…"
+          onClick={() => void form.decide()}
+        >
+          {kind ? `确认${decisionMeta[kind].label}` : '确认'}
         </AppButton>
       }
     >
@@ -40,35 +47,25 @@ export function DecideSheet({ item, onClose, onDecided }: DecideSheetProps) {
         <ChipGroup idPrefix="decide" options={kindOptions} value={kind} onChange={(v) => form.setField('kind', v)} />
       </FormField>
       {kind === 'adopt' ? (
-        <FormField label="项目名称" error={form.errors.projectTitle} id="decide-project-title">
-          <Input
-            id="decide-project-title"
-            className="ui-input"
-            placeholderClass="ui-input-placeholder"
-            value={form.values.projectTitle}
-            maxlength={40}
-            placeholder="采纳后生成的项目草稿名称"
-            onInput={(e) => form.setField('projectTitle', e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          id="decide-project-title"
+          label="项目名称"
+          maxlength={40}
+          placeholder="采纳后生成的项目草稿名称"
+          {...form.text('projectTitle')}
+        />
       ) : null}
-      <FormField
+      <TextField
+        id="decide-reason"
         label={kind === 'decline' ? '不采纳的理由' : '说明'}
         optional={kind !== 'decline'}
-        error={form.errors.reason}
-        id="decide-reason"
-      >
-        <Textarea
-          fixed
-          id="decide-reason"
-          className="ui-textarea decide-sheet__reason"
-          placeholderClass="ui-input-placeholder"
-          value={form.values.reason}
-          maxlength={200}
-          placeholder="会告诉提议的职工，请写清楚、说得客气"
-          onInput={(e) => form.setField('reason', e.detail.value)}
-        />
-      </FormField>
+        multiline
+        fixed
+        className="decide-sheet__reason"
+        maxlength={200}
+        placeholder="会告诉提议的职工，请写清楚、说得客气"
+        {...form.text('reason')}
+      />
     </Sheet>
   );
 }

@@ -10,7 +10,7 @@ import {
   targetGroups,
   type Org,
 } from '@shishi/shared-types';
-import { AppButton, FilterTabs, optionsOf } from '../../../components';
+import { AppButton, FilterTabs, optionsOf, type ChipOption } from '../../../components';
 import { Sheet } from '../../../components/Sheet';
 import { moderationMeta } from '../../proposal';
 import type { ScreenFilters } from '../api';
@@ -42,6 +42,20 @@ interface FilterSheetProps {
   onClose: () => void;
 }
 
+/** Filters that hold a count (至少 N): the chips carry it as text. */
+const countKeys: readonly (keyof SheetFilters)[] = ['minSupport', 'minCluster'];
+
+interface GroupSpec {
+  key: keyof SheetFilters;
+  /** Chips get the ids `filter-<idSuffix>-<value>`. */
+  idSuffix: string;
+  label: string;
+  options: readonly ChipOption<string>[];
+  allLabel?: string;
+  /** Show the group only with more options than this (地区 / 产业: only when there is a choice). */
+  minOptions?: number;
+}
+
 function Group({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View className="sheet-group">
@@ -57,8 +71,22 @@ export function FilterSheet({ open, value, areas, onApply, onClose }: FilterShee
   useEffect(() => {
     if (open) setDraft(value);
   }, [open, value]);
-  const set = <K extends keyof SheetFilters>(key: K, v: SheetFilters[K]) => setDraft((d) => ({ ...d, [key]: v }));
-  const areaOptions = areas.map((o) => ({ value: o._id, label: o.name }));
+  const set = (key: keyof SheetFilters, v: string | number | undefined) => setDraft((d) => ({ ...d, [key]: v }));
+  const groups: GroupSpec[] = [
+    { key: 'status', idSuffix: 'status', label: '状态（全部：不含已合并的）', options: statusOptions },
+    { key: 'category', idSuffix: 'category', label: '类别', options: categoryOptions },
+    {
+      key: 'orgId',
+      idSuffix: 'org',
+      label: '地区 / 产业',
+      options: areas.map((o) => ({ value: o._id, label: o.name })),
+      minOptions: 1,
+    },
+    { key: 'targetGroup', idSuffix: 'target', label: '服务对象', options: targetOptions },
+    { key: 'minSupport', idSuffix: 'support', label: '附议人数', options: supportOptions, allLabel: '不限' },
+    { key: 'minCluster', idSuffix: 'cluster', label: '相似建议', options: clusterOptions, allLabel: '不限' },
+    { key: 'moderation', idSuffix: 'moderation', label: '内容审核', options: moderationOptions },
+  ];
 
   return (
     <Sheet
@@ -77,66 +105,19 @@ export function FilterSheet({ open, value, areas, onApply, onClose }: FilterShee
         </View>
       }
     >
-      <Group label="状态（全部：不含已合并的）">
-        <FilterTabs
-          idPrefix="filter-status"
-          options={statusOptions}
-          value={draft.status}
-          onChange={(v) => set('status', v)}
-        />
-      </Group>
-      <Group label="类别">
-        <FilterTabs
-          idPrefix="filter-category"
-          options={categoryOptions}
-          value={draft.category}
-          onChange={(v) => set('category', v)}
-        />
-      </Group>
-      {areaOptions.length > 1 ? (
-        <Group label="地区 / 产业">
-          <FilterTabs
-            idPrefix="filter-org"
-            options={areaOptions}
-            value={draft.orgId}
-            onChange={(v) => set('orgId', v)}
-          />
-        </Group>
-      ) : null}
-      <Group label="服务对象">
-        <FilterTabs
-          idPrefix="filter-target"
-          options={targetOptions}
-          value={draft.targetGroup}
-          onChange={(v) => set('targetGroup', v)}
-        />
-      </Group>
-      <Group label="附议人数">
-        <FilterTabs
-          idPrefix="filter-support"
-          allLabel="不限"
-          options={supportOptions}
-          value={draft.minSupport === undefined ? undefined : String(draft.minSupport)}
-          onChange={(v) => set('minSupport', v === undefined ? undefined : Number(v))}
-        />
-      </Group>
-      <Group label="相似建议">
-        <FilterTabs
-          idPrefix="filter-cluster"
-          allLabel="不限"
-          options={clusterOptions}
-          value={draft.minCluster === undefined ? undefined : String(draft.minCluster)}
-          onChange={(v) => set('minCluster', v === undefined ? undefined : Number(v))}
-        />
-      </Group>
-      <Group label="内容审核">
-        <FilterTabs
-          idPrefix="filter-moderation"
-          options={moderationOptions}
-          value={draft.moderation}
-          onChange={(v) => set('moderation', v)}
-        />
-      </Group>
+      {groups.map((g) =>
+        g.options.length > (g.minOptions ?? 0) ? (
+          <Group key={g.key} label={g.label}>
+            <FilterTabs
+              idPrefix={`filter-${g.idSuffix}`}
+              allLabel={g.allLabel}
+              options={g.options}
+              value={draft[g.key] === undefined ? undefined : String(draft[g.key])}
+              onChange={(v) => set(g.key, v === undefined || !countKeys.includes(g.key) ? v : Number(v))}
+            />
+          </Group>
+        ) : null,
+      )}
     </Sheet>
   );
 }

@@ -1,7 +1,7 @@
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import type { ScreenItem } from '@shishi/shared-types';
-import { AppButton, FormField, Notice } from '../../../components';
+import { AppButton, Notice, TextField } from '../../../components';
 import { Sheet } from '../../../components/Sheet';
 import { useMerge } from '../hooks';
 import './sheets.scss';
@@ -35,10 +35,11 @@ export function MergeSheet({ items, onClose, onMerged }: MergeSheetProps) {
           kind="primary"
           block
           loading={merge.busy}
+          busyText="正在合并…"
           disabled={!keep || others.length === 0}
           onClick={() => keep && void merge.merge(keep, others, note)}
         >
-          {merge.busy ? '正在合并…' : '合并到选中的这条'}
+          合并到选中的这条
         </AppButton>
       }
     >
@@ -61,18 +62,18 @@ export function MergeSheet({ items, onClose, onMerged }: MergeSheetProps) {
           {item._id === keepId ? <Text className="merge-sheet__keep">保留</Text> : null}
         </View>
       ))}
-      <FormField label="合并说明" optional id="merge-note">
-        <Textarea
-          fixed
-          id="merge-note"
-          className="ui-textarea merge-sheet__note"
-          placeholderClass="ui-input-placeholder"
-          value={note}
-          maxlength={200}
-          placeholder="如：都是反映环卫工人休息点的问题"
-          onInput={(e) => setNote(e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="merge-note"
+        label="合并说明"
+        optional
+        multiline
+        fixed
+        className="merge-sheet__note"
+        value={note}
+        maxlength={200}
+        placeholder="如：都是反映环卫工人休息点的问题"
+        onInput={setNote}
+      />
     </Sheet>
   );
 }

@@ -1,6 +1,6 @@
-import { View, Input, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import type { Proposal } from '@shishi/shared-types';
-import { AppButton, FormField, Notice } from '../../../components';
+import { AppButton, FormField, Notice, TextField } from '../../../components';
 import { ScoreStepper } from '../../../components/ScoreStepper';
 import { Sheet } from '../../../components/Sheet';
 import { useScoreForm } from '../hooks';
@@ -26,8 +26,15 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
       title="评分"
       onClose={onClose}
       footer={
-        <AppButton id="score-save" kind="primary" block loading={form.busy} onClick={() => void form.save()}>
-          {form.busy ? '正在保存…' : '保存评分'}
+        <AppButton
+          id="score-save"
+          kind="primary"
+          block
+          loading={form.busy}
+          busyText="正在保存…"
+          onClick={() => void form.save()}
+        >
+          保存评分
         </AppButton>
       }
     >
@@ -48,17 +55,14 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
           highLabel="非常迫切"
         />
       </FormField>
-      <FormField label="调查依据" optional error={form.errors.urgencyEvidence} id="score-evidence">
-        <Input
-          id="score-evidence"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={form.values.urgencyEvidence}
-          maxlength={200}
-          placeholder="如：2026年需求调查，68% 的受访职工选了这一项"
-          onInput={(e) => form.setField('urgencyEvidence', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="score-evidence"
+        label="调查依据"
+        optional
+        maxlength={200}
+        placeholder="如：2026年需求调查，68% 的受访职工选了这一项"
+        {...form.text('urgencyEvidence')}
+      />
       <FormField label="最具备办结条件（1–5 分）" error={form.errors.feasibility} id="score-feasibility">
         <ScoreStepper
           idPrefix="score-feasibility"
@@ -68,18 +72,16 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
           highLabel="条件成熟"
         />
       </FormField>
-      <FormField label="办结条件说明" error={form.errors.feasibilityNote} id="score-note">
-        <Textarea
-          fixed
-          id="score-note"
-          className="ui-textarea score-sheet__note"
-          placeholderClass="ui-input-placeholder"
-          value={form.values.feasibilityNote}
-          maxlength={200}
-          placeholder="资金、场地、合作单位、周期等是否具备"
-          onInput={(e) => form.setField('feasibilityNote', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="score-note"
+        label="办结条件说明"
+        multiline
+        fixed
+        className="score-sheet__note"
+        maxlength={200}
+        placeholder="资金、场地、合作单位、周期等是否具备"
+        {...form.text('feasibilityNote')}
+      />
       <View className="score-sheet__pad" />
     </Sheet>
   );

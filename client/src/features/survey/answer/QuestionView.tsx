@@ -1,4 +1,4 @@
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text, Input } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   charCount,
@@ -7,7 +7,7 @@ import {
   type QuestionOf,
   type SurveyQuestion,
 } from '@shishi/shared-types';
-import '../../../components/FormField/index.scss';
+import { TextBox } from '../../../components/FormField';
 import './QuestionView.scss';
 
 export interface QuestionViewProps {
@@ -271,27 +271,15 @@ function TextInput({ q, id, value, onChange }: InputProps<QuestionOf<'text'> | Q
   const set = (t: string) => onChange(t === '' ? undefined : { text: t });
   return (
     <View className="sq__text">
-      {q.type === 'longText' ? (
-        <Textarea
-          id={`${id}-text`}
-          className="ui-textarea"
-          placeholderClass="ui-input-placeholder"
-          value={text}
-          maxlength={q.maxLength + 20}
-          placeholder="请在这里填写"
-          onInput={(e) => set(e.detail.value)}
-        />
-      ) : (
-        <Input
-          id={`${id}-text`}
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={text}
-          maxlength={q.maxLength + 10}
-          placeholder="请在这里填写"
-          onInput={(e) => set(e.detail.value)}
-        />
-      )}
+      {/* Some room over the limit, so the count can say 超出 rather than the box silently cutting. */}
+      <TextBox
+        id={`${id}-text`}
+        multiline={q.type === 'longText'}
+        value={text}
+        maxlength={q.maxLength + (q.type === 'longText' ? 20 : 10)}
+        placeholder="请在这里填写"
+        onInput={set}
+      />
       <Text className={`ui-count sq__count ${n > q.maxLength ? 'ui-count--over' : ''}`}>
         {n}/{q.maxLength}
       </Text>

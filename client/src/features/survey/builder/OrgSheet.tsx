@@ -1,6 +1,7 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { orgTypeLabels, type Org } from '@shishi/shared-types';
+import { TextBox } from '../../../components';
 import { Sheet } from '../../../components/Sheet';
 
 interface OrgSheetProps {
@@ -28,13 +29,12 @@ export function OrgSheet({ orgs, rootId, value, onPick, onClose }: OrgSheetProps
   }, [mine, k]);
   return (
     <Sheet open id="org-sheet" title="选择调查对象" onClose={onClose}>
-      <Input
+      <TextBox
         id="org-sheet-search"
-        className="ui-input se-org-search"
-        placeholderClass="ui-input-placeholder"
+        className="se-org-search"
         value={keyword}
         placeholder="输入名称查找基层工会"
-        onInput={(e) => setKeyword(e.detail.value)}
+        onInput={setKeyword}
       />
       {shown.length === 0 ? <Text className="muted">没有找到，换个词试试。</Text> : null}
       {shown.map((o) => (

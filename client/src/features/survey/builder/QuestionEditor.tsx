@@ -1,6 +1,6 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import type { SurveyQuestion, SurveySection } from '@shishi/shared-types';
-import { AppButton } from '../../../components';
+import { AppButton, TextBox as UiTextBox, type TextBoxProps } from '../../../components';
 import { LogicEditor } from './LogicEditor';
 import { nextId, questionLabel } from './model';
 import { Stepper } from './Stepper';
@@ -18,34 +18,10 @@ interface QuestionEditorProps {
   answered: boolean;
 }
 
-function TextBox({
-  id,
-  value,
-  placeholder,
-  maxlength,
-  onInput,
-  error,
-  className,
-}: {
-  id: string;
-  value: string;
-  placeholder: string;
-  maxlength: number;
-  onInput: (v: string) => void;
-  error?: string;
-  className?: string;
-}) {
-  return (
-    <Input
-      id={id}
-      className={`ui-input ${error ? 'se-input--invalid' : ''} ${className ?? ''}`}
-      placeholderClass="ui-input-placeholder"
-      value={value}
-      maxlength={maxlength}
-      placeholder={placeholder}
-      onInput={(e) => onInput(e.detail.value)}
-    />
-  );
+/** A text box of the editor: marked red while its field has a message. */
+function TextBox({ error, className, ...box }: TextBoxProps & { error?: string }) {
+  const classes = [error ? 'se-input--invalid' : '', className ?? ''].filter(Boolean).join(' ');
+  return <UiTextBox {...box} className={classes || undefined} />;
 }
 
 const Err = ({ id, text }: { id?: string; text?: string }) =>

@@ -1,8 +1,8 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { QuestionType, SurveySection } from '@shishi/shared-types';
-import { AppButton } from '../../../components';
+import { AppButton, TextBox } from '../../../components';
 import { confirm } from '../../../utils/feedback';
 import {
   addQuestion,
@@ -85,14 +85,13 @@ export function SectionsEditor({ editor, answeredIds }: { editor: SurveyEditor; 
               </Text>
             ) : null}
           </View>
-          <Input
+          <TextBox
             id={`section-${si}-title`}
-            className="ui-input se-section__title"
-            placeholderClass="ui-input-placeholder"
+            className="se-section__title"
             value={section.title}
             maxlength={60}
             placeholder="分页标题（选填），例如：基本情况"
-            onInput={(e) => setSectionField(si, 'title', e.detail.value)}
+            onInput={(v) => setSectionField(si, 'title', v)}
           />
           {section.questions.length === 0 ? <Text className="se-section__empty">这一页还没有题目</Text> : null}
           {section.questions.map((q, qi) => {

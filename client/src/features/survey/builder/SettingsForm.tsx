@@ -1,6 +1,6 @@
-import { View, Text, Input, Textarea, Picker } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import { workerGroupLabels, workerGroups, type Org, type WorkerGroup } from '@shishi/shared-types';
-import { FormField } from '../../../components';
+import { FormField, TextField } from '../../../components';
 import { chineseDate } from '../labels';
 import type { SurveyEditor } from './useSurveyEditor';
 
@@ -80,28 +80,27 @@ export function SettingsForm({ editor, orgs, orgName, onOpenOrgs, answersExist }
 
   return (
     <View className="se-settings" id="se-settings">
-      <FormField label="问卷标题" error={errors.title} id="se-title">
-        <Input
-          id="se-title"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={state.title}
-          maxlength={60}
-          placeholder="例如：2027 年职工最需要办的实事调查"
-          onInput={(e) => set('title', e.detail.value)}
-        />
-      </FormField>
-      <FormField label="调查说明" optional error={errors.intro} id="se-intro">
-        <Textarea
-          id="se-intro"
-          className="ui-textarea se-intro"
-          placeholderClass="ui-input-placeholder"
-          value={state.intro}
-          maxlength={2000}
-          placeholder="告诉职工为什么调查、结果怎么用、大约要几分钟"
-          onInput={(e) => set('intro', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="se-title"
+        label="问卷标题"
+        error={errors.title}
+        value={state.title}
+        maxlength={60}
+        placeholder="例如：2027 年职工最需要办的实事调查"
+        onInput={(v) => set('title', v)}
+      />
+      <TextField
+        id="se-intro"
+        label="调查说明"
+        optional
+        multiline
+        className="se-intro"
+        error={errors.intro}
+        value={state.intro}
+        maxlength={2000}
+        placeholder="告诉职工为什么调查、结果怎么用、大约要几分钟"
+        onInput={(v) => set('intro', v)}
+      />
 
       <FormField label={`调查对象${fixed}`} error={errors['audience.orgId'] ?? errors.audience} id="se-audience">
         <View
@@ -177,18 +176,17 @@ export function SettingsForm({ editor, orgs, orgName, onOpenOrgs, answersExist }
           {state.resultsPublic ? '职工提交后可以看到统计结果（不显示个人回答）。' : '只有工作人员能看到结果。'}
         </Text>
       </FormField>
-      <FormField label="目标人数" optional error={errors.targetCount} id="se-target">
-        <Input
-          id="se-target"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          type="number"
-          value={state.targetCount}
-          maxlength={8}
-          placeholder="调查对象大约有多少人，用来算回收率"
-          onInput={(e) => set('targetCount', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="se-target"
+        label="目标人数"
+        optional
+        type="number"
+        error={errors.targetCount}
+        value={state.targetCount}
+        maxlength={8}
+        placeholder="调查对象大约有多少人，用来算回收率"
+        onInput={(v) => set('targetCount', v)}
+      />
     </View>
   );
 }

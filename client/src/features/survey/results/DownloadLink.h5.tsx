@@ -1,15 +1,7 @@
+import type { DownloadLinkProps } from './downloadLinkProps';
+
 /** H5: a normal download link (the browser saves the file under its name). */
-export function DownloadLink({
-  id,
-  url,
-  fileName,
-  label,
-}: {
-  id: string;
-  url: string;
-  fileName: string;
-  label: string;
-}) {
+export function DownloadLink({ id, url, fileName, label }: DownloadLinkProps) {
   return (
     <a
       id={id}

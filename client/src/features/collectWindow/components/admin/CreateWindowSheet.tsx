@@ -1,6 +1,6 @@
-import { View, Input, Picker, Text } from '@tarojs/components';
+import { View, Picker, Text } from '@tarojs/components';
 import type { CollectWindow } from '@shishi/shared-types';
-import { AppButton, FormField, Notice } from '../../../../components';
+import { AppButton, FormField, Notice, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { useCreateWindowForm } from './hooks';
 import './admin.scss';
@@ -33,39 +33,42 @@ export function CreateWindowSheet({ now, onClose, onCreated }: CreateWindowSheet
       title="设立征集期"
       onClose={onClose}
       footer={
-        <AppButton id="wc-submit" kind="primary" block loading={form.busy} onClick={() => void form.submit()}>
-          {form.busy ? '正在提交…' : '设立'}
+        <AppButton
+          id="wc-submit"
+          kind="primary"
+          block
+          loading={form.busy}
+          busyText="正在提交…"
+          onClick={() => void form.submit()}
+        >
+          设立
         </AppButton>
       }
     >
       {form.formError ? <Notice id="wc-error" text={form.formError} /> : null}
-      <FormField label="项目年度" error={form.errors.projectYear} id="wc-year">
-        <Input
-          id="wc-year"
-          className="ui-input"
-          type="number"
-          maxlength={4}
-          value={year}
-          onInput={(e) => form.setField('projectYear', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="wc-year"
+        label="项目年度"
+        type="number"
+        error={form.errors.projectYear}
+        value={year}
+        maxlength={4}
+        onInput={(v) => form.setField('projectYear', v)}
+      />
       <FormField label="开始日期" error={form.errors.opensOn} id="wc-opens">
         <DateField id="wc-opens" value={form.values.opensOn} onChange={(v) => form.setField('opensOn', v)} />
       </FormField>
       <FormField label="截止日期（含当天）" error={form.errors.closesOn} id="wc-closes">
         <DateField id="wc-closes" value={form.values.closesOn} onChange={(v) => form.setField('closesOn', v)} />
       </FormField>
-      <FormField label="名称" optional error={form.errors.title} id="wc-title">
-        <Input
-          id="wc-title"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          maxlength={40}
-          value={form.values.title}
-          placeholder={/^\d{4}$/.test(year) ? `默认：${year}年度为职工办实事项目征集` : '默认按年度命名'}
-          onInput={(e) => form.setField('title', e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="wc-title"
+        label="名称"
+        optional
+        maxlength={40}
+        placeholder={/^\d{4}$/.test(year) ? `默认：${year}年度为职工办实事项目征集` : '默认按年度命名'}
+        {...form.text('title')}
+      />
       <Text className="muted window-form__hint">
         评分权重默认为 意愿最集中 40、需求最迫切 30、最具备办结条件 30，设立后可调整。
       </Text>

@@ -1,6 +1,6 @@
-import { Input, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { CollectWindow, Weights } from '@shishi/shared-types';
-import { AppButton, FormField, Notice } from '../../../../components';
+import { AppButton, Notice, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { useWeightsForm } from './hooks';
 import './admin.scss';
@@ -30,8 +30,15 @@ export function WeightsSheet({
       title="评分权重"
       onClose={onClose}
       footer={
-        <AppButton id="weights-save" kind="primary" block loading={form.busy} onClick={() => void form.save()}>
-          {form.busy ? '正在保存…' : '保存权重'}
+        <AppButton
+          id="weights-save"
+          kind="primary"
+          block
+          loading={form.busy}
+          busyText="正在保存…"
+          onClick={() => void form.save()}
+        >
+          保存权重
         </AppButton>
       }
     >
@@ -40,17 +47,18 @@ export function WeightsSheet({
         <Notice id="weights-error" text={form.formError ?? form.errors['(root)'] ?? ''} />
       ) : null}
       {fields.map((f) => (
-        <FormField key={f.key} label={f.label} error={form.errors[f.key]} id={`weights-${f.key}`}>
-          <Input
-            id={`weights-${f.key}`}
-            className="ui-input"
-            type="number"
-            maxlength={3}
-            value={form.values[f.key]}
-            onInput={(e) => form.setField(f.key, e.detail.value)}
-          />
+        <TextField
+          key={f.key}
+          id={`weights-${f.key}`}
+          label={f.label}
+          type="number"
+          error={form.errors[f.key]}
+          value={form.values[f.key]}
+          maxlength={3}
+          onInput={(v) => form.setField(f.key, v)}
+        >
           <Text className="muted window-form__hint">{f.hint}</Text>
-        </FormField>
+        </TextField>
       ))}
       <Text className="muted window-form__hint" id="weights-total">
         合计 {total}。综合得分 = 各项得分按权重加权平均（0–100 分）。

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   businessDate,
   createWindowInputSchema,
@@ -7,9 +6,8 @@ import {
   type CollectWindow,
   type Weights,
 } from '@shishi/shared-types';
-import { toApiError } from '../../../../services/call';
+import { useFormState } from '../../../../hooks/useFormState';
 import { confirm, showError, toastSuccess } from '../../../../utils/feedback';
-import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../../../utils/fieldErrors';
 import { closeWindow, createWindow, setWindowWeights } from '../../admin';
 
 export interface CreateWindowValues {
@@ -32,89 +30,61 @@ export function defaultsFor(projectYear: number): CreateWindowValues {
 /** 设立征集期: validated with `createWindowInputSchema`; the dates follow the year until changed. */
 export function useCreateWindowForm(now: Date, onCreated: (w: CollectWindow) => void) {
   const thisYear = Number(businessDate(now).slice(0, 4));
-  const [values, setValues] = useState<CreateWindowValues>(defaultsFor(thisYear + 1));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState<CreateWindowValues>(() => defaultsFor(thisYear + 1));
 
   const setField = <K extends keyof CreateWindowValues>(key: K, value: CreateWindowValues[K]) => {
-    setValues((v) => {
-      if (key === 'projectYear' && /^\d{4}$/.test(value)) {
-        return { ...defaultsFor(Number(value)), title: v.title };
-      }
-      return { ...v, [key]: value };
-    });
-    setErrors((e) => ({ ...e, [key]: undefined }));
+    form.setField(key, value);
+    if (key === 'projectYear' && /^\d{4}$/.test(value)) {
+      form.setValues((v) => ({ ...defaultsFor(Number(value)), title: v.title }));
+    }
   };
 
   const submit = async () => {
-    setFormError(null);
-    const parsed = createWindowInputSchema.safeParse({
-      projectYear: values.projectYear,
-      title: values.title.trim() || undefined,
-      opensOn: values.opensOn,
-      closesOn: values.closesOn,
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await createWindow(parsed.data);
+    const data = form.check(
+      createWindowInputSchema.safeParse({
+        projectYear: form.values.projectYear,
+        title: form.values.title.trim() || undefined,
+        opensOn: form.values.opensOn,
+        closesOn: form.values.closesOn,
+      }),
+    );
+    if (!data) return;
+    await form.send(async () => {
+      const created = await createWindow(data);
       toastSuccess('已设立征集期');
       onCreated(created);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(fieldErrorsFrom(error.fields));
-      setFormError(error.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  return { values, errors, formError, busy, setField, submit };
+  return { ...form, setField, submit };
 }
 
 /** The three screening weights of a window (integers 0–100, not all 0). */
 export function useWeightsForm(window: CollectWindow, onSaved: () => void) {
   const w = window.weights ?? defaultWeights;
-  const [values, setValues] = useState<Record<keyof Weights, string>>({
+  const form = useFormState<Record<keyof Weights, string>>({
     concentration: String(w.concentration),
     urgency: String(w.urgency),
     feasibility: String(w.feasibility),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
+  // The sum's message sits on the whole form: any change may mend it.
   const setField = (key: keyof Weights, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined, '(root)': undefined }));
+    form.setField(key, value);
+    form.setErrors((e) => ({ ...e, '(root)': undefined }));
   };
 
   const save = async () => {
-    setFormError(null);
-    const parsed = weightsSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setBusy(true);
-    try {
-      await setWindowWeights(window._id, parsed.data);
+    const data = form.check(weightsSchema.safeParse(form.values));
+    if (!data) return;
+    await form.send(async () => {
+      await setWindowWeights(window._id, data);
       toastSuccess('权重已保存');
       onSaved();
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(fieldErrorsFrom(error.fields));
-      setFormError(error.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  return { values, errors, formError, busy, setField, save };
+  return { ...form, setField, save };
 }
 
 /** 提前结束: asks first; proposals can no longer be submitted to it afterwards. */

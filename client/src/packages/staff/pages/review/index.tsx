@@ -1,7 +1,7 @@
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import type { Proposal } from '@shishi/shared-types';
-import { AppButton, FormField, PagedList } from '../../../../components';
+import { AppButton, PagedList, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { StaffOnly } from '../../../../features/profile';
 import { ReviewCard, useReviewQueue } from '../../../../features/screening';
@@ -71,18 +71,17 @@ function Review() {
         }
       >
         <Text className="sheet-lead">{rejecting?.title}</Text>
-        <FormField label="说明" optional id="reject-note">
-          <Textarea
-            fixed
-            id="reject-note"
-            className="ui-textarea"
-            placeholderClass="ui-input-placeholder"
-            value={note}
-            maxlength={200}
-            placeholder="哪里不合适，会告诉提议人"
-            onInput={(e) => setNote(e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          id="reject-note"
+          label="说明"
+          optional
+          multiline
+          fixed
+          value={note}
+          maxlength={200}
+          placeholder="哪里不合适，会告诉提议人"
+          onInput={setNote}
+        />
       </Sheet>
     </View>
   );

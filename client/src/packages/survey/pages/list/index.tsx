@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { offlineEntryRoles, type Profile, type SurveyStatus } from '@shishi/shared-types';
 import { AppButton, FilterTabs, PagedList, SearchBar, usePagedList } from '../../../../components';
-import { useOnReshow } from '../../../../hooks/useOnReshow';
+import { useListPage } from '../../../../hooks/useListPage';
 import { StaffOnly } from '../../../../features/profile';
 import { fetchMySurveys } from '../../../../features/survey/api';
 import { useSurveyActions } from '../../../../features/survey/admin/actions';
@@ -30,8 +30,7 @@ function Manage({ profile }: { profile: Profile }) {
     [status, keyword],
     { keyOf: (s) => s._id },
   );
-  useOnReshow(() => void list.refresh());
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
+  useListPage(list, { loadMoreAtBottom: false });
   const actions = useSurveyActions(() => void list.refresh());
   const filtered = status !== undefined || keyword !== '';
 

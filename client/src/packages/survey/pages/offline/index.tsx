@@ -1,4 +1,4 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -8,11 +8,11 @@ import {
   type Survey,
   type SubmitSurveyOutput,
 } from '@shishi/shared-types';
-import { AppButton, Badge, Card, Empty, ErrorBlock, FormField, Loading, Notice } from '../../../../components';
+import { AppButton, Badge, Card, Empty, ErrorBlock, Loading, Notice, TextField } from '../../../../components';
 import { useResource } from '../../../../hooks/useResource';
 import { toApiError } from '../../../../services/call';
 import { confirm, showError, toastSuccess } from '../../../../utils/feedback';
-import { GrassrootsPicker } from '../../../../features/org';
+import { WorkerOrgField } from '../../../../features/org/components/WorkerOrgField';
 import { RoleOnly } from '../../../../features/profile';
 import { fetchOpenSurveys, fetchSurvey, submitOfflineSurvey } from '../../../../features/survey/api';
 import { answersToSend } from '../../../../features/survey/answering';
@@ -215,55 +215,54 @@ function EntryForm({
       </View>
       {formError ? <Notice id="so-error" text={formError} /> : null}
       <Text className="section-title">职工信息</Text>
-      <FormField label="职工姓名" error={errors.workerName} id="so-worker-name">
-        <Input
-          id="so-worker-name"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={workerName}
-          maxlength={20}
-          placeholder="照纸质问卷填写职工的真实姓名"
-          onInput={(e) => {
-            setWorkerName(e.detail.value);
-            setErrors(({ workerName: _, ...rest }) => rest);
-          }}
-        />
-      </FormField>
-      {needsOrg ? (
-        <FormField label="所在基层工会" error={errors.orgId} id="so-org">
-          <GrassrootsPicker
-            id="so-org-picker"
-            withinOrgId={survey.audience.orgId}
-            value={orgId}
-            onChange={(v) => {
-              setOrgId(v);
-              setErrors(({ orgId: _, ...rest }) => rest);
-            }}
-            error={errors.orgId}
-          />
-        </FormField>
-      ) : (
-        <Text className="muted so__org" id="so-org">
-          所在基层工会：{profile.orgName}
-        </Text>
-      )}
-      <FormField label="纸质问卷编号" optional error={errors.paperNo} id="so-paper">
-        <Input
-          id="so-paper"
-          className="ui-input"
-          placeholderClass="ui-input-placeholder"
-          value={paperNo}
-          maxlength={40}
-          placeholder="写在纸质问卷上的编号，方便以后查找"
-          onInput={(e) => setPaperNo(e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        id="so-worker-name"
+        label="职工姓名"
+        error={errors.workerName}
+        value={workerName}
+        maxlength={20}
+        placeholder="照纸质问卷填写职工的真实姓名"
+        onInput={(v) => {
+          setWorkerName(v);
+          setErrors(({ workerName: _, ...rest }) => rest);
+        }}
+      />
+      <WorkerOrgField
+        id="so-org"
+        choose={needsOrg}
+        ownOrgName={profile.orgName}
+        withinOrgId={survey.audience.orgId}
+        value={orgId}
+        onChange={(v) => {
+          setOrgId(v);
+          setErrors(({ orgId: _, ...rest }) => rest);
+        }}
+        error={errors.orgId}
+        className="so__org"
+      />
+      <TextField
+        id="so-paper"
+        label="纸质问卷编号"
+        optional
+        error={errors.paperNo}
+        value={paperNo}
+        maxlength={40}
+        placeholder="写在纸质问卷上的编号，方便以后查找"
+        onInput={setPaperNo}
+      />
       <Text className="section-title">
         问卷回答（共 {sheet.progress.shown} 题，已填 {sheet.progress.answered} 题）
       </Text>
       <AnswerSections survey={survey} sections={all} sheet={sheet} withGroups thirdPerson paperNumbers />
-      <AppButton id="so-submit" kind="primary" block loading={sending} onClick={() => void submit()}>
-        {sending ? '正在提交…' : '录入这份答卷'}
+      <AppButton
+        id="so-submit"
+        kind="primary"
+        block
+        loading={sending}
+        busyText="正在提交…"
+        onClick={() => void submit()}
+      >
+        录入这份答卷
       </AppButton>
     </View>
   );

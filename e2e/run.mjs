@@ -36,8 +36,10 @@ const url = await new Promise((resolve, reject) => {
   host.on('exit', (code) => reject(new Error(`dev host exited with ${code}`)));
 });
 
+// `node e2e/run.mjs screening survey` runs only the files whose names contain one of the words.
+const only = process.argv.slice(2);
 const tests = readdirSync(here)
-  .filter((f) => f.endsWith('.test.ts'))
+  .filter((f) => f.endsWith('.test.ts') && (only.length === 0 || only.some((w) => f.includes(w))))
   .map((f) => join(here, f));
 const runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...tests], {
   cwd: root,

@@ -35,7 +35,12 @@ interface ProposalOut {
   offline: { enteredByName: string } | null;
   mergedFrom: Array<{ _id: string }>;
   project: { _id: string; progress: number } | null;
-  scores: { urgency: number | null; feasibility: number | null; total: number | null } | null;
+  scores: {
+    urgency: number | null;
+    urgencyEvidence: string | null;
+    feasibility: number | null;
+    total: number | null;
+  } | null;
 }
 
 let offlineId = '';
@@ -225,7 +230,12 @@ test('district staff merge the duplicate into the original, undo it, merge again
   await page.locator('#score-save').click();
   await page.locator('#score-urgency-error').waitFor();
   await page.locator('#score-urgency-5').click();
-  await page.locator('#score-evidence input').fill('2026年环卫职工需求调查：72% 选择冬季休息取暖');
+  // Cite the city-wide needs survey (published above the district) as the evidence.
+  const citeChip = page.locator('#score-survey [id^="score-survey-"]').first();
+  await citeChip.waitFor();
+  const citedTitle = (await citeChip.innerText()).replace(/（\d+ 份答卷）$/, '');
+  await citeChip.click();
+  await page.locator('#score-evidence input').fill('72% 的受访环卫职工选择冬季休息取暖');
   await page.locator('#score-feasibility-4').click();
   await page.locator('#score-note textarea').fill('区城管局可提供沿街商铺和社区用房，经费可纳入年度预算');
   await settle(page);
@@ -254,6 +264,17 @@ test('district staff merge the duplicate into the original, undo it, merge again
   assert.equal(kept.proposal.scores?.feasibility, 4);
   assert.ok(kept.proposal.project, 'adoption created a project draft');
   assert.equal(kept.proposal.mergedFrom.length, 1);
+  assert.equal(kept.proposal.scores?.urgencyEvidence, `《${citedTitle}》：72% 的受访环卫职工选择冬季休息取暖`);
+
+  // The detail page shows the cited survey to staff, with a way to its results.
+  await page.locator('#screen-detail-seed-p1').click();
+  await page.locator('#detail-evidence').waitFor();
+  assert.match(await page.locator('#detail-evidence').innerText(), new RegExp(`《${citedTitle}》[\\s\\S]*72%`));
+  await page.locator('#detail-evidence').scrollIntoViewIfNeeded();
+  await settle(page);
+  await shot(page, '35b-detail-evidence');
+  await page.goBack();
+  await page.locator('#screen-seed-p1').waitFor();
 
   // Export the window to Excel: a link to an .xlsx file.
   await page.locator('#screen-search input').fill('');

@@ -486,6 +486,13 @@ describe('evidence links', () => {
     expect(link).toMatchObject({ targetTitle: '为户外环卫工人增设爱心驿站', questionIds: ['q3'] });
     const detail = ok<GetSurveyOutput>(await call('demo-research', 'get', { surveyId: id }));
     expect(detail.evidence).toEqual([expect.objectContaining({ targetId: 'seed-p1', note: '七成一线职工选了驿站' })]);
+    // District staff can cite it (city-wide, above them) in the scoring sheet; their own list does not hold it.
+    const citable = ok<SurveyPage>(await call('demo-district', 'listMine', { citable: true }));
+    expect(citable.items.map((c) => c._id)).toContain(id);
+    expect(citable.items.every((c) => c.status !== 'draft')).toBe(true);
+    const own = ok<SurveyPage>(await call('demo-district', 'listMine', {}));
+    expect(own.items.map((c) => c._id)).not.toContain(id);
+    expect(own.items.some((c) => c.status === 'draft')).toBe(true);
     // The proposal shows its evidence to staff in scope (the screening sheet reads it), to nobody else.
     const staffView = ok<GetProposalOutput>(
       await world.call('demo-district', 'proposal', 'get', { proposalId: 'seed-p1' }),

@@ -94,9 +94,14 @@ const withoutSections = { sections: false } as const;
 export async function listMine(ctx: Ctx, input: ListMySurveysInput): Promise<SurveyPage> {
   const user = await ctx.profile();
   const _ = ctx.db.command;
-  const where: Record<string, unknown> = { audiencePath: user.orgId };
-  if (input.status) where.status = input.status;
-  if (input.keyword) where.title = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
+  const status = input.status ?? (input.citable ? _.in(['published', 'closed']) : undefined);
+  const scope = input.citable
+    ? _.or([{ audiencePath: user.orgId }, { audienceOrgId: _.in(user.orgPath) }])
+    : { audiencePath: user.orgId };
+  const conditions: unknown[] = [scope];
+  if (status) conditions.push({ status });
+  if (input.keyword) conditions.push({ title: ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' }) });
+  const where = conditions.length === 1 ? conditions[0] : _.and(conditions);
   const { docs, total } = await pageOf<SurveyDoc>(
     ctx,
     { collection: 'surveys', where, orderBy: 'updatedAt', order: 'desc', fields: withoutSections },

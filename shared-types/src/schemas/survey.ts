@@ -564,6 +564,11 @@ export type GetSurveyOutput = z.infer<typeof getSurveyOutputSchema>;
 export const listMySurveysInputSchema = pageInputSchema.extend({
   status: z.enum(surveyStatuses, { error: '状态不对' }).optional(),
   keyword: z.string().trim().max(40, '关键词最多 40 个字').optional(),
+  /**
+   * 可作为调查依据的调查: published or closed surveys of the caller's subtree and those of the levels
+   * above whose audience holds the caller's org (a city-wide survey backs a district's proposal).
+   */
+  citable: z.boolean({ error: '要填是或否' }).optional(),
 });
 export type ListMySurveysInput = z.infer<typeof listMySurveysInputSchema>;
 export const surveyPageSchema = pagedSchema(surveyCardSchema);
@@ -684,3 +689,4 @@ export const linkEvidenceInputSchema = z.object({
 });
 export type LinkEvidenceInput = z.infer<typeof linkEvidenceInputSchema>;
 export const linkEvidenceOutputSchema = z.object({ link: evidenceLinkSchema });
+export type LinkEvidenceOutput = z.infer<typeof linkEvidenceOutputSchema>;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   decideInputSchema,
   decisionMeta,
@@ -9,6 +9,7 @@ import {
   type ExportOutput,
   type Proposal,
   type ScreenItem,
+  type SurveyCard,
   type Weights,
 } from '@shishi/shared-types';
 import { usePagedList } from '../../components';
@@ -27,6 +28,7 @@ import {
   unmergeProposal,
   type ScreenFilters,
 } from './api';
+import { fetchMySurveys, linkSurveyEvidence } from '../survey/api';
 
 export interface ScreenMeta {
   window: CollectWindow | null;
@@ -113,6 +115,8 @@ export async function unmergeWithConfirm(item: Proposal, onDone: () => void): Pr
 export interface ScoreValues {
   urgency: number | undefined;
   urgencyEvidence: string;
+  /** A needs survey cited as the evidence (survey.linkEvidence), or none. */
+  surveyId: string | undefined;
   feasibility: number | undefined;
   feasibilityNote: string;
 }
@@ -123,30 +127,67 @@ export function useScoreForm(item: Proposal, onSaved: () => void) {
   const form = useFormState<ScoreValues>({
     urgency: s?.urgency ?? undefined,
     urgencyEvidence: s?.urgencyEvidence ?? '',
+    surveyId: undefined,
     feasibility: s?.feasibility ?? undefined,
     feasibilityNote: s?.feasibilityNote ?? '',
   });
 
-  const save = async () => {
+  const save = async (survey: SurveyCard | undefined) => {
     const { values } = form;
+    const typed = values.urgencyEvidence.trim();
+    // The score's own record names the cited survey too (the history shows it).
+    const evidence = survey ? `《${survey.title}》${typed ? `：${typed}` : ''}`.slice(0, 200) : typed;
     const data = form.check(
       scoreInputSchema.safeParse({
         proposalId: item._id,
         urgency: values.urgency,
-        urgencyEvidence: values.urgencyEvidence.trim() || undefined,
+        urgencyEvidence: evidence || undefined,
         feasibility: values.feasibility,
         feasibilityNote: values.feasibilityNote,
       }),
     );
     if (!data) return;
     await form.send(async () => {
+      // The survey is cited first: the score names it, so it must exist when the score does.
+      if (survey) {
+        await linkSurveyEvidence({
+          surveyId: survey._id,
+          targetType: 'proposal',
+          targetId: item._id,
+          note: typed,
+          questionIds: [],
+        });
+      }
       await scoreProposal(data);
-      toastSuccess('评分已保存');
+      toastSuccess(survey ? '评分已保存，调查已关联' : '评分已保存');
       onSaved();
     });
   };
 
   return { ...form, save };
+}
+
+/** Needs surveys the staff member can cite for urgency: published or closed, of their scope or covering it. */
+export function useEvidenceSurveys() {
+  const [state, setState] = useState<{ items: SurveyCard[]; loading: boolean; error: string | null }>({
+    items: [],
+    loading: true,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    fetchMySurveys({ citable: true }, 1, 50)
+      .then((page) => {
+        if (live) setState({ items: page.items, loading: false, error: null });
+      })
+      .catch((e: unknown) => {
+        if (live) setState({ items: [], loading: false, error: toApiError(e).message });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
 }
 
 export interface DecideValues {

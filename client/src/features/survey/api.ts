@@ -2,6 +2,8 @@
 import type {
   CreateSurveyInput,
   GetSurveyOutput,
+  LinkEvidenceInput,
+  LinkEvidenceOutput,
   ListMySurveysInput,
   ListOpenSurveysOutput,
   SubmitOfflineSurveyInput,
@@ -76,4 +78,9 @@ export function exportSurvey(input: SurveyExportInput): Promise<SurveyExportOutp
 
 export function moderateText(surveyId: string, answerId: string, verdict: 'pass' | 'reject') {
   return invoke('survey', 'moderateText', { surveyId, answerId, verdict });
+}
+
+/** 调查依据: cite a survey's results for a proposal or project. */
+export function linkSurveyEvidence(input: LinkEvidenceInput): Promise<LinkEvidenceOutput> {
+  return invoke('survey', 'linkEvidence', input);
 }

@@ -12,6 +12,7 @@ import {
 } from '@shishi/shared-types';
 import { Badge, ImageGrid, StatusBadge } from '../../../components';
 import { moderationMeta, moderationNoteForAuthor, offlineLabel } from '../labels';
+import { surveyResultsUrl } from '../../survey/routes';
 import { proposalDetailUrl } from '../links';
 import { ProposalOutcome } from './ProposalOutcome';
 import { SupportButton } from './SupportButton';
@@ -54,7 +55,7 @@ function HistoryRow({ entry }: { entry: AuditEntry }) {
 
 /** 建议详情: the full text and images, where it went, 附议, and (for its author and staff) the trail. */
 export function ProposalDetail({ data, staff, onChanged, viewerName }: ProposalDetailProps) {
-  const { proposal: p, history } = data;
+  const { proposal: p, history, evidence } = data;
   const images = p.attachments.filter((a) => a.url !== '');
   const urls = images.map((a) => a.url);
   const authorNote = p.mine ? moderationNoteForAuthor[p.moderation] : null;
@@ -163,6 +164,29 @@ export function ProposalDetail({ data, staff, onChanged, viewerName }: ProposalD
           <Text className="detail__score-total">
             综合得分：{p.scores.total === null ? '待评分' : p.scores.total.toFixed(1)}
           </Text>
+        </View>
+      ) : null}
+
+      {staff && evidence.length > 0 ? (
+        <View className="detail__card" id="detail-evidence">
+          <Text className="detail__section">调查依据（{evidence.length} 份）</Text>
+          {evidence.map((e) => (
+            <View
+              key={e._id}
+              id={`detail-evidence-${e.surveyId}`}
+              className="detail__ref detail__evidence"
+              onClick={() => void Taro.navigateTo({ url: surveyResultsUrl(e.surveyId) })}
+            >
+              <View className="detail__evidence-body">
+                <Text className="detail__ref-title">《{e.surveyTitle}》</Text>
+                {e.note ? <Text className="detail__history-note">{e.note}</Text> : null}
+                <Text className="detail__history-meta">
+                  {e.linkedByName} 关联 · {formatDateTime(e.linkedAt)}
+                </Text>
+              </View>
+              <Text className="detail__ref-arrow">›</Text>
+            </View>
+          ))}
         </View>
       ) : null}
 

@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import type { Proposal } from '@shishi/shared-types';
-import { AppButton, FormField, Notice, TextField } from '../../../components';
+import { AppButton, ChipGroup, FormField, Notice, TextField } from '../../../components';
 import { ScoreStepper } from '../../../components/ScoreStepper';
 import { Sheet } from '../../../components/Sheet';
-import { useScoreForm } from '../hooks';
+import { useEvidenceSurveys, useScoreForm } from '../hooks';
 import './sheets.scss';
 
 interface ScoreSheetProps {
@@ -18,6 +18,8 @@ interface ScoreSheetProps {
  */
 export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
   const form = useScoreForm(item, onSaved);
+  const surveys = useEvidenceSurveys();
+  const picked = surveys.items.find((x) => x._id === form.values.surveyId);
   const people = item.scores?.concentration ?? item.backerCount;
   return (
     <Sheet
@@ -32,7 +34,7 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
           block
           loading={form.busy}
           busyText="正在保存…"
-          onClick={() => void form.save()}
+          onClick={() => void form.save(picked)}
         >
           保存评分
         </AppButton>
@@ -55,12 +57,30 @@ export function ScoreSheet({ item, onClose, onSaved }: ScoreSheetProps) {
           highLabel="非常迫切"
         />
       </FormField>
+      <FormField label="关联需求调查" optional>
+        <View id="score-survey">
+          {surveys.loading ? (
+            <Text className="score-sheet__hint">正在加载您发布的需求调查…</Text>
+          ) : surveys.error ? (
+            <Text className="score-sheet__hint">调查列表没有加载出来（{surveys.error}），可以先在下面写明依据</Text>
+          ) : surveys.items.length === 0 ? (
+            <Text className="score-sheet__hint">您管辖范围内还没有发布过需求调查，可以在下面写明依据</Text>
+          ) : (
+            <ChipGroup
+              idPrefix="score-survey"
+              options={surveys.items.map((x) => ({ value: x._id, label: `${x.title}（${x.responses ?? 0} 份答卷）` }))}
+              value={form.values.surveyId}
+              onChange={(v) => form.setField('surveyId', v === form.values.surveyId ? undefined : v)}
+            />
+          )}
+        </View>
+      </FormField>
       <TextField
         id="score-evidence"
-        label="调查依据"
+        label={picked ? '调查结论' : '调查依据'}
         optional
         maxlength={200}
-        placeholder="如：2026年需求调查，68% 的受访职工选了这一项"
+        placeholder={picked ? '如：68% 的受访职工选了这一项' : '如：2026年需求调查，68% 的受访职工选了这一项'}
         {...form.text('urgencyEvidence')}
       />
       <FormField label="最具备办结条件（1–5 分）" error={form.errors.feasibility} id="score-feasibility">

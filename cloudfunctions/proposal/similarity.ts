@@ -107,7 +107,9 @@ async function insertStats(ctx: Ctx, windowId: string, keys: readonly string[]):
 
 /**
  * Proposals of the window holding any of the grams, merged ones left out, and — when given — only those
- * `visibleTo` allows (a condition, so what the caller may not see never leaves the database).
+ * `visibleTo` allows (a condition, so what the caller may not see never leaves the database). When more
+ * than MAX_CANDIDATES hold them, those sharing the most of the grams are kept (then the most backed):
+ * a near-duplicate shares many, a proposal that merely mentions one common word shares one.
  */
 export async function findCandidates(
   ctx: Ctx,
@@ -117,17 +119,19 @@ export async function findCandidates(
 ): Promise<Candidate[]> {
   if (grams.length === 0) return [];
   const _ = ctx.db.command;
+  const $ = _.aggregate;
   const conditions: unknown[] = [{ grams: _.in([...grams]), windowId, status: _.neq('merged') }];
   if (visibleTo) conditions.push(visibleTo);
   const res = await ctx.db
     .collection('proposals')
-    .where(conditions.length === 1 ? conditions[0] : _.and(conditions))
-    .field({ title: true, content: true })
-    // When the grams hold more than MAX_CANDIDATES, the most backed are kept.
-    .orderBy('backerCount', 'desc')
+    .aggregate()
+    .match(conditions.length === 1 ? conditions[0] : _.and(conditions))
+    .project({ title: 1, content: 1, backerCount: 1, shared: $.size($.setIntersection(['$grams', [...grams]])) })
+    .sort({ shared: -1, backerCount: -1, _id: 1 })
     .limit(MAX_CANDIDATES)
-    .get();
-  return res.data as Candidate[];
+    .project({ title: 1, content: 1 })
+    .end();
+  return res.list as Candidate[];
 }
 
 export interface SimilarResult {

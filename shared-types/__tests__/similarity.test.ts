@@ -1,11 +1,13 @@
 /** Similar proposals (附议 instead of a duplicate): Chinese-aware TF-IDF ranking on real-looking proposals. */
 import {
   cosine,
+  idf,
   isLookupGram,
   lookupGrams,
   MAX_STORED_GRAMS,
   pickLookupGrams,
   rankSimilar,
+  SHOW_THRESHOLD,
   SIMILAR_THRESHOLD,
   statTerms,
   termCounts,
@@ -117,5 +119,74 @@ describe('similarity: ranking', () => {
     expect(pickLookupGrams({ title: '环卫爱心', content: '' }, big)).toEqual(['爱心']);
     // Grams the window has never seen find nothing and are not asked for.
     expect(pickLookupGrams({ title: '从未见过', content: '' }, big)).toEqual([]);
+  });
+});
+
+describe('similarity: rankSimilar counts terms without strings, with the same results', () => {
+  /** rankSimilar as written over termCounts (string terms): the reference the keyed counting must match. */
+  function reference(
+    query: { title: string; content: string },
+    candidates: ReadonlyArray<{ _id: string; title: string; content: string }>,
+    st: DocFrequencies,
+    limit: number,
+    minScore = SHOW_THRESHOLD,
+  ) {
+    const q = new Map<string, number>();
+    let qNorm = 0;
+    for (const [t, tf] of termCounts(query)) {
+      const w = (1 + Math.log(tf)) * idf(t, st);
+      q.set(t, w);
+      qNorm += w * w;
+    }
+    if (qNorm === 0) return [];
+    qNorm = Math.sqrt(qNorm);
+    const out: Array<{ id: string; score: number }> = [];
+    for (const c of candidates) {
+      let dot = 0;
+      let norm = 0;
+      for (const [t, tf] of termCounts(c)) {
+        const w = (1 + Math.log(tf)) * idf(t, st);
+        norm += w * w;
+        dot += w * (q.get(t) ?? 0);
+      }
+      const score = norm === 0 ? 0 : Math.min(1, dot / (qNorm * Math.sqrt(norm)));
+      if (score >= minScore) out.push({ id: c._id, score });
+    }
+    out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return out.slice(0, limit);
+  }
+
+  // Every kind of character the cutting treats differently: the three Han blocks (the last one changes
+  // under NFKC), stop characters, full-width letters and digits, upper case, punctuation, an astral Han
+  // character (a separator here), letters/digits next to Han.
+  const pool = Array.from(
+    '驿站环卫工人食堂晚餐托管的了和是在为我们建议职工\u3400\u3401\u4db5\uf900\uf902\ufa0e\ufa30' +
+      'ＷｉＦｉ２４ABCdef0123，。！、 \n\u{20000}·—',
+  );
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const text = (n: number) => Array.from({ length: n }, () => pool[Math.floor(random() * pool.length)]).join('');
+  const synthetic = Array.from({ length: 120 }, (_, i) => ({
+    _id: `x${i}`,
+    title: text(2 + Math.floor(random() * 12)),
+    content: text(Math.floor(random() * 80)),
+  }));
+  const docs = [...F, ...synthetic];
+  const full = statsOf(docs);
+
+  it('gives bit-for-bit the scores termCounts gives, with full or partial frequencies', () => {
+    for (const query of [...docs.slice(0, 60), { title: '食堂WiFi', content: '２４小时 豈 㐀 𠀀' }]) {
+      const partial: DocFrequencies = {
+        n: full.n,
+        df: new Map([...termCounts(query).keys()].flatMap((t) => (full.df.has(t) ? [[t, full.df.get(t)!]] : []))),
+      };
+      for (const st of [full, partial]) {
+        const got = rankSimilar(query, docs, st, { limit: 20, minScore: 0 }).map((r) => ({
+          id: r.candidate._id,
+          score: r.score,
+        }));
+        expect(got).toEqual(reference(query, docs, st, 20, 0));
+      }
+    }
   });
 });

@@ -304,9 +304,10 @@ export function rankSimilar<C extends SimilarCandidate>(
 }
 
 /**
- * A term as a map key that needs no string of its own: a Han unigram is its UTF-16 code (< 65536), a
- * Han bigram 65536 + the two characters' Han indexes (a small integer, so the key stays a small integer
- * for the engine), a letter/digit word the word itself.
+ * A term as a map key that needs no string of its own: a Han unigram is its UTF-16 code (< 0x10000), a
+ * Han bigram 0x10000 + first × HAN_COUNT + second (Han indexes; under 2^30, so V8 keeps it a small
+ * integer), a letter/digit word the word itself. rankSimilar spends most of its time counting the
+ * candidates' terms; without a string per bigram that is about 1.6 times faster.
  */
 type TermKey = number | string;
 

@@ -191,6 +191,66 @@ describe('stages', () => {
     expect(rows).toEqual([{ _id: 'c2', name: 'Bob', big: [{ item: 'bread' }] }]);
   });
 
+  test('lookup with a pipeline and no let: the same rows for every document, its $match through the indexes', async () => {
+    const rows = await list(
+      db
+        .collection('customers')
+        .aggregate()
+        .match({ _id: _.in(['c1', 'c4']) })
+        .lookup({
+          from: 'orders',
+          pipeline: $.pipeline().match({ cust: 'c2' }).sort({ price: -1 }).project({ _id: 0, item: 1 }).limit(5).done(),
+          as: 'c2orders',
+        })
+        .lookup({ from: 'orders', pipeline: $.pipeline().match({ _id: 'o4' }).done(), as: 'milk' })
+        .lookup({ from: 'customers', pipeline: $.pipeline().sort({ _id: -1 }).limit(1).done(), as: 'last' })
+        .sort({ _id: 1 }),
+    );
+    expect(rows).toEqual(
+      ['c1', 'c4'].map((id) => ({
+        ...CUSTOMERS.find((c) => c._id === id),
+        c2orders: [{ item: 'bread' }, { item: 'apple' }],
+        milk: [ORDERS[3]],
+        last: [CUSTOMERS[3]],
+      })),
+    );
+  });
+
+  test('lookup on _id: each value of an array localField, duplicates once, missing and unmatched left out', async () => {
+    await db.collection('customers').add({ data: { _id: 'c9', name: 'Eve', friends: ['c3', 'c1', 'nobody', 'c3'] } });
+    await db.collection('customers').add({ data: { _id: 'c8', name: 'Fay', friends: [] } });
+    const rows = await list(
+      db
+        .collection('customers')
+        .aggregate()
+        .match({ _id: _.in(['c8', 'c9', 'c4']) })
+        .lookup({ from: 'customers', localField: 'friends', foreignField: '_id', as: 'friendDocs' })
+        .project({ _id: 1, friendDocs: 1 })
+        .sort({ _id: 1 }),
+    );
+    expect(rows).toEqual([
+      { _id: 'c4', friendDocs: [] },
+      { _id: 'c8', friendDocs: [] },
+      { _id: 'c9', friendDocs: [CUSTOMERS[2], CUSTOMERS[0]] },
+    ]);
+    await db.collection('customers').doc('c9').remove();
+    await db.collection('customers').doc('c8').remove();
+  });
+
+  test('a profile-style load (match by _id, joins, limits) reads the live documents and changes none', async () => {
+    const rows = await list(
+      orders()
+        .match({ _id: 'o3' })
+        .lookup({ from: 'customers', localField: 'cust', foreignField: '_id', as: 'customer' })
+        .lookup({ from: 'orders', pipeline: $.pipeline().match({ cust: 'c1' }).limit(1).done(), as: 'firstOfC1' })
+        .lookup({ from: 'customers', pipeline: $.pipeline().match({ _id: 'nobody' }).done(), as: 'none' })
+        .limit(1),
+    );
+    expect(rows).toEqual([{ ...ORDERS[2], customer: [CUSTOMERS[1]], firstOfC1: [ORDERS[0]], none: [] }]);
+    expect((await db.collection('orders').orderBy('_id', 'asc').get()).data).toEqual(ORDERS);
+    expect((await db.collection('customers').orderBy('_id', 'asc').get()).data).toEqual(CUSTOMERS);
+  });
+
   test('lookup from a collection that does not exist is an error', async () => {
     await expect(
       db
@@ -260,6 +320,14 @@ describe('isolation', () => {
         .lookup({ from: 'orders', localField: '_id', foreignField: 'cust', as: 'orders' }),
     );
     await list(orders().lookup({ from: 'customers', localField: 'cust', foreignField: '_id', as: 'customer' }));
+    await list(
+      db
+        .collection('customers')
+        .aggregate()
+        .lookup({ from: 'orders', pipeline: $.pipeline().match({ cust: 'c1' }).done(), as: 'o' })
+        .unwind({ path: '$o', preserveNullAndEmptyArrays: true })
+        .unwind({ path: '$o.tags', preserveNullAndEmptyArrays: true }),
+    );
     const stored = (await db.collection('orders').orderBy('_id', 'asc').get()).data;
     expect(stored).toEqual(ORDERS);
     const customers = (await db.collection('customers').orderBy('_id', 'asc').get()).data;

@@ -2,11 +2,14 @@
  * Child process for durability.test.ts: opens the local cloud on the data directory given as the
  * first argument and adds documents forever, printing `ACK <id>` once each add has been acknowledged.
  * The test kills it with SIGKILL at some point and checks that every acknowledged id was kept.
+ * With `txn` as the second argument it runs 8 loops of transactions instead, each adding an answer and
+ * `_.inc`ing a shared counter document (stored as patches), printing `ACK <id> <n>`.
  */
 import { createLocalCloud } from '../src';
 
 const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: durability-writer <dataDir>');
+const mode = process.argv[3] ?? 'plain';
+if (!dataDir) throw new Error('usage: durability-writer <dataDir> [txn]');
 
 // A guard in case the test that should kill this process dies first: stop on our own after a while.
 setTimeout(() => process.exit(2), 30_000).unref();
@@ -35,7 +38,28 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+async function transactions(): Promise<void> {
+  await db.collection('journal').add({ data: { _id: 'counter', c: { n: 0 } } });
+  process.stdout.write('READY\n');
+  let next = 0;
+  const loop = async () => {
+    for (;;) {
+      const seq = next++;
+      const _id = `t${seq}`;
+      await db.runTransaction(async (t: typeof db) => {
+        await t.collection('journal').add({ data: { _id, seq, payload: 'y'.repeat(100) } });
+        await t
+          .collection('journal')
+          .doc('counter')
+          .update({ data: { 'c.n': _.inc(1), [`c.k${seq % 7}`]: _.inc(1), at: new Date() } });
+      }, 20);
+      process.stdout.write(`ACK ${_id} ${seq + 1}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, loop));
+}
+
+(mode === 'txn' ? transactions() : main()).catch((e) => {
   process.stderr.write(String(e?.stack ?? e) + '\n');
   process.exit(1);
 });

@@ -4,13 +4,15 @@
  *
  * Concurrency: every request runs synchronously against the in-memory state until it hands its writes
  * to the store, so a single-document update is atomic under concurrent calls. The reply is sent only
- * after the store has committed the write.
+ * after the store has committed the write. (A transaction's write may first wait for another
+ * transaction to end, see writeTurn; the check and the write itself still run in one synchronous turn.)
  */
 import { randomUUID } from 'node:crypto';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { clone, decode, encode, type Doc } from './ejson';
 import { DbError, fromEngineError } from './errors';
 import { FieldIndexes } from './fieldIndex';
+import { applyPatch, compilePatch, patchChanges, type PatchOp } from './patch';
 import { LmdbStore, type StoreOp, type StoredDoc } from './store';
 
 export interface IndexSpec {
@@ -45,9 +47,25 @@ interface Txn {
    */
   startSeq: number | undefined;
   startedAt: number;
-  /** Pending writes keyed by collection + id; `null` means removed. */
-  writes: Map<string, { collection: string; id: string; doc: Doc | null }>;
+  /** Pending writes keyed by collection + id. */
+  writes: Map<string, PendingWrite>;
   touched: Set<string>;
+  /** Settles when the transaction ends (committed, failed, rolled back or expired). */
+  ended: Promise<void>;
+  end: () => void;
+  /** The transaction whose end this one waits for before writing (see writeTurn). */
+  waitsFor: Txn | undefined;
+}
+
+/**
+ * A transaction's pending write: the new version (`null`: removed), or an in-place `patch` of the stored
+ * version, applied at commit (the stored version cannot change meanwhile without failing the commit).
+ */
+interface PendingWrite {
+  collection: string;
+  id: string;
+  doc: Doc | null;
+  patch?: PatchOp[];
 }
 
 const TXN_TIMEOUT_MS = 60_000;
@@ -55,6 +73,8 @@ const TXN_TIMEOUT_MS = 60_000;
 const CONFLICT_HOLD_MAX_MS = 1_000;
 /** Longest a released conflicted transaction has to come back (retry) and finish before the next goes. */
 const CONFLICT_TURN_MAX_MS = 100;
+/** Longest a transaction's write waits for another live transaction that has written the same document. */
+const WRITE_TURN_MAX_MS = 1_000;
 const SEP = '\u0000';
 
 type Params = Record<string, unknown>;
@@ -138,6 +158,11 @@ export class LocalEngine {
     const requestId = `local-${(this.requestSeq += 1).toString(36)}`;
     try {
       if (this.startup) await this.startup;
+      if (params.transactionId && (action === 'database.modifyDocument' || action === 'database.removeDocument')) {
+        // Checked again after every wait, in the same turn as the write itself (see writeTurn).
+        const deadline = Date.now() + WRITE_TURN_MAX_MS;
+        for (let turn = this.writeTurn(params, deadline); turn; turn = this.writeTurn(params, deadline)) await turn;
+      }
       const { reply, ops, wait } = this.execute(action, params);
       if (ops.length > 0) await this.store.commit(ops);
       if (wait) await wait;
@@ -215,9 +240,13 @@ export class LocalEngine {
   /** The live documents of a collection matching a query, through an index where one narrows it. */
   private matching(collection: string, q: Doc): Doc[] {
     const coll = this.collection(collection);
+    if (typeof q._id === 'string' && Object.keys(q).length === 1) {
+      const found = coll.get(q._id);
+      return found ? [found.doc] : [];
+    }
     const criteria = new Query(q);
     const out: Doc[] = [];
-    const ids = this.fieldIndexes.get(collection)?.candidates(q, coll.size);
+    const ids = typeof q._id === 'string' ? [q._id] : this.fieldIndexes.get(collection)?.candidates(q, coll.size);
     if (ids) {
       for (const id of ids) {
         const doc = coll.get(id)?.doc;
@@ -257,7 +286,8 @@ export class LocalEngine {
     const hasLimit = pipeline.some((s) => '$limit' in s);
     // mingo stages may change their input in place ($unwind with preserveNullAndEmptyArrays deletes the
     // field), so the pipeline runs over copies; a leading $match filters the live documents first so
-    // only the matches are copied.
+    // only the matches are copied. A pipeline the engine runs by itself (joins and limits, see
+    // readOnlyPipeline) changes no document and works on the live ones, encoded before this returns.
     let source: Doc[];
     const first = pipeline[0];
     if (first && Object.keys(first).length === 1 && first.$match && typeof first.$match === 'object') {
@@ -266,10 +296,8 @@ export class LocalEngine {
     } else {
       source = [...coll.values()].map((s) => s.doc);
     }
-    let out = this.runPipeline(
-      source.map((doc) => clone(doc)),
-      pipeline,
-    );
+    const copy = !readOnlyPipeline(pipeline);
+    let out = this.runPipeline(copy ? source.map((doc) => clone(doc)) : source, pipeline, copy);
     if (!hasLimit) out = out.slice(0, LIMITS.aggregateDefault);
     return { data: { list: out.map((d) => encode(d)) } };
   }
@@ -279,11 +307,13 @@ export class LocalEngine {
   }
 
   /**
-   * Runs a pipeline with mingo, except the equality form of `$lookup` (localField/foreignField), which
-   * we join here: mingo 7 puts `null` into `as` for every element of an array localField that has no
-   * match, where MongoDB returns only the matching documents.
+   * Runs a pipeline with mingo, except `$lookup`. The equality form (localField/foreignField) we join
+   * here: mingo 7 puts `null` into `as` for every element of an array localField that has no match,
+   * where MongoDB returns only the matching documents; on `_id` it reads the documents by id. The
+   * uncorrelated pipeline form (no `let`) runs its pipeline once, its leading `$match` through the
+   * indexes, instead of copying the whole foreign collection for mingo.
    */
-  private runPipeline(source: Doc[], pipeline: Doc[]): Doc[] {
+  private runPipeline(source: Doc[], pipeline: Doc[], copy = true): Doc[] {
     let docs = source;
     let pending: Doc[] = [];
     const flush = () => {
@@ -295,20 +325,41 @@ export class LocalEngine {
     };
     for (const stage of pipeline) {
       const lookup = stage.$lookup as Doc | undefined;
-      if (
+      const limit = stage.$limit;
+      if (pending.length === 0 && Object.keys(stage).length === 1 && Number.isInteger(limit) && (limit as number) > 0) {
+        // $limit first (or right after a join): no mingo run for it.
+        docs = docs.slice(0, limit as number);
+      } else if (
         lookup &&
         typeof lookup.localField === 'string' &&
         typeof lookup.foreignField === 'string' &&
         !lookup.pipeline
       ) {
         flush();
-        docs = equalityLookup(
-          docs,
-          this.lookupSource(String(lookup.from)),
-          lookup.localField,
-          lookup.foreignField,
-          String(lookup.as),
-        );
+        docs =
+          lookup.foreignField === '_id'
+            ? this.lookupById(docs, String(lookup.from), lookup.localField, String(lookup.as), copy)
+            : equalityLookup(
+                docs,
+                this.lookupSource(String(lookup.from)),
+                lookup.localField,
+                lookup.foreignField,
+                String(lookup.as),
+              );
+      } else if (
+        lookup &&
+        Array.isArray(lookup.pipeline) &&
+        lookup.let === undefined &&
+        lookup.localField === undefined &&
+        lookup.foreignField === undefined &&
+        typeof lookup.from === 'string' &&
+        typeof lookup.as === 'string'
+      ) {
+        flush();
+        const as = lookup.as;
+        const joined = this.subPipeline(lookup.from, lookup.pipeline as Doc[], copy);
+        const last = docs.length - 1;
+        docs = docs.map((d, i) => ({ ...d, [as]: !copy || i === last ? joined : joined.map((j) => clone(j)) }));
       } else {
         pending.push(stage);
       }
@@ -317,11 +368,54 @@ export class LocalEngine {
     return docs;
   }
 
+  /** The equality `$lookup` on `_id`: each value of localField read by id (ids are strings). */
+  private lookupById(docs: Doc[], from: string, localField: string, as: string, copy: boolean): Doc[] {
+    const coll = this.collection(from);
+    return docs.map((d) => {
+      const matched = new Set<Doc>();
+      for (const v of valuesAt(d, localField)) {
+        const found = typeof v === 'string' ? coll.get(v)?.doc : undefined;
+        if (found) matched.add(found);
+      }
+      return { ...d, [as]: copy ? [...matched].map((m) => clone(m)) : [...matched] };
+    });
+  }
+
+  /** An uncorrelated `$lookup` pipeline over `from` (copies: stages may change their input). */
+  private subPipeline(from: string, pipeline: Doc[], copy: boolean): Doc[] {
+    this.collection(from);
+    const first = pipeline[0];
+    const match = first && Object.keys(first).length === 1 ? first.$match : undefined;
+    const copies = (docs: Doc[]) => (copy ? docs.map((doc) => clone(doc)) : docs);
+    if (match && typeof match === 'object' && !Array.isArray(match)) {
+      return this.runPipeline(copies(this.matching(from, match as Doc)), pipeline.slice(1), copy);
+    }
+    return this.runPipeline(copies(this.lookupSource(from)), pipeline, copy);
+  }
+
   // ---------------------------------------------------------------- writes
 
   private nextSeq(): number {
     this.seq += 1;
     return this.seq;
+  }
+
+  /**
+   * How an update changes a stored document: an in-place patch where one fits (see patch.ts), else the
+   * new version on a copy (null: nothing changes).
+   */
+  private planUpdate(collection: string, before: Doc, data: Doc): { patch: PatchOp[] } | { after: Doc | null } {
+    const modifier = modifierOf(data);
+    if (!modifier) return { after: null };
+    const patch = compilePatch(before, modifier, this.indexedPaths(collection));
+    if (patch) return { patch };
+    checkUpdateTypes(before, modifier);
+    return { after: withModifier(before, modifier) };
+  }
+
+  /** The fields of a collection's declared indexes. */
+  private indexedPaths(collection: string): string[] {
+    return (this.indexes.get(collection) ?? []).flatMap((i) => Object.keys(i.keys));
   }
 
   private insertDocument(p: Params): { reply: EngineReply; ops: StoreOp[] } {
@@ -368,8 +462,14 @@ export class LocalEngine {
     const targets = p.multi ? matches : matches.slice(0, 1);
     const changes: Change[] = [];
     for (const before of targets) {
-      const after = merge ? updated(before, data) : { ...clone(data), _id: before._id };
-      if (after !== null) changes.push({ collection: collectionName, id: before._id as string, before, after });
+      const id = before._id as string;
+      const plan = merge ? this.planUpdate(collectionName, before, data) : { after: { ...clone(data), _id: id } };
+      if ('patch' in plan) {
+        if (patchChanges(before, plan.patch))
+          changes.push({ collection: collectionName, id, before, after: before, patch: plan.patch });
+      } else if (plan.after !== null) {
+        changes.push({ collection: collectionName, id, before, after: plan.after });
+      }
     }
     let upsertId: string | undefined;
     if (targets.length === 0 && p.upsert) {
@@ -422,6 +522,14 @@ export class LocalEngine {
     const ops: StoreOp[] = [];
     for (const c of changes) {
       const coll = this.collection(c.collection);
+      if (c.patch && c.before) {
+        // In place: the patch touches no indexed field, so the index entries stay as they are.
+        applyPatch(c.before, c.patch);
+        const stored = { doc: c.before, seq: this.nextSeq() };
+        coll.set(c.id, stored);
+        ops.push({ type: 'patch', collection: c.collection, id: c.id, stored, patch: c.patch });
+        continue;
+      }
       this.unindex(c.collection, c.before, c.after !== null);
       if (c.after === null) {
         coll.delete(c.id);
@@ -502,7 +610,17 @@ export class LocalEngine {
     const now = this.now();
     for (const [id, t] of this.txns) if (now - t.startedAt > TXN_TIMEOUT_MS) this.endTxn(id);
     const id = newId();
-    this.txns.set(id, { startSeq: undefined, startedAt: now, writes: new Map(), touched: new Set() });
+    let end = () => {};
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.txns.set(id, {
+      startSeq: undefined,
+      startedAt: now,
+      writes: new Map(),
+      touched: new Set(),
+      ended,
+      end,
+      waitsFor: undefined,
+    });
     return id;
   }
 
@@ -511,7 +629,39 @@ export class LocalEngine {
     const t = this.txns.get(id);
     if (!t) return;
     this.txns.delete(id);
+    t.end();
     this.conflicts.ended(t.touched);
+  }
+
+  /**
+   * A transaction about to write a document (doc(id) update, set or remove) that it has not touched yet,
+   * while another live transaction holds an uncommitted write of it, waits for that one to end, as a row
+   * lock would make it wait: it then reads and writes the newer version (its snapshot moves forward when
+   * nothing else it touched has changed, see readForTxn) instead of failing at commit and starting over.
+   * A wait that would close a cycle, or lasts WRITE_TURN_MAX_MS, is not made: the write goes ahead and
+   * the commits decide, as before (first commit wins).
+   */
+  private writeTurn(p: Params, deadline: number): Promise<void> | undefined {
+    const t = this.txns.get(String(p.transactionId));
+    if (!t) return undefined;
+    t.waitsFor = undefined;
+    if (p.queryType !== 'DOC') return undefined;
+    let id: unknown;
+    try {
+      id = this.query(p)._id;
+    } catch {
+      return undefined;
+    }
+    const key = `${String(p.collectionName)}${SEP}${String(id)}`;
+    if (typeof id !== 'string' || t.touched.has(key)) return undefined;
+    let holder: Txn | undefined;
+    for (const other of this.txns.values()) if (other !== t && other.writes.has(key)) holder = other;
+    const left = deadline - Date.now();
+    if (!holder || waitsOn(holder, t) || left <= 0) return undefined;
+    t.waitsFor = holder;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, left)));
+    return Promise.race([holder.ended, timeout]).then(() => clearTimeout(timer));
   }
 
   private touchedByLiveTxn(keys: readonly string[]): boolean {
@@ -549,6 +699,14 @@ export class LocalEngine {
     const pending = t.writes.get(key);
     if (pending) {
       t.touched.add(key);
+      if (pending.patch) {
+        // Read back: the patch on a copy of the stored version becomes the pending version.
+        const stored = this.collection(collection).get(id)?.doc;
+        const doc = stored ? clone(stored) : { _id: id };
+        applyPatch(doc, pending.patch);
+        pending.doc = doc;
+        pending.patch = undefined;
+      }
       return pending.doc;
     }
     const startSeq = this.snapshot(t);
@@ -579,13 +737,23 @@ export class LocalEngine {
     const collection = String(p.collectionName);
     const id = this.docIdOf(p);
     const data = decode(p.data as string | undefined, this.now()) as Doc;
+    const key = collection + SEP + id;
+    const first = !t.writes.has(key);
     const before = this.readForTxn(t, collection, id);
     const merge = p.merge !== false;
     let after: Doc | null;
-    if (before) after = merge ? (updated(before, data) ?? before) : { ...clone(data), _id: id };
+    if (before && merge && first) {
+      // The stored version: patched in place at commit where the update fits, else a new version.
+      const plan = this.planUpdate(collection, before, data);
+      if ('patch' in plan) {
+        t.writes.set(key, { collection, id, doc: null, patch: plan.patch });
+        return { reply: { data: { updated: 1 } }, ops: [] };
+      }
+      after = plan.after ?? before;
+    } else if (before) after = merge ? (updated(before, data) ?? before) : { ...clone(data), _id: id };
     else if (p.upsert) after = merge ? (updated({ _id: id }, data) ?? { _id: id }) : { ...clone(data), _id: id };
     else after = null;
-    if (after) t.writes.set(collection + SEP + id, { collection, id, doc: after });
+    if (after) t.writes.set(key, { collection, id, doc: after });
     const reply: Doc = { updated: before && after ? 1 : 0 };
     if (!before && after) reply.upsert_id = id;
     return { reply: { data: reply }, ops: [] };
@@ -610,12 +778,11 @@ export class LocalEngine {
         throw new TxnConflict(`transaction conflict on ${key.slice(0, cut)}/${key.slice(cut + 1)}`, [...t.touched]);
       }
     }
-    const changes: Change[] = [...t.writes.values()].map((w) => ({
-      collection: w.collection,
-      id: w.id,
-      before: this.collection(w.collection).get(w.id)?.doc ?? null,
-      after: w.doc,
-    }));
+    const changes: Change[] = [...t.writes.values()].map((w) => {
+      const before = this.collection(w.collection).get(w.id)?.doc ?? null;
+      if (w.patch && before) return { collection: w.collection, id: w.id, before, after: before, patch: w.patch };
+      return { collection: w.collection, id: w.id, before, after: w.doc };
+    });
     return { reply: {}, ops: this.apply(changes.filter((c) => c.before !== null || c.after !== null)) };
   }
 }
@@ -630,6 +797,29 @@ function expandStage(key: string, value: unknown): Doc[] {
     return [{ $group: { _id: null, [value]: { $sum: 1 } } }, { $project: { _id: 0 } }];
   }
   return [{ [key]: value }];
+}
+
+/**
+ * Whether the engine runs every stage itself, changing no document: positive `$limit`s, `$lookup` on
+ * `_id`, and uncorrelated `$lookup` pipelines made of a leading `$match` and such stages. (What a
+ * profile load with its joins sends.)
+ */
+function readOnlyPipeline(pipeline: readonly Doc[]): boolean {
+  return pipeline.every((stage) => {
+    const keys = Object.keys(stage);
+    if (keys.length !== 1) return false;
+    if (keys[0] === '$limit') return Number.isInteger(stage.$limit) && (stage.$limit as number) > 0;
+    if (keys[0] !== '$lookup' || !stage.$lookup || typeof stage.$lookup !== 'object') return false;
+    const l = stage.$lookup as Doc;
+    if (typeof l.from !== 'string' || typeof l.as !== 'string') return false;
+    if (l.pipeline === undefined) return l.foreignField === '_id' && typeof l.localField === 'string';
+    if (!Array.isArray(l.pipeline) || l.let !== undefined || l.localField !== undefined) return false;
+    if (l.foreignField !== undefined) return false;
+    const [first, ...rest] = l.pipeline as Doc[];
+    const match = first !== undefined && Object.keys(first).length === 1 ? first.$match : undefined;
+    const leadingMatch = !!match && typeof match === 'object' && !Array.isArray(match);
+    return readOnlyPipeline(leadingMatch ? rest : (l.pipeline as Doc[]));
+  });
 }
 
 /** A transaction that lost to a concurrent write; `keys` are the documents it touched. */
@@ -718,6 +908,18 @@ interface Change {
   id: string;
   before: Doc | null;
   after: Doc | null;
+  /** Applied to `before` in place (then `after` is `before`). */
+  patch?: PatchOp[];
+}
+
+/** Whether `txn` waits, directly or through others, for `target`. */
+function waitsOn(txn: Txn, target: Txn): boolean {
+  let cur: Txn | undefined = txn;
+  for (let steps = 0; cur && steps < 1000; steps++) {
+    if (cur === target) return true;
+    cur = cur.waitsFor;
+  }
+  return false;
 }
 
 /** MongoDB's `$lookup` equality match: any value of localField equal to any value of foreignField. */
@@ -775,6 +977,14 @@ function getPath(doc: Doc, path: string): unknown {
  * matched; MongoDB reports it as not modified).
  */
 function updated(before: Doc, data: Doc): Doc | null {
+  const modifier = modifierOf(data);
+  if (!modifier) return null;
+  checkUpdateTypes(before, modifier);
+  return withModifier(before, modifier);
+}
+
+/** The update operators of an update's data (plain fields are `$set`), or null when it has none. */
+function modifierOf(data: Doc): Doc | null {
   const operators = Object.keys(data);
   if (operators.length === 0) return null;
   const plain = operators.filter((k) => !k.startsWith('$'));
@@ -783,7 +993,11 @@ function updated(before: Doc, data: Doc): Doc | null {
     : data;
   for (const k of plain) delete modifier[k];
   if ('_id' in ((modifier.$set as Doc | undefined) ?? {})) throw new DbError('INVALID_PARAM', '_id cannot be updated');
-  checkUpdateTypes(before, modifier);
+  return modifier;
+}
+
+/** mingo applies the operators to a copy of `before`; null when nothing changed. */
+function withModifier(before: Doc, modifier: Doc): Doc | null {
   const after = clone(before);
   const changed = applyUpdate(after, modifier as never, undefined, undefined, { cloneMode: 'deep' });
   return changed.length > 0 ? after : null;

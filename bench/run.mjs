@@ -7,11 +7,15 @@
  *  2. database requests per submit / listMine / list, counted at the runtime seam;
  *  3. weapp main package bytes against WeChat's 2 MB limit and a Taro hello-world built in this run;
  *  4. first contentful paint of the worker home page (H5) in headless Chromium with 4× CPU throttling,
- *     against the Taro H5 hello-world, alternating, median of 5.
+ *     against the Taro H5 hello-world, alternating, median of 5;
+ *  5. similar-proposal lookup as the collection grows to 50,000, and merge/undo of a 100-proposal
+ *     cluster (lib/similar-bench.mjs);
+ *  6. needs surveys: 100,000 answers ingested through the functions, results at 1,000 vs 100,000
+ *     answers, export of 100,000 answers to .xlsx (lib/survey-bench.mjs).
  *
  * Flags: --build-client rebuilds client/dist (otherwise it is built only when missing);
  *        --quick runs small counts (a smoke test of the script; its figures are not the budget's);
- *        --only=http,size,fcp runs some benchmarks; --reuse-hello keeps an existing bench/hello/dist;
+ *        --only=http,size,fcp,similar,survey runs some benchmarks; --reuse-hello keeps an existing bench/hello/dist;
  *        --report-only rewrites BENCHMARKS.md from the last bench/artifacts/results.json.
  */
 // Browser globals below run inside the page (page.evaluate / addInitScript).
@@ -47,7 +51,9 @@ const QUICK = argv.has('--quick');
 const BUILD_CLIENT = argv.has('--build-client') || process.env.BENCH_BUILD_CLIENT === '1';
 const REUSE_HELLO = argv.has('--reuse-hello');
 const onlyArg = [...argv].find((a) => a.startsWith('--only='));
-const ONLY = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp']);
+const ONLY = new Set(
+  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey'],
+);
 
 const CONCURRENCY = 50;
 const TOTAL = QUICK ? 300 : 4000;
@@ -69,9 +75,9 @@ const IDENTITIES = [
   'demo-research',
   'demo-admin',
 ];
+// Targets the issues set (similar lookup and survey targets live in their modules). The foundation issue
+// asks for the submit throughput ratio and the requests per submit without a target: they are reported.
 const TARGETS = {
-  throughputRatio: 0.5,
-  dbPerSubmit: 2,
   mainPackageBytes: 600 * 1024,
   wechatLimitBytes: 2 * 1024 * 1024,
   fcpRatio: 1.5,
@@ -565,10 +571,7 @@ function report(r) {
     lines.push(
       `| Bare node:http | ${fmt(s.bare.rps, 0)} | ${fmt(s.bare.p50)} | ${fmt(s.bare.p95)} | ${fmt(s.bare.p99)} | ${s.bare.errors} | |`,
     );
-    lines.push(
-      `| **Dev host / bare** | **${fmt(s.ratio * 100, 1)} %** | | | | | ≥ ${TARGETS.throughputRatio * 100} % — ${met(s.ratio >= TARGETS.throughputRatio && s.devhost.errors === 0)} |`,
-      '',
-    );
+    lines.push(`| **Dev host / bare** | **${fmt(s.ratio * 100, 1)} %** | | | | | (reported) |`, '');
     lines.push('Individual runs (req/s, in the order run):', '');
     for (let i = 0; i < ROUNDS; i++) {
       const d = r.http.runs.devhost[i];
@@ -595,10 +598,7 @@ function report(r) {
     );
     for (const c of r.http.counts) {
       const after = r.http.after.find((a) => a.name === c.name);
-      const target =
-        c.name === 'proposal.submit'
-          ? `≤ ${TARGETS.dbPerSubmit} — ${met(c.perCall <= TARGETS.dbPerSubmit)}`
-          : '(reported)';
+      const target = '(reported)';
       const by = Object.entries(c.byAction)
         .map(([k, v]) => `${k.replace('database.', '')} ${fmt(v, 2).replace(/\.00$/, '')}`)
         .join(', ');
@@ -685,14 +685,19 @@ function report(r) {
     );
   } else lines.push(`Not measured: ${r.fcp?.error ?? 'skipped'}`, '');
 
+  for (const key of ['similar', 'survey']) {
+    if (r[`${key}Lines`]) lines.push(...r[`${key}Lines`], '');
+    else if (r[key]?.error) lines.push(`## ${key}`, '', `Not measured: ${r[key].error}`, '');
+  }
+
   lines.push('## Summary', '');
   lines.push('| Benchmark | Figure | Target | |', '| --- | ---: | --- | --- |');
   if (r.http?.summary)
     lines.push(
-      `| Submit throughput, dev host / bare | ${fmt(r.http.summary.ratio * 100, 1)} % | ≥ 50 % | ${met(r.http.summary.ratio >= 0.5 && r.http.summary.devhost.errors === 0)} |`,
+      `| Submit throughput through the dev host (50 clients) | ${fmt(r.http.summary.devhost.rps, 0)} req/s, p95 ${fmt(r.http.summary.devhost.p95)} ms; ${fmt(r.http.summary.ratio * 100, 1)} % of bare node:http | (reported) | ${r.http.summary.devhost.errors === 0 ? 'no errors' : `❌ ${r.http.summary.devhost.errors} errors`} |`,
     );
   const sub = r.http?.counts?.find((c) => c.name === 'proposal.submit');
-  if (sub) lines.push(`| DB requests per submit | ${fmt(sub.perCall, 2)} | ≤ 2 | ${met(sub.perCall <= 2)} |`);
+  if (sub) lines.push(`| DB requests per submit | ${fmt(sub.perCall, 2)} | (reported) | |`);
   if (r.sizes?.client)
     lines.push(
       `| Weapp main package | ${kb(r.sizes.client.sizes.main)} | ≤ 600 KB (limit 2 MB) | ${met(r.sizes.client.sizes.main <= TARGETS.mainPackageBytes)} |`,
@@ -700,6 +705,10 @@ function report(r) {
   if (r.fcp?.summary)
     lines.push(
       `| Home FCP / hello-world FCP (4× CPU) | ${fmt(r.fcp.summary.ratio, 2)}× | ≤ 1.5× | ${met(r.fcp.summary.ratio <= 1.5)} |`,
+    );
+  for (const row of [...(r.similarRows ?? []), ...(r.surveyRows ?? [])])
+    lines.push(
+      `| ${row.benchmark} | ${row.figure} | ${row.target} | ${row.met === true ? '✅ met' : row.met === false ? '❌ missed' : ''} |`,
     );
   lines.push('', `Whole run: ${fmt(r.elapsedS, 0)} s.`);
   const notes = observations(r);
@@ -727,8 +736,9 @@ function observations(r) {
   if (fresh && after) {
     out.push(
       `proposal.list slows as the collection grows: ${fmt(fresh.meanMs)} ms on the seeded database, ` +
-        `${fmt(after.meanMs)} ms with ${r.http.proposalsAfter} proposals (the local engine filters, counts and sorts ` +
-        'by scanning every document of the collection; it keeps unique indexes only).',
+        `${fmt(after.meanMs)} ms with ${r.http.proposalsAfter} proposals (the local engine narrows a query by the ` +
+        'first field of a declared index, then filters, counts and sorts the candidates in memory; a list of every ' +
+        'visible proposal has no narrowing field).',
     );
   }
   const c = r.sizes?.client?.largest.find((f) => f.file === 'vendors.js');
@@ -801,6 +811,26 @@ if (ONLY.has('fcp'))
     console.error(e);
     results.fcp = { error: String(e) };
   }
+
+// Sections 5 and 6 render their own markdown (the modules own their method and targets); the rendered
+// lines are kept in results.json so --report-only can print them again.
+for (const [key, file, run, md, rows] of [
+  ['similar', './lib/similar-bench.mjs', 'runSimilarBench', 'similarMarkdown', 'similarSummaryRows'],
+  ['survey', './lib/survey-bench.mjs', 'runSurveyBench', 'surveyMarkdown', 'surveySummaryRows'],
+]) {
+  if (!ONLY.has(key)) continue;
+  try {
+    results.loadAverage[key] = os.loadavg()[0];
+    log(`${key} benchmark…`);
+    const mod = await import(file);
+    results[key] = await mod[run]({ quick: QUICK, artifacts, log });
+    results[`${key}Lines`] = mod[md](results[key]);
+    results[`${key}Rows`] = mod[rows](results[key]);
+  } catch (e) {
+    console.error(e);
+    results[key] = { error: String(e) };
+  }
+}
 
 results.loadAverage.end = os.loadavg()[0];
 results.elapsedS = (Date.now() - startedAt.getTime()) / 1000;

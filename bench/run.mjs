@@ -39,6 +39,7 @@ import os from 'node:os';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './lib/child.mjs';
+import { createCorpus } from './lib/similar-corpus.ts';
 import { median, post, runLoad } from './lib/load.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -190,26 +191,28 @@ function packageSizes(dir) {
 
 // ------------------------------------------------------------------------------------------ HTTP
 
-const CONTENT =
-  '建议在主要路段和公园附近增设户外劳动者爱心驿站，配备饮水机、微波炉、充电插座和应急药箱，' +
-  '冬季提供取暖、夏季提供防暑降温物品，方便环卫工人、快递员和外卖骑手歇脚，并在地图上标注位置。';
+// Real-looking proposals (the similarity benchmark's generator: needs, places, wordings, planted
+// near-duplicates), so the similar-proposal bookkeeping of a submit works as it would on real input.
+// The number keeps each author's titles distinct (a repeated title would be answered idempotently).
+const corpus = createCorpus({ seed: 20261124 });
 
 let sequence = 0;
-/** Request i of a submission run: a distinct title, the authors in turn. */
+/** Request i of a submission run: a generated proposal, the authors in turn. */
 function submitRequest(tokens) {
   return () => {
     const n = ++sequence;
     const identity = IDENTITIES[n % IDENTITIES.length];
+    const draft = corpus.next();
     return {
       path: '/api/proposal',
       headers: { authorization: `Bearer ${tokens[identity]}` },
       body: JSON.stringify({
         action: 'submit',
         data: {
-          title: `第${n}号建议：增设户外劳动者爱心驿站`,
-          content: CONTENT,
-          category: 'labourEconomy',
-          targetGroup: 'frontline',
+          title: `${draft.title.slice(0, 32)}（${n}）`,
+          content: draft.content,
+          category: draft.category,
+          targetGroup: draft.targetGroup,
         },
       }),
     };

@@ -36,6 +36,7 @@ import {
   idf,
   lookupGrams,
   MAX_CANDIDATES,
+  MAX_LOOKUP_DOCS,
   moderationFromCheck,
   moderationText,
   pickLookupGrams,
@@ -497,12 +498,16 @@ class World {
     const shared = new Map<number, number>();
     for (const g of grams) for (const pos of this.byGram.get(g) ?? []) shared.set(pos, (shared.get(pos) ?? 0) + 1);
     const matched = [...shared.keys()].sort((a, b) => a - b);
+    // findCandidates: by grams shared while the grams hold ≤ MAX_LOOKUP_DOCS together, else most backed
+    // (a stable sort of the natural order, as the database's index-ordered read).
+    const bySharing = grams.reduce((sum, g) => sum + (this.df.get(g) ?? 0), 0) <= MAX_LOOKUP_DOCS;
     const candidates = [...matched]
-      .sort(
-        (a, b) =>
-          shared.get(b)! - shared.get(a)! ||
-          this.held[b].backerCount - this.held[a].backerCount ||
-          (this.held[a].id < this.held[b].id ? -1 : this.held[a].id > this.held[b].id ? 1 : 0),
+      .sort((a, b) =>
+        bySharing
+          ? shared.get(b)! - shared.get(a)! ||
+            this.held[b].backerCount - this.held[a].backerCount ||
+            (this.held[a].id < this.held[b].id ? -1 : this.held[a].id > this.held[b].id ? 1 : 0)
+          : this.held[b].backerCount - this.held[a].backerCount,
       )
       .slice(0, MAX_CANDIDATES);
     return { grams, matched, candidates };

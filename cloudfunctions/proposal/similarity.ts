@@ -5,6 +5,7 @@
 import {
   DOC_COUNT_TERM,
   MAX_CANDIDATES,
+  MAX_LOOKUP_DOCS,
   pickLookupGrams,
   rankSimilar,
   statKey,
@@ -109,23 +110,38 @@ async function insertStats(ctx: Ctx, windowId: string, keys: readonly string[]):
  * Proposals of the window holding any of the grams, merged ones left out, and — when given — only those
  * `visibleTo` allows (a condition, so what the caller may not see never leaves the database). When more
  * than MAX_CANDIDATES hold them, those sharing the most of the grams are kept (then the most backed):
- * a near-duplicate shares many, a proposal that merely mentions one common word shares one.
+ * a near-duplicate shares many, a proposal that merely mentions one common word shares one. Counting
+ * what each holds costs a pass over every match, so it is done only while the grams hold at most
+ * MAX_LOOKUP_DOCS proposals together (`matches`, from the window's frequencies); past that (even the
+ * rarest gram is common) the most backed are kept, which an index-ordered read gives cheaply.
  */
 export async function findCandidates(
   ctx: Ctx,
   windowId: string,
   grams: readonly string[],
+  matches: number,
   visibleTo?: unknown,
 ): Promise<Candidate[]> {
   if (grams.length === 0) return [];
   const _ = ctx.db.command;
-  const $ = _.aggregate;
   const conditions: unknown[] = [{ grams: _.in([...grams]), windowId, status: _.neq('merged') }];
   if (visibleTo) conditions.push(visibleTo);
+  const where = conditions.length === 1 ? conditions[0] : _.and(conditions);
+  if (matches > MAX_LOOKUP_DOCS) {
+    const res = await ctx.db
+      .collection('proposals')
+      .where(where)
+      .field({ title: true, content: true })
+      .orderBy('backerCount', 'desc')
+      .limit(MAX_CANDIDATES)
+      .get();
+    return res.data as Candidate[];
+  }
+  const $ = _.aggregate;
   const res = await ctx.db
     .collection('proposals')
     .aggregate()
-    .match(conditions.length === 1 ? conditions[0] : _.and(conditions))
+    .match(where)
     .project({ title: 1, content: 1, backerCount: 1, shared: $.size($.setIntersection(['$grams', [...grams]])) })
     .sort({ shared: -1, backerCount: -1, _id: 1 })
     .limit(MAX_CANDIDATES)
@@ -152,7 +168,8 @@ export async function similarInWindow(
   if (terms.length === 0) return { ranked: [], stats: { n: 0, df: new Map(), known: new Set() }, grams: [] };
   const stats = await loadStats(ctx, windowId, terms);
   const grams = pickLookupGrams(query, stats);
-  const candidates = await findCandidates(ctx, windowId, grams, options.visibleTo);
+  const matches = grams.reduce((sum, g) => sum + (stats.df.get(g) ?? 0), 0);
+  const candidates = await findCandidates(ctx, windowId, grams, matches, options.visibleTo);
   const ranked = rankSimilar(query, candidates, stats, {
     limit: options.limit,
     minScore: options.minScore,

@@ -313,6 +313,16 @@ describe('isolation', () => {
     await list(orders().addFields({ total: $.multiply(['$qty', '$price']), tags: 'overwritten' }));
     await list(orders().unwind('$tags'));
     await list(orders().project({ item: 0 }));
+    // Run on the live documents (no copy): projections, computed fields, sorts; a nested exclusion is copied.
+    await list(
+      orders()
+        .match({ qty: _.gt(0) })
+        .project({ item: 1, tags: 1, n: $.size('$tags') })
+        .sort({ n: -1 })
+        .skip(1)
+        .project({ tags: 1 }),
+    );
+    await list(orders().project({ 'tags.0': 0 }));
     await list(
       db
         .collection('customers')

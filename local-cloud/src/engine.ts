@@ -799,16 +799,31 @@ function expandStage(key: string, value: unknown): Doc[] {
   return [{ [key]: value }];
 }
 
+const NON_MUTATING_STAGES = new Set(['$match', '$sort', '$skip', '$count']);
+
 /**
- * Whether the engine runs every stage itself, changing no document: positive `$limit`s, `$lookup` on
- * `_id`, and uncorrelated `$lookup` pipelines made of a leading `$match` and such stages. (What a
- * profile load with its joins sends.)
+ * mingo's `$project` builds each output from a shallow copy; only an exclusion below the top level
+ * (`a.b: 0`) deletes inside a nested object it shares with the input.
+ */
+function nonMutatingProject(spec: unknown): boolean {
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return false;
+  return Object.entries(spec as Doc).every(([k, v]) => !k.includes('.') || !(v === 0 || v === false));
+}
+
+/**
+ * Whether no stage changes a document it is given, so the pipeline may run on the live documents:
+ * positive `$limit`s, `$match`, `$sort`, `$skip`, `$count`, `$project` (see nonMutatingProject), `$lookup`
+ * on `_id`, and uncorrelated `$lookup` pipelines made of a leading `$match` and such stages (what a
+ * profile load with its joins and the similar-proposal candidates send).
  */
 function readOnlyPipeline(pipeline: readonly Doc[]): boolean {
   return pipeline.every((stage) => {
     const keys = Object.keys(stage);
     if (keys.length !== 1) return false;
     if (keys[0] === '$limit') return Number.isInteger(stage.$limit) && (stage.$limit as number) > 0;
+    // mingo only filters, reorders or counts for these, or builds new documents: the input stays as it was.
+    if (NON_MUTATING_STAGES.has(keys[0])) return true;
+    if (keys[0] === '$project') return nonMutatingProject(stage.$project);
     if (keys[0] !== '$lookup' || !stage.$lookup || typeof stage.$lookup !== 'object') return false;
     const l = stage.$lookup as Doc;
     if (typeof l.from !== 'string' || typeof l.as !== 'string') return false;

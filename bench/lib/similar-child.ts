@@ -28,6 +28,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { addStatCounts } from '@shishi/cloudfunctions/proposal/similarity';
 import { functions } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, newId, type LocalCloud, type WxDatabase } from '@shishi/local-cloud';
 import {
@@ -547,35 +548,7 @@ class World {
     }
     // Term statistics: existing keys raised by how much this batch adds, new ones inserted in the order
     // submit would have inserted them (first occurrence).
-    const keys = [...stats.keys()];
-    const known = new Set<string>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const res = await this.db
-        .collection('gramStats')
-        .where({ k: _.in(keys.slice(i, i + 500)) })
-        .field({ k: true })
-        .limit(1000)
-        .get();
-      for (const row of res.data as Array<{ k: string }>) known.add(row.k);
-    }
-    const byDelta = new Map<number, string[]>();
-    for (const k of known) {
-      const d = stats.get(k)!;
-      let ks = byDelta.get(d);
-      if (!ks) byDelta.set(d, (ks = []));
-      ks.push(k);
-    }
-    for (const [d, ks] of byDelta) {
-      for (let i = 0; i < ks.length; i += 500) {
-        await this.db
-          .collection('gramStats')
-          .where({ k: _.in(ks.slice(i, i + 500)) })
-          .update({ data: { df: _.inc(d) } });
-      }
-    }
-    const fresh = keys.filter((k) => !known.has(k)).map((k) => ({ _id: k, k, w: WINDOW_ID, df: stats.get(k)! }));
-    for (let i = 0; i < fresh.length; i += 500)
-      await this.db.collection('gramStats').add({ data: fresh.slice(i, i + 500) });
+    await addStatCounts(this.db, WINDOW_ID, stats);
     for (let i = 0; i < supportDocs.length; i += 500) {
       await this.db.collection('supports').add({ data: supportDocs.slice(i, i + 500) });
     }

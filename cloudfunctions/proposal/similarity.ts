@@ -14,6 +14,7 @@ import {
   type RankedCandidate,
 } from '@shishi/shared-types';
 import { isDuplicateKey } from '../common/app';
+import type { Db } from '../common/cloud';
 import type { Ctx } from '../common/context';
 import type { ProposalDoc } from './model';
 
@@ -104,6 +105,42 @@ async function insertStats(ctx: Ctx, windowId: string, keys: readonly string[]):
       }
     }
   }
+}
+
+/**
+ * Adds many proposals' counts at once (seeding, bulk loads): `counts` maps stat keys to how much to add.
+ * Existing keys get one `_.inc` per distinct amount (500 keys a request); new ones are inserted in the
+ * order of `counts`, as submits would have inserted them.
+ */
+export async function addStatCounts(db: Db, windowId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  const _ = db.command;
+  const keys = [...counts.keys()];
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const res = await db
+      .collection('gramStats')
+      .where({ k: _.in(keys.slice(i, i + CHUNK)) })
+      .field({ k: true })
+      .limit(1000)
+      .get();
+    for (const row of res.data as Array<{ k: string }>) known.add(row.k);
+  }
+  const byAmount = new Map<number, string[]>();
+  for (const k of known) {
+    const n = counts.get(k)!;
+    byAmount.set(n, [...(byAmount.get(n) ?? []), k]);
+  }
+  for (const [n, ks] of byAmount) {
+    for (let i = 0; i < ks.length; i += CHUNK) {
+      await db
+        .collection('gramStats')
+        .where({ k: _.in(ks.slice(i, i + CHUNK)) })
+        .update({ data: { df: _.inc(n) } });
+    }
+  }
+  const fresh = keys.filter((k) => !known.has(k)).map((k) => ({ _id: k, k, w: windowId, df: counts.get(k)! }));
+  for (let i = 0; i < fresh.length; i += CHUNK)
+    await db.collection('gramStats').add({ data: fresh.slice(i, i + CHUNK) });
 }
 
 /**

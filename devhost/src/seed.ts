@@ -19,6 +19,7 @@ import {
   type OrgType,
 } from '@shishi/shared-types';
 import type { WxDatabase } from '@shishi/local-cloud';
+import { addStatCounts } from '@shishi/cloudfunctions/proposal/similarity';
 import { addIfMissing } from './seedStore';
 import { demoIdentities } from './identities';
 import { seedSurveys } from './seedSurveys';
@@ -370,27 +371,7 @@ async function countTerms(db: WxDatabase, windowId: string, docs: string[][]): P
   const by = new Map<string, number>([[statKey(windowId, DOC_COUNT_TERM), docs.length]]);
   for (const terms of docs)
     for (const t of terms) by.set(statKey(windowId, t), (by.get(statKey(windowId, t)) ?? 0) + 1);
-  const keys = [...by.keys()];
-  const known = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const res = await db
-      .collection('gramStats')
-      .where({ k: _.in(keys.slice(i, i + 500)) })
-      .field({ k: true })
-      .limit(1000)
-      .get();
-    for (const row of res.data as Array<{ k: string }>) known.add(row.k);
-  }
-  const byIncrement = new Map<number, string[]>();
-  for (const k of known) byIncrement.set(by.get(k)!, [...(byIncrement.get(by.get(k)!) ?? []), k]);
-  for (const [n, ks] of byIncrement) {
-    await db
-      .collection('gramStats')
-      .where({ k: _.in(ks) })
-      .update({ data: { df: _.inc(n) } });
-  }
-  const fresh = keys.filter((k) => !known.has(k)).map((k) => ({ _id: k, k, w: windowId, df: by.get(k)! }));
-  for (let i = 0; i < fresh.length; i += 500) await db.collection('gramStats').add({ data: fresh.slice(i, i + 500) });
+  await addStatCounts(db, windowId, by);
 }
 
 /**

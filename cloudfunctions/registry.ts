@@ -7,6 +7,8 @@ import { messageFunction } from './message/app';
 import { projectFunction } from './project/app';
 import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
+import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
+import type { Cloud } from './common/cloud';
 
 export const functions: Record<string, CloudFunction> = {
   profile: profileFunction,
@@ -23,6 +25,17 @@ export const functions: Record<string, CloudFunction> = {
  * event wxa_media_check); the local runtime's image-check stand-in delivers to it too.
  */
 export { receiveMessagePush as messagePushTarget } from './proposal/mediaCheck';
+
+/**
+ * Timer triggers (production: `triggers` in the function's config.json, cron every `everyMs`); the dev
+ * host runs them on the same period.
+ */
+export const timerTriggers: ReadonlyArray<{
+  function: string;
+  name: string;
+  everyMs: number;
+  run(cloud: Cloud, now: Date): Promise<unknown>;
+}> = [{ function: 'survey', name: 'settleCounters', everyMs: SETTLE_EVERY_MS, run: settleRecent }];
 
 export type { CloudFunction } from './common/app';
 export type { Cloud } from './common/cloud';

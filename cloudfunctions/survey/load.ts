@@ -38,7 +38,8 @@ export function surveyJoins(options: JoinOptions = {}): (data: unknown) => reado
         match: { surveyId: id },
         limit: COUNTER_SHARDS * 4,
         as: 'counters',
-        ...(options.counters === 'count' ? { project: { 'c.n': 1, surveyId: 1 } } : {}),
+        // Never the marks of recent answers (counting.ts): results need the counters only.
+        project: options.counters === 'count' ? { 'c.n': 1, surveyId: 1 } : { m: 0 },
       });
     }
     if (options.evidence) joins.push({ from: 'surveyEvidence', match: { surveyId: id }, limit: 100, as: 'evidence' });

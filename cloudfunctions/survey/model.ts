@@ -11,7 +11,7 @@ import {
   type WorkerGroup,
 } from '@shishi/shared-types';
 
-/** Counter shards per survey: concurrent answers update different documents, so transactions rarely meet. */
+/** Counter shards per survey: concurrent answers `_.inc` different documents. */
 export const COUNTER_SHARDS = 16;
 
 export function shardId(surveyId: string, k: number): string {
@@ -106,13 +106,33 @@ export function newDraft(
   };
 }
 
-/** One counter shard in `surveyCounters`. */
+/**
+ * One counter shard in `surveyCounters`. Which of the shard's answers its counters hold (counting.ts):
+ * every answer created before `vt`, and the answers marked in `m` (answer _id → createdAt in ms).
+ */
 export interface CounterDoc {
   _id: string;
   surveyId: string;
   k: number;
   c: Counters;
+  vt: Date;
+  m: Record<string, number>;
   updatedAt?: Date;
+}
+
+/**
+ * The empty shards of a survey. Nothing is settled yet (`vt` at the epoch, not at publication: another
+ * instance's clock may run a little behind, and an answer stamped before `vt` would never count).
+ */
+export function newShards(surveyId: string, shards: number): CounterDoc[] {
+  return Array.from({ length: shards }, (_, k) => ({
+    _id: shardId(surveyId, k),
+    surveyId,
+    k,
+    c: {},
+    vt: new Date(0),
+    m: {},
+  }));
 }
 
 export type TextModeration = 'none' | 'pass' | 'review' | 'rejected';

@@ -22,6 +22,7 @@ import {
   COUNTER_SHARDS,
   definitionFields,
   newDraft,
+  newShards,
   shardId,
   type SurveyDoc,
 } from '@shishi/cloudfunctions/survey/model';
@@ -273,16 +274,11 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
     const inc = answerIncrements(city.sections, items, dims, k % 6 === 5 ? 'offline' : 'online');
     for (const [key, by] of Object.entries(inc)) counters[key] = (counters[key] ?? 0) + by;
   }
-  // All seeded answers count in shard 0; results sum the shards, and new answers spread over all of them.
-  for (let k = 0; k < COUNTER_SHARDS; k += 1) {
-    count(
-      await addIfMissing(db, 'surveyCounters', {
-        _id: shardId(city._id, k),
-        surveyId: city._id,
-        k,
-        c: k === 0 ? counters : {},
-      }),
-    );
+  // All seeded answers count in shard 0, settled (created before its `vt`); results sum the shards, and
+  // new answers spread over all of them.
+  const settled = new Date(now.getTime() - 86_400_000 + 24 * 60_000);
+  for (const shard of newShards(city._id, COUNTER_SHARDS)) {
+    count(await addIfMissing(db, 'surveyCounters', shard.k === 0 ? { ...shard, c: counters, vt: settled } : shard));
   }
   return added;
 }

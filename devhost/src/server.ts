@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { functions, messagePushTarget } from '@shishi/cloudfunctions/registry';
+import { functions, messagePushTarget, timerTriggers } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
 import {
   attachmentExtensions,
@@ -58,6 +58,14 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
   }
   cloud.local.openapi.onMessagePush((event) => messagePushTarget(cloud, event, new Date(config.now())));
   await seed(cloud.database(), new Date(config.now()));
+  // Timer triggers, on the periods their config.json declares.
+  const timers = timerTriggers.map((t) => {
+    const timer = setInterval(() => {
+      t.run(cloud, new Date(config.now())).catch((e: unknown) => console.error(`[devhost] ${t.function}/${t.name}`, e));
+    }, t.everyMs);
+    timer.unref();
+    return timer;
+  });
   const sessions = new Sessions(config.DATA_DIR);
 
   const server = createServer((req, res) => {
@@ -236,6 +244,7 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
     cloud,
     url: `http://${config.HOST}:${port}`,
     close: async () => {
+      for (const timer of timers) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await cloud.local.close();
     },

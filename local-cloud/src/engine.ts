@@ -146,6 +146,23 @@ export class LocalEngine {
     this.requestCounts.clear();
   }
 
+  private readonly faults: Array<{ action: string; when: (params: Params) => boolean; left: number }> = [];
+
+  /**
+   * Tests: the next `times` requests of `action` that `when` accepts fail as if they never reached the
+   * database (a function killed, the network gone), with DATABASE_REQUEST_FAILED and nothing changed.
+   */
+  failRequests(action: string, when: (params: Params) => boolean = () => true, times = 1): void {
+    this.faults.push({ action, when, left: times });
+  }
+
+  private faultFor(action: string, params: Params): boolean {
+    const fault = this.faults.find((f) => f.action === action && f.when(params));
+    if (!fault) return false;
+    if ((fault.left -= 1) <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+    return true;
+  }
+
   async close(): Promise<void> {
     this.conflicts.close();
     if (this.startup) await this.startup.catch(() => undefined);
@@ -156,6 +173,9 @@ export class LocalEngine {
   async send(action: string, params: Params = {}): Promise<EngineReply> {
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1);
     const requestId = `local-${(this.requestSeq += 1).toString(36)}`;
+    if (this.faults.length > 0 && this.faultFor(action, params)) {
+      return { code: 'DATABASE_REQUEST_FAILED', message: `injected fault: ${action} not delivered`, requestId };
+    }
     try {
       if (this.startup) await this.startup;
       if (params.transactionId && (action === 'database.modifyDocument' || action === 'database.removeDocument')) {

@@ -21,7 +21,7 @@ import { loadSurvey, responsesOf, surveyJoins } from '../load';
 import {
   definitionFields,
   newDraft,
-  shardId,
+  newShards,
   type DefinitionFields,
   type StoredAudience,
   type SurveyDoc,
@@ -194,14 +194,8 @@ export async function publish(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurve
   if (problems.length > 0) throw invalid(problems.map((p) => ({ path: pathOf(p.path), message: p.message })));
   if (survey.closesAt.getTime() <= ctx.now.getTime())
     throw invalid([{ path: 'closesOn', message: '结束日期已过，请先修改结束日期' }]);
-  const shards = Array.from({ length: survey.shards }, (_, k) => ({
-    _id: shardId(survey._id, k),
-    surveyId: survey._id,
-    k,
-    c: {},
-  }));
   try {
-    await ctx.db.collection('surveyCounters').add({ data: shards });
+    await ctx.db.collection('surveyCounters').add({ data: newShards(survey._id, survey.shards) });
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }

@@ -34,7 +34,8 @@ import type { Ctx, ProfileJoin, UserDoc } from '../../common/context';
 import { pageOf } from '../../common/paging';
 import { iso } from '../../common/serialize';
 import { loadSurvey, surveyJoins } from '../load';
-import { shardId, type AnswerDoc, type CounterDoc, type SurveyDoc } from '../model';
+import { incrementsOf, readShards, settleSurvey, SETTLE_AFTER_MS, type Countable, type ShardState } from '../counting';
+import type { AnswerDoc, CounterDoc, SurveyDoc } from '../model';
 import { escapeRegExp, requireManager } from '../support';
 import { isManager, toCard } from '../view';
 import { hasAnswered, requireViewer } from './read';
@@ -127,16 +128,16 @@ export async function results(ctx: Ctx, input: SurveyResultsInput): Promise<Surv
 const PAGE = 1000;
 
 /**
- * The recompute: four aggregations over the survey's answers, each grouped by the respondent's district,
- * industry and (unwound) group, then folded into counters by the same rules submission uses.
+ * The recompute: four aggregations over the answers `match` selects, each grouped by the respondent's
+ * district, industry and (unwound) group, then folded into counters by the same rules submission uses.
  */
-export async function recomputeRows(ctx: Ctx, surveyId: string): Promise<RecomputeRows> {
+export async function recomputeRows(ctx: Ctx, match: object): Promise<RecomputeRows> {
   const $ = ctx.db.command.aggregate;
   const base = () =>
     ctx.db
       .collection('surveyAnswers')
       .aggregate()
-      .match({ surveyId })
+      .match(match)
       .project({ _id: 0, d: '$dims.d', i: '$dims.i', g: '$dims.g', ch: '$channel', items: 1 })
       .unwind({ path: '$g', includeArrayIndex: 'gi', preserveNullAndEmptyArrays: true });
   const who = { d: '$d', i: '$i', g: '$g', gi: '$gi' };
@@ -187,67 +188,122 @@ function normalise(row: Record<string, unknown>, fields: readonly string[]): Rec
 export const recomputeJoins = surveyJoins();
 
 /**
- * 重新计算: rebuilds the counters from the answers with aggregate() and compares. The counters are read
- * before and after the aggregation: answers and their counters commit together, and counters only grow,
- * so equal sums mean no answer arrived in between (otherwise it tries again). With `apply`, the
- * recomputed counters replace the shards in one transaction, only if the shards still hold what was
- * read before the aggregation.
+ * 核对统计: rebuilds from the answers what the counters should hold, and compares. One read of the
+ * shards fixes what they hold (counting.ts): each shard's answers created before its `vt` — counted with
+ * aggregate() — and the answers marked in it since, whose increments are added up here. Answers stored
+ * but not counted yet (being submitted right now, or whose submission died and settling has not reached)
+ * are `waiting`. Answers whose submission died more than SETTLE_AFTER_MS ago are counted first.
+ * With `apply`, the counters are replaced by what the answers say, in one transaction, only if no answer
+ * was counted since the read (else it reads again).
  */
 export async function recompute(ctx: Ctx, input: RecomputeInput): Promise<RecomputeOutput> {
   const { user, survey } = await loadSurvey(ctx);
   requireManager(user, survey);
+  await settleSurvey(ctx.db, survey, new Date(ctx.now.getTime() - SETTLE_AFTER_MS), ctx.now);
   for (let attempt = 1; ; attempt += 1) {
-    const before = sumCounters(await shardsOf(ctx, survey._id));
-    const recomputed = countersFromRows(survey.sections, await recomputeRows(ctx, survey._id));
-    const last = attempt >= 3;
+    const shards = await readShards(ctx.db, survey._id);
+    const { expected, waiting } = await countedAnswers(ctx, survey, shards);
+    const current = sumCounters(shards);
+    const responses = expected.n ?? 0;
     if (!input.apply) {
-      const after = sumCounters(await shardsOf(ctx, survey._id));
-      if (counterDifferences(before, after, 1).length > 0 && !last) continue;
-      const differences = counterDifferences(after, recomputed);
-      return { responses: recomputed.n ?? 0, matches: differences.length === 0, differences, applied: false };
+      const differences = counterDifferences(current, expected);
+      return { responses, matches: differences.length === 0, differences, applied: false, waiting };
     }
-    const replaced = await replaceCounters(ctx, survey, before, recomputed);
-    if (replaced) {
-      return {
-        responses: recomputed.n ?? 0,
-        matches: replaced.differences.length === 0,
-        differences: replaced.differences,
-        applied: true,
-      };
-    }
-    if (last) throw new AppError('CONFLICT', '还有答卷正在提交，请稍后再重新计算');
+    const differences = await replaceCounters(ctx, survey, shards, expected);
+    if (differences) return { responses, matches: differences.length === 0, differences, applied: true, waiting };
+    if (attempt >= 3) throw new AppError('CONFLICT', '还有答卷正在提交，请稍后再重新计算');
   }
 }
 
-async function shardsOf(ctx: Ctx, surveyId: string): Promise<CounterDoc[]> {
-  const res = await ctx.db.collection('surveyCounters').where({ surveyId }).limit(1000).get();
-  return res.data as CounterDoc[];
+/** What the answers the shards hold add up to, and how many stored answers wait to be counted. */
+async function countedAnswers(
+  ctx: Ctx,
+  survey: SurveyDoc,
+  shards: readonly ShardState[],
+): Promise<{ expected: Counters; waiting: number }> {
+  const _ = ctx.db.command;
+  // Settled answers: one aggregation (shards settled to different instants each get their own range).
+  const byVt = new Map<number, string[]>();
+  for (const s of shards) byVt.set(s.vt.getTime(), [...(byVt.get(s.vt.getTime()) ?? []), s._id]);
+  const ranges = [...byVt]
+    .filter(([vt]) => vt > 0)
+    .map(([vt, ids]) => ({
+      ...(byVt.size > 1 ? { shard: _.in(ids) } : {}),
+      createdAt: _.lt(new Date(vt)),
+    }));
+  const settled =
+    ranges.length === 0
+      ? {}
+      : countersFromRows(
+          survey.sections,
+          await recomputeRows(
+            ctx,
+            ranges.length === 1
+              ? { surveyId: survey._id, ...ranges[0] }
+              : _.and([{ surveyId: survey._id }, _.or(ranges)]),
+          ),
+        );
+  // Answers since: each one marked in its shard adds its increments; unmarked ones wait.
+  const recent: Counters = {};
+  let waiting = 0;
+  const byId = new Map(shards.map((s) => [s._id, s]));
+  const since = new Date(Math.min(...shards.map((s) => s.vt.getTime())));
+  for (let after = ''; ;) {
+    const res = await ctx.db
+      .collection('surveyAnswers')
+      .where({ surveyId: survey._id, createdAt: _.gte(since), _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .field({ _id: true, shard: true, createdAt: true, items: true, dims: true, channel: true })
+      .limit(PAGE)
+      .get();
+    const page = res.data as Countable[];
+    for (const answer of page) {
+      const shard = byId.get(answer.shard);
+      if (shard && answer.createdAt.getTime() < shard.vt.getTime()) continue;
+      if (shard?.m[answer._id] === undefined) {
+        waiting += 1;
+        continue;
+      }
+      for (const [k, by] of Object.entries(incrementsOf(survey, answer))) recent[k] = (recent[k] ?? 0) + by;
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]._id;
+  }
+  return { expected: sumCounters([{ c: settled }, { c: recent }]), waiting };
 }
 
-/** Replaces the shards with the recomputed counters unless they changed since `before` (then null). */
+/**
+ * Replaces the shards' counters with `expected` (all in shard 0: results sum the shards) in one
+ * transaction, unless a shard changed since `read` (then null). Returns the differences it repaired.
+ */
 async function replaceCounters(
   ctx: Ctx,
   survey: SurveyDoc,
-  before: Counters,
-  recomputed: Counters,
-): Promise<{ differences: RecomputeOutput['differences'] } | null> {
+  read: readonly ShardState[],
+  expected: Counters,
+): Promise<RecomputeOutput['differences'] | null> {
   const _ = ctx.db.command;
   return ctx.db.runTransaction(async (t: Ctx['db']) => {
-    const shards: CounterDoc[] = [];
-    for (let k = 0; k < survey.shards; k += 1) {
-      const res = await t.collection('surveyCounters').doc(shardId(survey._id, k)).get();
-      shards.push(res.data as CounterDoc);
-    }
-    const current = sumCounters(shards);
-    if (counterDifferences(before, current, 1).length > 0) return null;
-    for (let k = 0; k < survey.shards; k += 1) {
+    const current: CounterDoc[] = [];
+    for (const shard of read) current.push((await t.collection('surveyCounters').doc(shard._id).get()).data);
+    const unchanged = read.every(
+      (shard, i) =>
+        counterDifferences(shard.c ?? {}, current[i].c ?? {}, 1).length === 0 && sameKeys(shard.m, current[i].m ?? {}),
+    );
+    if (!unchanged) return null;
+    for (const [i, shard] of read.entries()) {
       await t
         .collection('surveyCounters')
-        .doc(shardId(survey._id, k))
-        .update({ data: { c: _.set(k === 0 ? recomputed : {}), updatedAt: ctx.now } });
+        .doc(shard._id)
+        .update({ data: { c: _.set(i === 0 ? expected : {}), updatedAt: ctx.now } });
     }
-    return { differences: counterDifferences(current, recomputed) };
+    return counterDifferences(sumCounters(current), expected);
   });
+}
+
+function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b);
 }
 
 // ---------------------------------------------------------------- text answers

@@ -1,12 +1,11 @@
 /**
- * 提交答卷 and 线下代录. The answer and its counters are stored in one transaction: the answer is added
- * and the counter shard gets `_.inc` for everything the answer adds, so results never scan answers.
- * One answer per person: the unique index (surveyId, respondentKey) turns a repeat — even one racing the
- * first — into "already submitted", with nothing new stored.
+ * 提交答卷 and 线下代录. The answer is stored, then counted into its counter shard with `_.inc` (one
+ * conditional update, counting.ts), so results never scan answers. One answer per person: the unique
+ * index (surveyId, respondentKey) turns a repeat — even one racing the first — into "already
+ * submitted", with nothing new stored.
  */
 import {
   AppError,
-  answerIncrements,
   answerWindowRefusal,
   audienceRefusal,
   checkAnswers,
@@ -25,7 +24,8 @@ import type { Ctx, UserDoc } from '../../common/context';
 import { loadSurvey, surveyJoins } from '../load';
 import { shardId, type AnswerDoc, type SurveyDoc } from '../model';
 import { respondentKey, respondentSecret, shardOf } from '../secret';
-import { checkTexts, isConflict, isDuplicate } from '../support';
+import { countAnswer } from '../counting';
+import { checkTexts, isDuplicate } from '../support';
 import { isManager } from '../view';
 
 /** The survey and the orgs on the caller's path (district / industry), with the profile: one request. */
@@ -91,21 +91,20 @@ async function store(
     offline: who.offline,
     createdAt: ctx.now,
   };
-  const increments = answerIncrements(survey.sections, items, dims, doc.channel);
-  const _ = ctx.db.command;
-  const inc: Record<string, unknown> = { updatedAt: ctx.now };
-  for (const [k, by] of Object.entries(increments)) inc[`c.${k}`] = _.inc(by);
+  let _id: string;
   try {
-    await ctx.db.runTransaction(async (t: Ctx['db']) => {
-      await t.collection('surveyAnswers').add({ data: doc });
-      await t.collection('surveyCounters').doc(shard).update({ data: inc });
-    }, 8);
-    return { status: 'submitted' };
+    _id = String((await ctx.db.collection('surveyAnswers').add({ data: doc }))._id);
   } catch (e) {
     if (isDuplicate(e)) return { status: 'alreadySubmitted' };
-    if (isConflict(e)) throw new AppError('CONFLICT', '提交的人太多了，请稍后再试');
     throw e;
   }
+  // Stored is submitted: if counting fails now, settling counts the answer within minutes.
+  try {
+    await countAnswer(ctx.db, survey, { ...doc, _id }, ctx.now);
+  } catch (e) {
+    console.error(`survey ${survey._id}: answer ${_id} stored, counting left to settling`, e);
+  }
+  return { status: 'submitted' };
 }
 
 /** 提交答卷 (online, as the caller). */

@@ -60,7 +60,8 @@ export const collections = [
       { name: 'audiencePath_updated', keys: { audiencePath: 1, updatedAt: -1 } },
     ],
   },
-  // Counter shards of a survey, _id `${surveyId}_${k}`: `_.inc` in the transaction that stores an answer.
+  // Counter shards of a survey, _id `${surveyId}_${k}`: `_.inc` right after an answer is stored
+  // (cloudfunctions/survey/counting.ts).
   { name: 'surveyCounters', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
   {
     name: 'surveyAnswers',
@@ -70,6 +71,8 @@ export const collections = [
       { name: 'survey_created', keys: { surveyId: 1, createdAt: -1 } },
       // Export pages through each counter shard's answers by _id (keyset): every page is one index range.
       { name: 'shard_id', keys: { shard: 1, _id: 1 } },
+      // Settling lists a shard's answers of a time range (those a dead submission left uncounted).
+      { name: 'shard_created', keys: { shard: 1, createdAt: 1 } },
     ],
   },
   // A survey's results cited for a proposal or project; _id `${surveyId}_${targetType}_${targetId}`.

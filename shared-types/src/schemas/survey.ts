@@ -635,6 +635,8 @@ export const recomputeOutputSchema = z.object({
   /** Up to 50 counters that differ. */
   differences: z.array(z.object({ key: z.string(), counter: z.number(), recomputed: z.number() })),
   applied: z.boolean(),
+  /** Answers stored and not counted yet: being submitted now, or counted by the next settling. */
+  waiting: z.number().int().min(0),
 });
 export type RecomputeOutput = z.infer<typeof recomputeOutputSchema>;
 

@@ -11,7 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createLocalCloud } from '@shishi/local-cloud';
 import { collections, type Reply } from '@shishi/shared-types';
-import { functions } from '../../cloudfunctions/registry';
+import { functions, timerTriggers } from '../../cloudfunctions/registry';
+import { readShards, SETTLE_AFTER_MS, SETTLE_EVERY_MS } from '../../cloudfunctions/survey/counting';
 import { seed, seedOrgs } from '../../devhost/src/seed';
 
 const DATA_DIR = process.env.SURVEY_BENCH_DIR ?? '';
@@ -27,6 +28,7 @@ type Cmd =
   | { name: 'export' }
   | { name: 'exportLive' }
   | { name: 'recompute' }
+  | { name: 'settle' }
   | { name: 'memory' }
   | { name: 'close' };
 
@@ -210,7 +212,9 @@ const groupsOf = (k: number) => {
 
 if (!DATA_DIR) throw new Error('SURVEY_BENCH_DIR is required');
 mkdirSync(DATA_DIR, { recursive: true });
-const now = () => NOW;
+/** Pinned; `settle` moves it past SETTLE_AFTER_MS, as the timer sees it minutes after the answers. */
+let clock = NOW;
+const now = () => clock;
 const cloud = createLocalCloud({ dataDir: DATA_DIR, collections, now });
 const engine = cloud.local.engine;
 const survey = functions.survey;
@@ -481,16 +485,44 @@ async function exportLive() {
 }
 
 async function recompute() {
+  engine.resetCounts();
   const t0 = performance.now();
-  const r = ok<{ responses: number; matches: boolean; differences: unknown[] }>(
+  const r = ok<{ responses: number; matches: boolean; differences: unknown[]; waiting: number }>(
     await call(STAFF, 'recompute', { surveyId }),
     'recompute',
   );
   return {
     ms: performance.now() - t0,
+    requests: engine.totalRequests(),
     responses: r.responses,
     matches: r.matches,
+    waiting: r.waiting,
     differences: r.differences.slice(0, 5),
+    marks: await marksHeld(),
+  };
+}
+
+/** Marks of recent answers the shards hold (counting.ts). */
+async function marksHeld(): Promise<number> {
+  const shards = await readShards(cloud.database(), surveyId);
+  return shards.reduce((n, s) => n + Object.keys(s.m).length, 0);
+}
+
+/** The settling timer, run as it would be once the answers are older than SETTLE_AFTER_MS. */
+async function settle() {
+  const marksBefore = await marksHeld();
+  clock = NOW + SETTLE_AFTER_MS + SETTLE_EVERY_MS;
+  const timer = timerTriggers.find((t) => t.name === 'settleCounters')!;
+  engine.resetCounts();
+  const t0 = performance.now();
+  const r = (await timer.run(cloud, new Date(clock))) as { surveys: number; counted: number };
+  return {
+    ms: performance.now() - t0,
+    laterMs: clock - NOW,
+    requests: engine.totalRequests(),
+    counted: r.counted,
+    marksBefore,
+    marksAfter: await marksHeld(),
   };
 }
 
@@ -517,6 +549,8 @@ async function run(cmd: Cmd): Promise<unknown> {
       return exportLive();
     case 'recompute':
       return recompute();
+    case 'settle':
+      return settle();
     case 'memory':
       return { ...process.memoryUsage(), maxRSS: process.resourceUsage().maxRSS * 1024 };
     case 'close':

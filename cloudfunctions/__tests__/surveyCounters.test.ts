@@ -7,6 +7,7 @@
 import type { RecomputeOutput, SubmitSurveyOutput, SurveyResults } from '@shishi/shared-types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seed } from '../../devhost/src/seed';
 import { timerTriggers } from '../registry';
 import {
   countAnswer,
@@ -356,6 +357,30 @@ describe('an answer whose counting was cut off', () => {
     expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 13,
       matches: true,
+    });
+  });
+
+  it('shards of a data directory from before the marks are settled after their last answer when the dev host starts', async () => {
+    const id = await publishedSurvey(world);
+    const ws = await workers(world, 4, ['gr-zs-mall']);
+    for (const [k, w] of ws.slice(0, 3).entries()) ok(await call(w, 'submit', { surveyId: id, answers: answers(k) }));
+    const db = world.cloud.database();
+    const _ = db.command;
+    // Shards as the transaction-era code left them: counters, no `vt`, no marks.
+    await db
+      .collection('surveyCounters')
+      .where({ surveyId: id })
+      .update({ data: { vt: _.remove(), m: _.remove() } });
+    // The dev host restarted with its clock pinned before those answers.
+    await seed(db, new Date(world.now() - 3_600_000));
+    ok(await call(ws[3], 'submit', { surveyId: id, answers: answers(3) }));
+    world.setNow(world.now() + SETTLE_AFTER_MS + SETTLE_EVERY_MS);
+    expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ counted: 0 });
+    expect(await totalAnswersCounted(id)).toBe(4);
+    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+      responses: 4,
+      matches: true,
+      waiting: 0,
     });
   });
 

@@ -359,7 +359,7 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
     }
   }
   await countTerms(db, windowId, addedTerms);
-  await backfill(db);
+  await backfill(db, now);
   added += await seedSurveys(db, now, orgs);
   return { added };
 }
@@ -377,9 +377,32 @@ async function countTerms(db: WxDatabase, windowId: string, docs: string[][]): P
 /**
  * Data directories made before collection screening: proposals get the fields it needs (author key,
  * lookup grams, counters), counted in their window's term statistics; windows get their org path.
+ * Survey counter shards from before the marks (counting.ts) counted every answer stored so far (answer
+ * and count were one transaction then): they are settled up to now.
  */
-async function backfill(db: WxDatabase): Promise<void> {
+async function backfill(db: WxDatabase, now: Date): Promise<void> {
   const _ = db.command;
+  const unsettled = await db
+    .collection('surveyCounters')
+    .where({ vt: _.exists(false) })
+    .field({ surveyId: true })
+    .limit(1000)
+    .get();
+  for (const surveyId of new Set((unsettled.data as Array<{ surveyId: string }>).map((d) => d.surveyId))) {
+    // After the survey's last answer (a pinned clock may start before answers of an earlier run).
+    const last = await db
+      .collection('surveyAnswers')
+      .where({ surveyId })
+      .orderBy('createdAt', 'desc')
+      .field({ createdAt: true })
+      .limit(1)
+      .get();
+    const lastAt = (last.data[0] as { createdAt?: Date } | undefined)?.createdAt?.getTime() ?? 0;
+    await db
+      .collection('surveyCounters')
+      .where({ surveyId, vt: _.exists(false) })
+      .update({ data: { vt: new Date(Math.max(now.getTime(), lastAt + 1)), m: _.set({}) } });
+  }
   const old = await db
     .collection('proposals')
     .where({ grams: _.exists(false) })

@@ -89,6 +89,7 @@ async function settleShard(
   await unmark(db, shard, shard.vt.getTime());
   if (cutoff.getTime() <= shard.vt.getTime()) return 0;
   let counted = 0;
+  let listed = 0;
   const marks = { ...shard.m };
   for (let after = ''; ;) {
     const res = await db
@@ -99,6 +100,7 @@ async function settleShard(
       .limit(PAGE)
       .get();
     const page = res.data as Array<{ _id: string }>;
+    listed += page.length;
     const missing = page.map((a) => a._id).filter((id) => shard.m[id] === undefined);
     if (missing.length > 0) {
       const full = await db
@@ -116,6 +118,8 @@ async function settleShard(
     if (page.length < PAGE) break;
     after = page[page.length - 1]._id;
   }
+  // Nothing arrived since `vt`: leave the shard alone (an idle survey costs a read per shard).
+  if (listed === 0) return 0;
   const moved = await db
     .collection('surveyCounters')
     .where({ _id: shard._id, vt: shard.vt })

@@ -98,6 +98,7 @@ describe('survey.export', () => {
       await call('demo-research', 'export', { surveyId: id, format: 'csv', part: 'summary' }),
     );
     expect(summary.fileName).toBe('职工需求测试调查-结果汇总-20261124.csv');
+    expect(summary.rows).toBe(1);
     expect(fileOf(summary).toString('utf8')).toContain('答卷数,1');
   });
 

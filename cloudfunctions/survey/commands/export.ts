@@ -125,10 +125,12 @@ export async function exportSurvey(ctx: Ctx, input: SurveyExportInput): Promise<
   const ext = input.format;
   const path = join(dir, `export.${ext}`);
   try {
-    const rows =
+    const written =
       ext === 'xlsx'
         ? await writeXlsx(ctx, path, survey, summary, table)
         : await writeCsv(ctx, path, survey, input.part, summary, table);
+    // The summary alone has no answer rows: it covers the answers counted.
+    const rows = ext === 'csv' && input.part === 'summary' ? (c.n ?? 0) : written;
     const content = await readFile(path);
     const stamp = businessDate(ctx.now).replace(/-/g, '');
     const what = ext === 'csv' && input.part === 'summary' ? '结果汇总' : '答卷';

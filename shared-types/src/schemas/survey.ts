@@ -676,7 +676,7 @@ export const surveyExportOutputSchema = z.object({
   /** Temporary download URL. */
   url: z.string(),
   fileName: z.string(),
-  /** Answer rows written. */
+  /** Answers the file covers: the answer rows written, or for the summary alone the answers counted. */
   rows: z.number().int().min(0),
   bytes: z.number().int().min(0),
 });

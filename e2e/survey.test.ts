@@ -2,8 +2,9 @@
  * 需求调查 (issue: surveys): district staff build a two-page survey with display logic and publish it;
  * a worker answers it on the phone (progress bar, messages from the shared rules, resume after a reload,
  * submit once) and sees the public results; a cadre enters a paper answer for a worker of their union;
- * staff read the charts and the cross-tabulation and download the Excel file, which the test opens
- * with exceljs; an anonymous survey hides small groups ("不足 5 人，不显示").
+ * staff read the charts and the cross-tabulation, download the Excel file, which the test opens with
+ * exceljs, and check the figures against the answers (核对统计); an anonymous survey hides small groups
+ * ("不足 5 人，不显示").
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -321,6 +322,16 @@ test('staff read the charts and cross-tab, then download the Excel file and open
   const csv = await fetch(new URL(url, baseUrl));
   assert.equal(csv.status, 200);
   assert.match(await csv.text(), /暑假托管/);
+
+  // 核对统计: every answer counted again agrees with the figures above.
+  await page.locator('#check-run').click();
+  await page.locator('#check-result').waitFor();
+  assert.match(await page.locator('#check-result').innerText(), /统计数字与答卷一致：共 2 份答卷/);
+  assert.equal(await page.locator('#check-apply').count(), 0, 'nothing to recompute');
+  await page.locator('#survey-check').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await toastGone(page);
+  await settle(page);
+  await shot(page, '71b-survey-check');
   await page.context().close();
 });
 

@@ -6,6 +6,7 @@ import type {
   LinkEvidenceOutput,
   ListMySurveysInput,
   ListOpenSurveysOutput,
+  RecomputeOutput,
   SubmitOfflineSurveyInput,
   SubmitSurveyInput,
   SubmitSurveyOutput,
@@ -38,6 +39,11 @@ export function submitOfflineSurvey(input: SubmitOfflineSurveyInput): Promise<Su
 
 export function fetchResults(surveyId: string, by?: SurveyDimension): Promise<SurveyResults> {
   return invoke('survey', 'results', { surveyId, by });
+}
+
+/** 核对统计: counts every answer again and compares with the counters; `apply` replaces them. */
+export function recomputeSurvey(surveyId: string, apply = false): Promise<RecomputeOutput> {
+  return invoke('survey', 'recompute', { surveyId, apply });
 }
 
 export function fetchTextAnswers(input: TextAnswersInput): Promise<TextAnswersPage> {

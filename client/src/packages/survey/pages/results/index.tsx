@@ -7,6 +7,7 @@ import { useResource } from '../../../../hooks/useResource';
 import { StaffOnly } from '../../../../features/profile';
 import { fetchResults, fetchSurvey } from '../../../../features/survey/api';
 import { dateRange, phaseMeta } from '../../../../features/survey/labels';
+import { CheckPanel } from '../../../../features/survey/results/CheckPanel';
 import { ExportPanel } from '../../../../features/survey/results/ExportPanel';
 import { ResponseSummary, ResultsView } from '../../../../features/survey/results/ResultsView';
 import '../../../../features/survey/results/results.scss';
@@ -17,7 +18,7 @@ function shortLabel(d: SurveyDimension): string {
   return d === 'district' ? '区市县' : surveyDimensionLabels[d];
 }
 
-/** 调查结果 (staff): responses against the target, each question as bars, cross-tabs, texts, export. */
+/** 调查结果 (staff): responses against the target, each question as bars, cross-tabs, texts, export, 核对统计. */
 export default function SurveyResultsPage() {
   return <StaffOnly>{() => <Results />}</StaffOnly>;
 }
@@ -67,6 +68,7 @@ function Results() {
         </>
       )}
       <ExportPanel surveyId={s._id} />
+      <CheckPanel surveyId={s._id} sections={s.sections} onApplied={results.refresh} />
     </View>
   );
 }

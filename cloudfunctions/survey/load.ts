@@ -38,8 +38,9 @@ export function surveyJoins(options: JoinOptions = {}): (data: unknown) => reado
         match: { surveyId: id },
         limit: COUNTER_SHARDS * 4,
         as: 'counters',
-        // Never the marks of recent answers (counting.ts): results need the counters only.
-        project: options.counters === 'count' ? { 'c.n': 1, surveyId: 1 } : { m: 0 },
+        // Never the marks of recent answers (counting.ts), which can be thousands in a busy hour: an
+        // inclusion, so they are not even copied.
+        project: options.counters === 'count' ? { 'c.n': 1, surveyId: 1 } : { surveyId: 1, k: 1, c: 1 },
       });
     }
     if (options.evidence) joins.push({ from: 'surveyEvidence', match: { surveyId: id }, limit: 100, as: 'evidence' });

@@ -1,5 +1,6 @@
 /** Counters: what an answer adds, results read from them, the recompute fold, small-group suppression. */
 import {
+  describeCounterKey,
   answerIncrements,
   breakdownSegments,
   checkAnswers,
@@ -234,5 +235,25 @@ describe('small-group suppression (anonymous surveys)', () => {
       { id: 'b', label: 'b', responses: 1, suppressed: false },
       { id: '_none', label: '_none', responses: 1, suppressed: false },
     ]);
+  });
+});
+
+describe('describeCounterKey: the differences 核对统计 lists, in words', () => {
+  const orgs = new Map([['dist-zs', '中山区总工会']]);
+  it.each([
+    ['n', '答卷份数'],
+    ['ch/offline', '线下录入的答卷份数'],
+    ['q1/n', '第 1 题的作答人数'],
+    ['q1/o/b', '第 1 题选“培训”的人数'],
+    ['q2/v/4', '第 2 题选 4 分的人数'],
+    ['q3/r/y/1', '第 3 题把“安全”排第 1 位的人数'],
+    ['q4/m/r/2', '第 4 题“食堂”一行选“好”的人数'],
+    ['@district/dist-zs/q1/o/a', '第 1 题选“托管”的人数（区市县：中山区总工会）'],
+    ['@industry/_none/n', '答卷份数（产业工会：未分组）'],
+    ['@group/women/q2/n', '第 2 题的作答人数（职工群体：女职工）'],
+    ['@district/dist-unknown/n', '答卷份数（区市县：dist-unknown）'],
+    ['zz/o/a', '题目 zz选“a”的人数'],
+  ])('%s → %s', (key, words) => {
+    expect(describeCounterKey(key, def.sections, orgs)).toBe(words);
   });
 });

@@ -14,13 +14,15 @@
  * and the same (but ch/) under a segment prefix `@<dimension>/<segment>/` for district, industry, group.
  * Question, option and row ids never hold `/` or `@`, so keys cannot collide.
  */
-import type {
-  AnswerItem,
-  QuestionStats,
-  Segment,
-  SurveyDimension,
-  SurveyQuestion,
-  SurveySection,
+import {
+  workerGroupLabels,
+  type AnswerItem,
+  type QuestionStats,
+  type Segment,
+  type SurveyDimension,
+  type SurveyQuestion,
+  type SurveySection,
+  type WorkerGroup,
 } from '../schemas/survey';
 import { questionsInOrder } from './surveyDefinition';
 import { NO_SEGMENT, type RespondentDims } from './surveyScope';
@@ -308,4 +310,70 @@ export function breakdownSegments(c: Counters, input: BreakdownInput): Segment[]
     responses: hidden.has(s.id) ? null : s.responses,
     suppressed: hidden.has(s.id),
   }));
+}
+
+// ---------------------------------------------------------------- a counter key in words
+
+const dimensionWords: Record<SurveyDimension, string> = {
+  district: '区市县',
+  industry: '产业工会',
+  group: '职工群体',
+};
+
+/**
+ * A counter key in words: `n` → 答卷份数, `q1/o/o2` → 第 1 题选“没有”的人数, with the group for keys under
+ * a segment prefix (`@district/<segment>/…`). Unknown parts are shown as they are.
+ */
+export function describeCounterKey(
+  key: string,
+  sections: readonly SurveySection[] = [],
+  orgNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  let rest = key;
+  let group = '';
+  const seg = /^@(district|industry|group)\/([^/]+)\/(.*)$/.exec(key);
+  if (seg) {
+    const dim = seg[1] as SurveyDimension;
+    const id = seg[2];
+    const name =
+      id === NO_SEGMENT
+        ? '未分组'
+        : dim === 'group'
+          ? (workerGroupLabels[id as WorkerGroup] ?? id)
+          : (orgNames.get(id) ?? id);
+    group = `（${dimensionWords[dim]}：${name}）`;
+    rest = seg[3];
+  }
+  const parts = rest.split('/');
+  if (rest === 'n') return `答卷份数${group}`;
+  if (parts[0] === 'ch') {
+    const channel = parts[1] === 'online' ? '线上填写' : parts[1] === 'offline' ? '线下录入' : parts[1];
+    return `${channel}的答卷份数${group}`;
+  }
+  const all = questionsInOrder(sections);
+  const at = all.findIndex((x) => x.question.id === parts[0]);
+  const question = at >= 0 ? all[at].question : null;
+  const name = question ? `第 ${at + 1} 题` : `题目 ${parts[0]}`;
+  const option = (id: string) => {
+    const options = question && 'options' in question ? question.options : [];
+    return options.find((o) => o.id === id)?.label ?? id;
+  };
+  switch (parts[1]) {
+    case 'n':
+      return `${name}的作答人数${group}`;
+    case 'o':
+      return `${name}选“${option(parts[2])}”的人数${group}`;
+    case 'r':
+      return `${name}把“${option(parts[2])}”排第 ${parts[3]} 位的人数${group}`;
+    case 'v':
+      return `${name}选 ${parts[2]} 分的人数${group}`;
+    case 'm': {
+      const row =
+        question?.type === 'matrix' ? (question.rows.find((r) => r.id === parts[2])?.label ?? parts[2]) : parts[2];
+      const column = question?.type === 'matrix' ? (question.columns[Number(parts[3]) - 1] ?? parts[3]) : parts[3];
+      return `${name}“${row}”一行选“${column}”的人数${group}`;
+    }
+    default:
+      return key;
+  }
 }

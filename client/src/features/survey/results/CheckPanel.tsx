@@ -1,74 +1,16 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import {
-  NO_SEGMENT,
-  questionsInOrder,
-  type RecomputeOutput,
-  type SurveyDimension,
-  type SurveySection,
-} from '@shishi/shared-types';
+import { describeCounterKey, type RecomputeOutput, type SurveySection } from '@shishi/shared-types';
 import { AppButton, Notice } from '../../../components';
 import { toApiError, type ApiError } from '../../../services/call';
 import { confirm, toastSuccess } from '../../../utils/feedback';
+import { useOrgTree } from '../../org/hooks';
 import { recomputeSurvey } from '../api';
 
 /** How many differences the card lists; the rest are counted. */
 const SHOWN = 5;
 /** The server lists at most this many differences. */
 const LISTED_MAX = 50;
-
-const dimensionWords: Record<SurveyDimension, string> = {
-  district: '区市县',
-  industry: '产业工会',
-  group: '职工群体',
-};
-
-/**
- * A counter key in words: `n` → 答卷份数, `q1/o/o2` → 第 1 题选“没有”的人数, with the group for keys under
- * a segment prefix (`@district/<segment>/…`). Unknown parts are shown as they are.
- */
-export function describeCounterKey(key: string, sections: readonly SurveySection[] = []): string {
-  let rest = key;
-  let group = '';
-  const seg = /^@(district|industry|group)\/([^/]+)\/(.*)$/.exec(key);
-  if (seg) {
-    const dim = seg[1] as SurveyDimension;
-    group = `（${dimensionWords[dim]}：${seg[2] === NO_SEGMENT ? '未分组' : seg[2]}）`;
-    rest = seg[3];
-  }
-  const parts = rest.split('/');
-  if (rest === 'n') return `答卷份数${group}`;
-  if (parts[0] === 'ch') {
-    const channel = parts[1] === 'online' ? '线上填写' : parts[1] === 'offline' ? '线下录入' : parts[1];
-    return `${channel}的答卷份数${group}`;
-  }
-  const all = questionsInOrder(sections);
-  const at = all.findIndex((x) => x.question.id === parts[0]);
-  const question = at >= 0 ? all[at].question : null;
-  const name = question ? `第 ${at + 1} 题` : `题目 ${parts[0]}`;
-  const option = (id: string) => {
-    const options = question && 'options' in question ? question.options : [];
-    return options.find((o) => o.id === id)?.label ?? id;
-  };
-  switch (parts[1]) {
-    case 'n':
-      return `${name}的作答人数${group}`;
-    case 'o':
-      return `${name}选“${option(parts[2])}”的人数${group}`;
-    case 'r':
-      return `${name}把“${option(parts[2])}”排第 ${parts[3]} 位的人数${group}`;
-    case 'v':
-      return `${name}选 ${parts[2]} 分的人数${group}`;
-    case 'm': {
-      const row =
-        question?.type === 'matrix' ? (question.rows.find((r) => r.id === parts[2])?.label ?? parts[2]) : parts[2];
-      const column = question?.type === 'matrix' ? (question.columns[Number(parts[3]) - 1] ?? parts[3]) : parts[3];
-      return `${name}“${row}”一行选“${column}”的人数${group}`;
-    }
-    default:
-      return key;
-  }
-}
 
 /** What failed, the server's message, and what to do when the message does not say it already. */
 function failureText(step: Step, error: ApiError): string {
@@ -165,6 +107,8 @@ function Outcome({
   applying: boolean;
   onApply: (step: 'apply') => Promise<void>;
 }) {
+  // District and industry differences are named by their union (the tree is loaded once per session).
+  const orgs = useOrgTree(result.differences.some((d) => /^@(district|industry)\//.test(d.key)));
   const waiting =
     result.waiting > 0 ? (
       <Text className="sr-check__waiting" id="check-waiting">
@@ -190,6 +134,7 @@ function Outcome({
 
   const count = result.differences.length;
   const more = count - Math.min(count, SHOWN);
+  const orgNames = new Map((orgs ?? []).map((o) => [o._id, o.name]));
   return (
     <View className="sr-check__result sr-check__result--diff" id="check-result">
       <View className="sr-check__headline">
@@ -202,7 +147,7 @@ function Outcome({
       <View className="sr-check__diffs" id="check-differences">
         {result.differences.slice(0, SHOWN).map((d, i) => (
           <View className="sr-check__diff" key={d.key} id={`check-diff-${i}`}>
-            <Text className="sr-check__diff-label">{describeCounterKey(d.key, sections)}</Text>
+            <Text className="sr-check__diff-label">{describeCounterKey(d.key, sections, orgNames)}</Text>
             <Text className="sr-check__diff-numbers">
               统计 {d.counter}，答卷 {d.recomputed}
             </Text>

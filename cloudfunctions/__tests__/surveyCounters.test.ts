@@ -292,6 +292,19 @@ describe('an answer whose counting was cut off', () => {
     expect(ok<SurveyResults>(await call('demo-research', 'results', { surveyId: id })).responses).toBe(6);
   });
 
+  it('an insert that fails for another reason than a repeat is an error, not "already submitted"', async () => {
+    const id = await publishedSurvey(world);
+    const [w] = await workers(world, 1, ['gr-zs-mall']);
+    world.cloud.local.engine.failRequests('database.insertDocument', (p) => p.collectionName === 'surveyAnswers');
+    const lost = await call(w, 'submit', { surveyId: id, answers: answers(0) });
+    expect(lost.ok).toBe(false);
+    expect(await storedAnswers(id)).toHaveLength(0);
+    expect(ok<SubmitSurveyOutput>(await call(w, 'submit', { surveyId: id, answers: answers(0) })).status).toBe(
+      'submitted',
+    );
+    expect(await totalAnswersCounted(id)).toBe(1);
+  });
+
   it('the recompute counts one waiting longer than SETTLE_AFTER_MS before it compares', async () => {
     const id = await publishedSurvey(world);
     const ws = await workers(world, 3, ['gr-zs-mall']);

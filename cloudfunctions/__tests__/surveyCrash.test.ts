@@ -6,7 +6,6 @@
  * settling — the timer, later, even overlapping runs — counts each one left over exactly once, after
  * which the counters equal a full recompute.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +14,9 @@ import { collections, type RecomputeOutput, type Reply, type SurveyResults } fro
 import { functions, timerTriggers } from '../registry';
 import { SETTLE_AFTER_MS } from '../survey/counting';
 import type { CounterDoc } from '../survey/model';
+import { runAndKill } from '../../local-cloud/__tests__/helpers';
 import { NOV, ok } from './world';
 
-const REPO = join(__dirname, '..', '..');
 const WRITER = join(__dirname, 'surveyCrash-writer.ts');
 /** Workers bound before the submissions start: far more than answered before the kill. */
 const WORKERS = 1500;
@@ -46,49 +45,24 @@ interface Run {
 }
 
 /** Runs the writer on `dataDir` from `start` and kills it with SIGKILL once ACK_TARGET answers were acknowledged. */
-function runWriterAndKill(dataDir: string, start: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // node itself with tsx as a loader (not the tsx CLI, whose node grandchild a SIGKILL would miss).
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(start), String(WORKERS)], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: string[] = [];
-    let ready: { surveyId: string; clock: number } | null = null;
-    let buffered = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`writer did not reach ${ACK_TARGET} ACKs in time (got ${acked.length}); stderr: ${stderr}`));
-    }, 30_000);
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const r = /^READY (\S+) (\d+)$/.exec(line);
-        if (r) ready = { surveyId: r[1], clock: Number(r[2]) };
-        const m = /^ACK (\S+)$/.exec(line);
-        // Lines read after the kill was sent are still acknowledged answers: keep them too.
-        if (m) acked.push(m[1]);
-        // Aim for the gap between an answer's insert and its counting.
-        if (!killed && acked.length >= ACK_TARGET && line === 'STORED') {
-          killed = true;
-          child.kill('SIGKILL');
-        }
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!killed) reject(new Error(`writer exited by itself (code ${code}, ${signal}); stderr: ${stderr}`));
-      else if (!ready) reject(new Error(`writer acknowledged answers before READY; stderr: ${stderr}`));
-      else resolve({ ...ready, acked, signal });
-    });
-  });
+async function runWriterAndKill(dataDir: string, start: number): Promise<Run> {
+  const acked: string[] = [];
+  let ready: { surveyId: string; clock: number } | null = null;
+  const { signal } = await runAndKill(
+    WRITER,
+    [dataDir, String(start), String(WORKERS)],
+    (line) => {
+      const r = /^READY (\S+) (\d+)$/.exec(line);
+      if (r) ready = { surveyId: r[1], clock: Number(r[2]) };
+      const m = /^ACK (\S+)$/.exec(line);
+      if (m) acked.push(m[1]);
+      // Aim for the gap between an answer's insert and its counting.
+      return acked.length >= ACK_TARGET && line === 'STORED';
+    },
+    30_000,
+  );
+  if (!ready) throw new Error('writer acknowledged answers before READY');
+  return { ...(ready as { surveyId: string; clock: number }), acked, signal };
 }
 
 test('answers acknowledged before a SIGKILL are stored, and settling counts the uncounted ones exactly once', async () => {

@@ -5,24 +5,6 @@ import type { SurveyDoc, TextModeration } from './model';
 import { isManager } from './view';
 
 /**
- * A unique-index violation (E11000, -502001). Inside a transaction wx-server-sdk may reject with the
- * engine's reply (a plain `{ code, message }`) rather than an Error, so both are read.
- */
-export function isDuplicate(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  const { message, errMsg, code, errCode } = e as Record<string, unknown>;
-  const text = [message, errMsg, code].filter((x) => typeof x === 'string').join(' ');
-  return /E11000|duplicate key/i.test(text) || errCode === -502001;
-}
-
-/** A transaction that gave up after its retries (another answer kept changing the same counters). */
-export function isConflict(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  const { message, errMsg, code } = e as Record<string, unknown>;
-  return /TRANSACTION_CONFLICT|conflict/i.test([message, errMsg, code].filter((x) => typeof x === 'string').join(' '));
-}
-
-/**
  * Content security (DESIGN.md §5) of what a respondent wrote, as one check: `pass` is shown to workers,
  * anything else (or a check that could not run) waits for a person.
  */

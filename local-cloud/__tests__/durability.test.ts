@@ -2,12 +2,10 @@
  * Durability: a write is acknowledged only after the store committed it, so it survives the process
  * being killed with SIGKILL at any moment; and everything survives a clean restart.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { CollectionSpec, LocalCloud, WxDatabase } from '../src';
-import { NOW, openCloud, tempDir, removeTempDirs } from './helpers';
+import { NOW, openCloud, runAndKill, tempDir, removeTempDirs } from './helpers';
 
-const REPO = join(__dirname, '..', '..');
 const WRITER = join(__dirname, 'durability-writer.ts');
 const JOURNAL: CollectionSpec[] = [{ name: 'journal', indexes: [{ name: 'seq_1', keys: { seq: 1 }, unique: true }] }];
 
@@ -28,53 +26,27 @@ function open(dataDir: string, collections?: CollectionSpec[]): { cloud: LocalCl
  * Runs the writer on `dataDir`, kills it with SIGKILL once `ackTarget` adds were acknowledged, and
  * returns the acknowledged ids and counter values.
  */
-function runWriterAndKill(
+async function runWriterAndKill(
   dataDir: string,
   ackTarget: number,
   mode = 'plain',
 ): Promise<{ ids: string[]; counter: number; signal: string | null }> {
-  return new Promise((resolve, reject) => {
-    // node itself with tsx as a loader (not the tsx CLI, which runs node as a grandchild that a
-    // SIGKILL to the CLI would leave running).
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, mode], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const ids: string[] = [];
-    let counter = 0;
-    let buffered = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`writer did not reach ${ackTarget} ACKs in time (got ${ids.length}); stderr: ${stderr}`));
-    }, 25_000);
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const m = /^ACK (\S+) (\d+)$/.exec(line);
-        // Lines read after the kill was sent are still acknowledged writes: count them too.
-        if (m) {
-          ids.push(m[1]);
-          counter = Math.max(counter, Number(m[2]));
-        }
+  const ids: string[] = [];
+  let counter = 0;
+  const { signal } = await runAndKill(
+    WRITER,
+    [dataDir, mode],
+    (line) => {
+      const m = /^ACK (\S+) (\d+)$/.exec(line);
+      if (m) {
+        ids.push(m[1]);
+        counter = Math.max(counter, Number(m[2]));
       }
-      if (!killed && ids.length >= ackTarget) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!killed) reject(new Error(`writer exited by itself (code ${code}); stderr: ${stderr}`));
-      else resolve({ ids, counter, signal });
-    });
-  });
+      return ids.length >= ackTarget;
+    },
+    25_000,
+  );
+  return { ids, counter, signal };
 }
 
 describe('kill -9', () => {

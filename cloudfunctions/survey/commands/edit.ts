@@ -26,7 +26,8 @@ import {
   type StoredAudience,
   type SurveyDoc,
 } from '../model';
-import { audit, isDuplicate, requireManager } from '../support';
+import { isDuplicateKey } from '../../common/app';
+import { audit, requireManager } from '../support';
 import { detailOf } from '../view';
 
 const pathOf = (p: Array<string | number>) => p.map(String).join('.');
@@ -197,7 +198,7 @@ export async function publish(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurve
   try {
     await ctx.db.collection('surveyCounters').add({ data: newShards(survey._id, survey.shards) });
   } catch (e) {
-    if (!isDuplicate(e)) throw e;
+    if (!isDuplicateKey(e)) throw e;
   }
   await ctx.db
     .collection('surveys')

@@ -25,7 +25,8 @@ import { loadSurvey, surveyJoins } from '../load';
 import { shardId, type AnswerDoc, type SurveyDoc } from '../model';
 import { respondentKey, respondentSecret, shardOf } from '../secret';
 import { countAnswer } from '../counting';
-import { checkTexts, isDuplicate } from '../support';
+import { isDuplicateKey } from '../../common/app';
+import { checkTexts } from '../support';
 import { isManager } from '../view';
 
 /** The survey and the orgs on the caller's path (district / industry), with the profile: one request. */
@@ -95,7 +96,7 @@ async function store(
   try {
     _id = String((await ctx.db.collection('surveyAnswers').add({ data: doc }))._id);
   } catch (e) {
-    if (isDuplicate(e)) return { status: 'alreadySubmitted' };
+    if (isDuplicateKey(e)) return { status: 'alreadySubmitted' };
     throw e;
   }
   // Stored is submitted: if counting fails now, settling counts the answer within minutes.

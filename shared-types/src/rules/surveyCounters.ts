@@ -66,8 +66,8 @@ function typesById(sections: readonly SurveySection[]): Map<string, SurveyQuesti
 }
 
 /**
- * What one answer adds to the counters (each +1), applied with `_.inc` in the transaction that stores
- * the answer.
+ * What one answer adds to the counters (each +1), applied with `_.inc` right after the answer is stored
+ * (cloudfunctions/survey/counting.ts).
  */
 export function answerIncrements(
   sections: readonly SurveySection[],

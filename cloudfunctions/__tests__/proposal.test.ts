@@ -51,9 +51,18 @@ describe('proposal.submit', () => {
     });
     expect(stored!.createdAt).toBeInstanceOf(Date);
     expect(stored!.createdAt.toISOString()).toBe(p.createdAt);
-    expect(stored!.history).toEqual([
-      expect.objectContaining({ actor: 'demo-worker', action: 'submit', from: null, to: 'submitted' }),
-    ]);
+    // The trail is the audit log (the proposal carries no history of its own).
+    expect(await world.count('auditLog', { targetId: p._id })).toBe(1);
+    expect(
+      await world.count('auditLog', {
+        targetType: 'proposal',
+        targetId: p._id,
+        actor: 'demo-worker',
+        action: 'submit',
+        from: null,
+        to: 'submitted',
+      }),
+    ).toBe(1);
   });
 
   it('checks the content of what it stores (msgSecCheck v2, as the caller)', async () => {

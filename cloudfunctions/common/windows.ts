@@ -1,7 +1,6 @@
 import {
   AppError,
   defaultWeights,
-  inSubtree,
   windowStatus,
   type CollectWindow,
   type WindowFacts,
@@ -9,6 +8,7 @@ import {
 } from '@shishi/shared-types';
 import type { Ctx, UserDoc } from './context';
 import { getOrg } from './orgs';
+import { authorizeOrg } from './scope';
 import { iso } from './serialize';
 
 /** A collection window as stored. */
@@ -57,11 +57,9 @@ export async function staffWindow(ctx: Ctx, user: UserDoc, windowId: string | un
   if (windowId) {
     const w = await findWindow(ctx, windowId);
     if (!w) throw new AppError('INVALID_INPUT', '找不到这个征集期', [{ path: 'windowId', message: '征集期不存在' }]);
-    const path = await windowOrgPath(ctx, w);
-    if (!user.orgPath.includes(w.orgId) && !inSubtree(path, user.orgId)) {
-      throw new AppError('FORBIDDEN', '这个征集期不在您的管辖范围内', [
-        { path: 'windowId', message: '不在您的管辖范围内' },
-      ]);
+    // A window run above the caller applies to their subtree; any other must lie in their scope.
+    if (!user.orgPath.includes(w.orgId)) {
+      await authorizeOrg(ctx, { orgPath: await windowOrgPath(ctx, w) }, { field: 'windowId', what: '这个征集期' });
     }
     return w;
   }

@@ -7,16 +7,6 @@ import type {
 } from '@shishi/shared-types';
 import type { AttachmentDoc } from '../common/attachments';
 
-/** One entry of a proposal's own trail: who changed what, when and why (the full trail is `auditLog`). */
-export interface HistoryEntry {
-  at: Date;
-  actor: string;
-  action: string;
-  from: ProposalStatus | null;
-  to: ProposalStatus;
-  note?: string;
-}
-
 export interface DecisionDoc {
   kind: DecisionKind;
   reason: string | null;
@@ -89,7 +79,6 @@ export interface ProposalDoc {
   decision: DecisionDoc | null;
   scores: ScoresDoc | null;
   offline: OfflineDoc | null;
-  history: HistoryEntry[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -112,7 +101,6 @@ export function withDefaults(doc: Partial<ProposalDoc> & Pick<ProposalDoc, '_id'
     decision: d.decision ?? null,
     scores: d.scores ?? null,
     offline: d.offline ?? null,
-    history: d.history ?? [],
   };
 }
 

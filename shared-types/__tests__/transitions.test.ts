@@ -1,5 +1,9 @@
 /** Status transitions of screening and who may support (附议). */
-import { supportRefusal, transitionRefusal, transitions } from '../src';
+import { proposalLifecycle, supportRefusal, type ProposalStatus, type ProposalTransition } from '../src';
+
+/** The CONFLICT wording of a transition from a state, or null when it may happen. */
+const transitionRefusal = (transition: ProposalTransition, p: { title: string; status: ProposalStatus }) =>
+  proposalLifecycle.stateRefusal(transition, { title: p.title, state: p.status })?.message ?? null;
 
 describe('status transitions', () => {
   it('decides only open proposals: deciding twice is refused with the decision already made', () => {
@@ -16,7 +20,7 @@ describe('status transitions', () => {
     expect(transitionRefusal('adopt', { title: '甲', status: 'merged' })).toContain('保留的那条');
   });
   it('scoring moves a proposal under review and is refused once decided', () => {
-    expect(transitions.score.to).toBe('reviewing');
+    expect(proposalLifecycle.transitions.score.to).toBe('reviewing');
     expect(transitionRefusal('score', { title: '甲', status: 'declined' })).toContain('不能再评分');
   });
 });

@@ -4,7 +4,6 @@ import {
   dayjs,
   BUSINESS_TZ,
   defaultWeights,
-  inSubtree,
   newWindowRefusal,
   type CollectWindow,
   type CreateWindowInput,
@@ -13,6 +12,7 @@ import { isDuplicateKey } from '../../common/app';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { requireOrg } from '../../common/orgs';
+import { authorizeOrg } from '../../common/scope';
 import { toWindow, type WindowDoc } from '../../common/windows';
 
 /**
@@ -23,11 +23,7 @@ import { toWindow, type WindowDoc } from '../../common/windows';
 export async function create(ctx: Ctx, input: CreateWindowInput): Promise<CollectWindow> {
   const user = await ctx.profile();
   const org = await requireOrg(ctx.db, input.orgId ?? user.orgId);
-  if (!inSubtree(org.path, user.orgId)) {
-    throw new AppError('FORBIDDEN', '只能为本单位或下级单位设立征集期', [
-      { path: 'orgId', message: '不在您的管辖范围内' },
-    ]);
-  }
+  await authorizeOrg(ctx, { orgPath: org.path }, { what: `${org.name}` });
   const thisYear = dayjs(ctx.now).tz(BUSINESS_TZ).year();
   const projectYear = input.projectYear ?? thisYear + 1;
   const opensOn = input.opensOn ?? `${projectYear - 1}-10-01`;
@@ -52,24 +48,26 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
     weights: input.weights ?? defaultWeights,
     createdAt: ctx.now,
   };
-  let id: string;
+  let id = '';
   try {
-    id = (await ctx.db.collection('collectWindows').add({ data: doc }))._id as string;
+    await ctx.db.runTransaction(async (t: Ctx['db']) => {
+      id = (await t.collection('collectWindows').add({ data: doc }))._id as string;
+      await audit(ctx, t, [
+        {
+          action: 'createWindow',
+          targetType: 'collectWindow',
+          targetId: id,
+          from: null,
+          to: 'scheduled',
+          note: `${doc.title}：${opensOn} 至 ${closesOn}`,
+        },
+      ]);
+    });
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     throw new AppError('CONFLICT', '本单位已有同一天开始的征集期', [
       { path: 'opensOn', message: '已有同一天开始的征集期' },
     ]);
   }
-  await audit(ctx, [
-    {
-      action: 'createWindow',
-      targetType: 'collectWindow',
-      targetId: id,
-      from: null,
-      to: 'scheduled',
-      note: `${doc.title}：${opensOn} 至 ${closesOn}`,
-    },
-  ]);
   return toWindow({ ...doc, _id: id }, ctx.now);
 }

@@ -1,6 +1,7 @@
-import { AppError, inSubtree, isStaff, type ListWindowsInput, type ListWindowsOutput } from '@shishi/shared-types';
+import { access, isStaff, staffRoles, type ListWindowsInput, type ListWindowsOutput } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
 import { getOrg } from '../../common/orgs';
+import { authorizeOrg } from '../../common/scope';
 import { toWindow, windowOrgPath, type WindowDoc } from '../../common/windows';
 
 /**
@@ -13,11 +14,9 @@ export async function list(ctx: Ctx, input: ListWindowsInput): Promise<ListWindo
   const staff = isStaff(user.role);
   if (input.orgId) {
     const org = await getOrg(ctx.db, input.orgId);
-    const allowed = org && (user.orgPath.includes(org._id) || (staff && inSubtree(org.path, user.orgId)));
-    if (!allowed) {
-      throw new AppError('FORBIDDEN', '只能查看本单位管辖范围内的征集期', [
-        { path: 'orgId', message: '不在您的管辖范围内' },
-      ]);
+    // Anyone may name an org above them (its windows apply to them); staff also one of their subtree.
+    if (!org || !user.orgPath.includes(org._id)) {
+      await authorizeOrg(ctx, org && { orgPath: org.path }, { rule: access(staffRoles, 'subtree') });
     }
   }
   const conditions: unknown[] = [

@@ -2,8 +2,8 @@ import {
   AppError,
   decisionMeta,
   formatDateTime,
+  proposalLifecycle,
   subscribeTopics,
-  transitionRefusal,
   type DecideInput,
   type DecideOutput,
 } from '@shishi/shared-types';
@@ -11,7 +11,7 @@ import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { clip } from '../../common/notify';
 import { toProjectRef, type ProjectDoc } from '../../common/projects';
-import { requireInScope } from '../../common/scope';
+import { refuse, requireTransition } from '../../common/scope';
 import { loadMany, loadProposal, present } from '../load';
 import type { DecisionDoc, ProposalDoc } from '../model';
 import { notifyAuthors } from './merge';
@@ -24,9 +24,7 @@ import { notifyAuthors } from './merge';
 export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput> {
   const user = await ctx.profile();
   const p = await loadProposal(ctx, input.proposalId);
-  requireInScope(user, p.orgPath);
-  const refused = transitionRefusal(input.kind, p);
-  if (refused) throw new AppError('CONFLICT', refused);
+  await requireTransition(ctx, proposalLifecycle, input.kind, { title: p.title, state: p.status }, p);
   const meta = decisionMeta[input.kind];
   let project: ProjectDoc | null = null;
   let from = p.status;
@@ -34,8 +32,8 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
     const _ = ctx.db.command;
     const ref = t.collection('proposals').doc(p._id);
     const current = (await ref.get()).data as ProposalDoc | null;
-    const refusal = current ? transitionRefusal(input.kind, current) : '这条建议不存在了';
-    if (refusal) throw new AppError('CONFLICT', refusal);
+    if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
+    refuse(proposalLifecycle.stateRefusal(input.kind, { title: current.title, state: current.status }));
     from = current!.status;
     let projectId: string | null = null;
     if (input.kind === 'adopt') {
@@ -68,29 +66,26 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
         status: meta.status,
         decision: _.set(decision),
         updatedAt: ctx.now,
-        history: [
-          ...(current!.history ?? []),
-          { at: ctx.now, actor: ctx.openid, action: 'decide', from, to: meta.status, note: input.reason ?? '' },
-        ],
       },
     });
+    const made = project as ProjectDoc | null;
+    await audit(ctx, t, [
+      { action: 'decide', targetType: 'proposal', targetId: p._id, from, to: meta.status, note: input.reason ?? null },
+      ...(made
+        ? [
+            {
+              action: 'createProject',
+              targetType: 'project',
+              targetId: made._id,
+              from: null,
+              to: 'draft',
+              note: `来自建议《${p.title}》${p.mergedFrom.length ? `等 ${p.mergedFrom.length + 1} 条` : ''}`,
+            },
+          ]
+        : []),
+    ]);
   });
   const made = project as ProjectDoc | null;
-  await audit(ctx, [
-    { action: 'decide', targetType: 'proposal', targetId: p._id, from, to: meta.status, note: input.reason ?? null },
-    ...(made
-      ? [
-          {
-            action: 'createProject',
-            targetType: 'project' as const,
-            targetId: made._id,
-            from: null,
-            to: 'draft',
-            note: `来自建议《${p.title}》${p.mergedFrom.length ? `等 ${p.mergedFrom.length + 1} 条` : ''}`,
-          },
-        ]
-      : []),
-  ]);
   const merged = await loadMany(
     ctx,
     p.mergedFrom.map((m) => m._id),

@@ -11,7 +11,7 @@ import {
 import ExcelJS from 'exceljs';
 import { tempUrls } from '../../common/attachments';
 import type { Ctx } from '../../common/context';
-import { scopeOrg } from '../../common/scope';
+import { filterOrg } from '../../common/scope';
 import { staffWindow } from '../../common/windows';
 import { supportsOf } from '../credits';
 import { windowScoring } from '../load';
@@ -57,7 +57,7 @@ export const exportColumns = [
  */
 export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<ExportOutput> {
   const user = await ctx.profile();
-  const scope = await scopeOrg(ctx.db, user, input.orgId);
+  const scope = await filterOrg(ctx, input.orgId);
   const window = await staffWindow(ctx, user, input.windowId);
   const docs: ProposalDoc[] = [];
   if (window) {

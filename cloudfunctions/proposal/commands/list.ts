@@ -1,13 +1,14 @@
 import {
-  AppError,
-  inSubtree,
+  access,
   isStaff,
+  staffRoles,
   type ListProposalsInput,
   type PageInput,
   type ProposalPage,
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
 import { pageOf } from '../../common/paging';
+import { filterOrg } from '../../common/scope';
 import { offlineKeyOf, present } from '../load';
 import { withDefaults, type ProposalDoc } from '../model';
 
@@ -30,18 +31,9 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
   const _ = ctx.db.command;
   const conditions: unknown[] = [];
   if (isStaff(user.role)) {
-    let scope = user.orgId;
-    if (input.orgId) {
-      const target = await ctx.db.collection('orgs').where({ _id: input.orgId }).limit(1).get();
-      const org = target.data[0] as { path: string[] } | undefined;
-      if (!org || !inSubtree(org.path, user.orgId)) {
-        throw new AppError('FORBIDDEN', '只能查看本单位管辖范围内的建议', [
-          { path: 'orgId', message: '不在您的管辖范围内' },
-        ]);
-      }
-      scope = input.orgId;
-    }
-    conditions.push({ orgPath: scope });
+    // The action is open to everyone (workers see what passed the check); a staff filter is scoped.
+    const scope = await filterOrg(ctx, input.orgId, { rule: access(staffRoles, 'subtree') });
+    conditions.push({ orgPath: scope._id });
   } else {
     // Workers see what passed the content check; merged proposals live on in the one they joined.
     conditions.push({ moderation: 'pass', status: _.neq('merged') });

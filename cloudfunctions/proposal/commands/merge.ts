@@ -9,7 +9,7 @@ import {
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { notify } from '../../common/notify';
-import { requireInScope } from '../../common/scope';
+import { authorizeOrg } from '../../common/scope';
 import { recount } from '../credits';
 import { loadMany, loadProposal, present } from '../load';
 import type { ProposalDoc } from '../model';
@@ -25,7 +25,7 @@ const facts = (d: ProposalDoc) => ({ ...d, mergedFrom: d.mergedFrom.map((m) => m
 export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
   const user = await ctx.profile();
   const keep = await loadProposal(ctx, input.keepId, 'keepId');
-  requireInScope(user, keep.orgPath, `《${keep.title}》`);
+  await ctx.authorize(keep, `《${keep.title}》`);
   const ids = [...new Set(input.mergeIds)];
   const found = await loadMany(ctx, ids);
   const missing: FieldError[] = ids.flatMap((id) =>
@@ -36,12 +36,12 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
   for (const id of ids) {
     const m = found.get(id)!;
     if (m.mergedInto?._id === keep._id) continue;
+    const path = `mergeIds.${input.mergeIds.indexOf(id)}`;
+    await authorizeOrg(ctx, m, { field: path, what: `《${m.title}》` });
     const refusal = mergeRefusal(facts(keep), facts(m), user.orgId);
     if (refusal) {
-      const field = { path: `mergeIds.${input.mergeIds.indexOf(id)}`, message: refusal };
-      if (m._id === keep._id) throw new AppError('INVALID_INPUT', refusal, [field]);
-      if (!m.orgPath.includes(user.orgId)) throw new AppError('FORBIDDEN', refusal, [field]);
-      throw new AppError('CONFLICT', refusal, [field]);
+      const field = { path, message: refusal };
+      throw new AppError(m._id === keep._id ? 'INVALID_INPUT' : 'CONFLICT', refusal, [field]);
     }
     toMerge.push(m);
   }
@@ -61,6 +61,16 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
         updatedAt: ctx.now,
       },
     });
+    await audit(ctx, t, [
+      {
+        action: 'merge',
+        targetType: 'proposal',
+        targetId: keep._id,
+        from: keep.status,
+        to: keep.status,
+        note: `合并了 ${toMerge.length} 条建议：${toMerge.map((m) => `《${m.title}》`).join('、')}${note ? `；${note}` : ''}`,
+      },
+    ]);
   });
   const done: ProposalDoc[] = [];
   try {
@@ -79,12 +89,18 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
             mergedInto: _.set({ _id: keep._id, title: keep.title }),
             backerCount: 0,
             updatedAt: ctx.now,
-            history: [
-              ...(current.history ?? []),
-              { at: ctx.now, actor: ctx.openid, action: 'merge', from: current.status, to: 'merged', note: keep._id },
-            ],
           },
         });
+        await audit(ctx, t, [
+          {
+            action: 'merge',
+            targetType: 'proposal',
+            targetId: m._id,
+            from: current.status,
+            to: 'merged',
+            note: `合并到《${keep.title}》${note ? `：${note}` : ''}`,
+          },
+        ]);
       });
       done.push(m);
     }
@@ -93,24 +109,6 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
     throw e;
   }
   await recount(ctx, keep._id);
-  await audit(ctx, [
-    ...toMerge.map((m) => ({
-      action: 'merge',
-      targetType: 'proposal' as const,
-      targetId: m._id,
-      from: m.status,
-      to: 'merged',
-      note: `合并到《${keep.title}》${note ? `：${note}` : ''}`,
-    })),
-    {
-      action: 'merge',
-      targetType: 'proposal',
-      targetId: keep._id,
-      from: keep.status,
-      to: keep.status,
-      note: `合并了 ${toMerge.length} 条建议：${toMerge.map((m) => `《${m.title}》`).join('、')}${note ? `；${note}` : ''}`,
-    },
-  ]);
   await notifyAuthors(ctx, toMerge, (m) => ({
     kind: 'proposalMerged',
     title: '您的建议已与相同的建议合并',
@@ -122,25 +120,33 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
   return { kept: (await present(ctx, [kept]))[0], merged: toMerge.map((m) => m._id) };
 }
 
-/** A merge that failed part-way puts back what it changed. */
+/** A merge that failed part-way puts back what it changed, each step with its audit entry. */
 async function undoPartial(ctx: Ctx, keep: ProposalDoc, all: ProposalDoc[], done: ProposalDoc[]): Promise<void> {
-  const _ = ctx.db.command;
-  await Promise.all(
-    done.map((m) =>
-      ctx.db
+  const note = '合并未完成，已复原';
+  for (const m of done) {
+    await ctx.db.runTransaction(async (t: Ctx['db']) => {
+      await t
         .collection('proposals')
         .doc(m._id)
         .update({
           data: { status: m.status, statusBeforeMerge: null, mergedInto: null, backerCount: m.backerCount },
-        }),
-    ),
-  );
+        });
+      await audit(ctx, t, [
+        { action: 'unmerge', targetType: 'proposal', targetId: m._id, from: 'merged', to: m.status, note },
+      ]);
+    });
+  }
   const ids = new Set(all.map((m) => m._id));
-  const current = await loadProposal(ctx, keep._id);
-  await ctx.db
-    .collection('proposals')
-    .doc(keep._id)
-    .update({ data: { mergedFrom: _.set(current.mergedFrom.filter((m) => !ids.has(m._id))) } });
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const _ = ctx.db.command;
+    const ref = t.collection('proposals').doc(keep._id);
+    const current = (await ref.get()).data as ProposalDoc | null;
+    if (!current) return;
+    await ref.update({ data: { mergedFrom: _.set((current.mergedFrom ?? []).filter((m) => !ids.has(m._id))) } });
+    await audit(ctx, t, [
+      { action: 'unmerge', targetType: 'proposal', targetId: keep._id, from: keep.status, to: keep.status, note },
+    ]);
+  });
 }
 
 /** The authors of the given proposals: online ones by OPENID, offline ones by matching profile. */

@@ -1,7 +1,6 @@
 import { AppError, type ModerateInput, type PageInput, type Proposal, type ProposalPage } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
-import { requireInScope } from '../../common/scope';
 import { loadProposal, present } from '../load';
 import { withDefaults, type ProposalDoc } from '../model';
 import { proposalPage } from './list';
@@ -21,9 +20,8 @@ export async function reviewQueue(ctx: Ctx, input: PageInput): Promise<ProposalP
  * and staff. Only what was held changes; the author is told of a rejection.
  */
 export async function moderate(ctx: Ctx, input: ModerateInput): Promise<Proposal> {
-  const user = await ctx.profile();
   const p = await loadProposal(ctx, input.proposalId);
-  requireInScope(user, p.orgPath);
+  await ctx.authorize(p, '这条建议');
   let before = p.moderation;
   let after = p.moderation;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
@@ -43,22 +41,22 @@ export async function moderate(ctx: Ctx, input: ModerateInput): Promise<Proposal
         updatedAt: ctx.now,
       },
     });
+    const held = p.attachments.filter((a) => a.moderation !== 'pass').length;
+    await audit(ctx, t, [
+      {
+        action: 'moderate',
+        targetType: 'proposal',
+        targetId: p._id,
+        from: before,
+        to: after,
+        note: [
+          input.verdict === 'pass' ? '审核通过' : '审核不通过',
+          held ? `（含 ${held} 张图片）` : '',
+          input.note ? `：${input.note}` : '',
+        ].join(''),
+      },
+    ]);
   });
-  const held = p.attachments.filter((a) => a.moderation !== 'pass').length;
-  await audit(ctx, [
-    {
-      action: 'moderate',
-      targetType: 'proposal',
-      targetId: p._id,
-      from: before,
-      to: after,
-      note: [
-        input.verdict === 'pass' ? '审核通过' : '审核不通过',
-        held ? `（含 ${held} 张图片）` : '',
-        input.note ? `：${input.note}` : '',
-      ].join(''),
-    },
-  ]);
   if (input.verdict === 'reject') {
     await notifyAuthors(ctx, [p], (d) => ({
       kind: 'proposalModerated',

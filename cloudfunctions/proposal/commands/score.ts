@@ -1,7 +1,7 @@
-import { AppError, transitionRefusal, transitions, type Proposal, type ScoreInput } from '@shishi/shared-types';
+import { AppError, proposalLifecycle, type Proposal, type ScoreInput } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
-import { requireInScope } from '../../common/scope';
+import { refuse, requireTransition } from '../../common/scope';
 import { loadProposal, present } from '../load';
 import type { ProposalDoc, ScoresDoc } from '../model';
 
@@ -12,9 +12,7 @@ import type { ProposalDoc, ScoresDoc } from '../model';
 export async function score(ctx: Ctx, input: ScoreInput): Promise<Proposal> {
   const user = await ctx.profile();
   const p = await loadProposal(ctx, input.proposalId);
-  requireInScope(user, p.orgPath);
-  const refused = transitionRefusal('score', p);
-  if (refused) throw new AppError('CONFLICT', refused);
+  await requireTransition(ctx, proposalLifecycle, 'score', { title: p.title, state: p.status }, p);
   const scores: ScoresDoc = {
     urgency: input.urgency,
     urgencyEvidence: input.urgencyEvidence || null,
@@ -24,35 +22,32 @@ export async function score(ctx: Ctx, input: ScoreInput): Promise<Proposal> {
     scoredBy: ctx.openid,
     scoredByName: user.name,
   };
-  const to = transitions.score.to;
+  const to = proposalLifecycle.transitions.score.to;
   let from = p.status;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const _ = ctx.db.command;
     const ref = t.collection('proposals').doc(p._id);
     const current = (await ref.get()).data as ProposalDoc | null;
-    const refusal = current ? transitionRefusal('score', current) : '这条建议不存在了';
-    if (refusal) throw new AppError('CONFLICT', refusal);
+    if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
+    refuse(proposalLifecycle.stateRefusal('score', { title: current.title, state: current.status }));
     from = current!.status;
     await ref.update({
       data: {
         scores: _.set(scores),
         status: to,
         updatedAt: ctx.now,
-        ...(from !== to
-          ? { history: [...(current!.history ?? []), { at: ctx.now, actor: ctx.openid, action: 'score', from, to }] }
-          : {}),
       },
     });
+    await audit(ctx, t, [
+      {
+        action: 'score',
+        targetType: 'proposal',
+        targetId: p._id,
+        from,
+        to,
+        note: `需求迫切度 ${input.urgency} 分${input.urgencyEvidence ? `（依据：${input.urgencyEvidence}）` : ''}；办结条件 ${input.feasibility} 分：${input.feasibilityNote}`,
+      },
+    ]);
   });
-  await audit(ctx, [
-    {
-      action: 'score',
-      targetType: 'proposal',
-      targetId: p._id,
-      from,
-      to,
-      note: `需求迫切度 ${input.urgency} 分${input.urgencyEvidence ? `（依据：${input.urgencyEvidence}）` : ''}；办结条件 ${input.feasibility} 分：${input.feasibilityNote}`,
-    },
-  ]);
   return (await present(ctx, [await loadProposal(ctx, p._id)]))[0];
 }

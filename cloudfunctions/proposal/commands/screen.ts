@@ -1,6 +1,6 @@
 import { defaultWeights, type ScreenInput, type ScreenOutput, type ScreenSort } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
-import { scopeOrg } from '../../common/scope';
+import { filterOrg } from '../../common/scope';
 import { staffWindow, toWindow } from '../../common/windows';
 import { present, windowScoring } from '../load';
 import { withDefaults, type ProposalDoc } from '../model';
@@ -21,7 +21,7 @@ const sortFields: Record<Exclude<ScreenSort, 'score'>, string> = {
  */
 export async function screen(ctx: Ctx, input: ScreenInput): Promise<ScreenOutput> {
   const user = await ctx.profile();
-  const scope = await scopeOrg(ctx.db, user, input.orgId);
+  const scope = await filterOrg(ctx, input.orgId);
   const window = await staffWindow(ctx, user, input.windowId);
   const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
   if (!window) return { ...empty, window: null, weights: defaultWeights, maxBackers: 0 };

@@ -1,14 +1,8 @@
-import {
-  AppError,
-  inSubtree,
-  isStaff,
-  offlineAuthorKey,
-  type Proposal,
-  type SubmitOfflineInput,
-} from '@shishi/shared-types';
+import { AppError, isStaff, offlineAuthorKey, type Proposal, type SubmitOfflineInput } from '@shishi/shared-types';
 import { verifyAttachments } from '../../common/attachments';
 import type { Ctx } from '../../common/context';
 import { requireOrg } from '../../common/orgs';
+import { authorizeOrg } from '../../common/scope';
 import type { WindowDoc } from '../../common/windows';
 import { present } from '../load';
 import { requireOpenWindow, storeProposal } from './store';
@@ -25,11 +19,7 @@ export async function submitOffline(ctx: Ctx, input: SubmitOfflineInput): Promis
     throw new AppError('FORBIDDEN', '只能为本基层工会的职工代录建议', [{ path: 'orgId', message: '只能选本基层工会' }]);
   }
   const org = await requireOrg(ctx.db, orgId);
-  if (!inSubtree(org.path, user.orgId)) {
-    throw new AppError('FORBIDDEN', '只能为管辖范围内的职工代录建议', [
-      { path: 'orgId', message: '不在您的管辖范围内' },
-    ]);
-  }
+  await authorizeOrg(ctx, { orgPath: org.path }, { what: org.name });
   if (org.type !== 'grassroots') {
     throw new AppError('INVALID_INPUT', '请选择职工所在的基层工会', [{ path: 'orgId', message: '请选择基层工会' }]);
   }

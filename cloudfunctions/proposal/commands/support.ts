@@ -50,11 +50,14 @@ export async function support(ctx: Ctx, input: ProposalIdInput): Promise<Support
   }
   const _ = ctx.db.command;
   const delta = p.mergedFrom.length > 0 ? await changeCredit(ctx, p._id, ctx.openid, [supported(p._id)], []) : 1;
-  await ctx.db
-    .collection('proposals')
-    .doc(p._id)
-    .update({ data: { supportCount: _.inc(1), backerCount: _.inc(delta), updatedAt: ctx.now } });
-  await audit(ctx, [{ action: 'support', targetType: 'proposal', targetId: p._id, from: null, to: null }]);
+  // The count and its audit entry commit together (the support itself is the unique-key insert above).
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    await t
+      .collection('proposals')
+      .doc(p._id)
+      .update({ data: { supportCount: _.inc(1), backerCount: _.inc(delta), updatedAt: ctx.now } });
+    await audit(ctx, t, [{ action: 'support', targetType: 'proposal', targetId: p._id, from: null, to: null }]);
+  });
   return settle(ctx, p._id, true);
 }
 
@@ -65,26 +68,31 @@ export async function unsupport(ctx: Ctx, input: ProposalIdInput): Promise<Suppo
   if (!removed.stats?.removed) return state((await findProposal(ctx, p._id)) ?? p, false);
   const _ = ctx.db.command;
   const reason = supported(p._id);
+  const entry = { action: 'unsupport', targetType: 'proposal', targetId: p._id, from: null, to: null };
   if (p.status === 'merged' && p.mergedInto) {
-    const delta = await changeCredit(ctx, p.mergedInto._id, ctx.openid, [], [reason]);
-    await Promise.all([
-      ctx.db
+    const keptId = p.mergedInto._id;
+    const delta = await changeCredit(ctx, keptId, ctx.openid, [], [reason]);
+    await ctx.db.runTransaction(async (t: Ctx['db']) => {
+      await t
         .collection('proposals')
         .doc(p._id)
-        .update({ data: { supportCount: _.inc(-1), updatedAt: ctx.now } }),
-      ctx.db
+        .update({ data: { supportCount: _.inc(-1), updatedAt: ctx.now } });
+      await t
         .collection('proposals')
-        .doc(p.mergedInto._id)
-        .update({ data: { backerCount: _.inc(delta), updatedAt: ctx.now } }),
-    ]);
+        .doc(keptId)
+        .update({ data: { backerCount: _.inc(delta), updatedAt: ctx.now } });
+      await audit(ctx, t, [entry]);
+    });
   } else {
     const delta = p.mergedFrom.length > 0 ? await changeCredit(ctx, p._id, ctx.openid, [], [reason]) : -1;
-    await ctx.db
-      .collection('proposals')
-      .doc(p._id)
-      .update({ data: { supportCount: _.inc(-1), backerCount: _.inc(delta), updatedAt: ctx.now } });
+    await ctx.db.runTransaction(async (t: Ctx['db']) => {
+      await t
+        .collection('proposals')
+        .doc(p._id)
+        .update({ data: { supportCount: _.inc(-1), backerCount: _.inc(delta), updatedAt: ctx.now } });
+      await audit(ctx, t, [entry]);
+    });
   }
-  await audit(ctx, [{ action: 'unsupport', targetType: 'proposal', targetId: p._id, from: null, to: null }]);
   return settle(ctx, p._id, false);
 }
 

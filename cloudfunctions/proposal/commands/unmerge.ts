@@ -1,7 +1,6 @@
 import { AppError, unmergeRefusal, type UnmergeInput, type UnmergeOutput } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
-import { requireInScope } from '../../common/scope';
 import { recount } from '../credits';
 import { findProposal, loadProposal, present } from '../load';
 import type { ProposalDoc } from '../model';
@@ -16,12 +15,13 @@ const facts = (d: ProposalDoc) => ({ ...d, mergedFrom: d.mergedFrom.map((m) => m
 export async function unmerge(ctx: Ctx, input: UnmergeInput): Promise<UnmergeOutput> {
   const user = await ctx.profile();
   const m = await loadProposal(ctx, input.proposalId);
-  requireInScope(user, m.orgPath, `《${m.title}》`);
+  await ctx.authorize(m, `《${m.title}》`);
   const keep = m.mergedInto ? await findProposal(ctx, m.mergedInto._id) : null;
   const refusal = unmergeRefusal(facts(m), keep ? facts(keep) : null, user.orgId);
   if (refusal) throw new AppError('CONFLICT', refusal);
   const k = keep!;
   const restoredStatus = m.statusBeforeMerge ?? 'submitted';
+  const note = input.note ?? null;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('proposals').doc(m._id);
     const current = (await ref.get()).data as ProposalDoc | null;
@@ -32,12 +32,18 @@ export async function unmerge(ctx: Ctx, input: UnmergeInput): Promise<UnmergeOut
         statusBeforeMerge: null,
         mergedInto: null,
         updatedAt: ctx.now,
-        history: [
-          ...(current.history ?? []),
-          { at: ctx.now, actor: ctx.openid, action: 'unmerge', from: 'merged', to: restoredStatus, note: k._id },
-        ],
       },
     });
+    await audit(ctx, t, [
+      {
+        action: 'unmerge',
+        targetType: 'proposal',
+        targetId: m._id,
+        from: 'merged',
+        to: restoredStatus,
+        note: `撤销合并到《${k.title}》${note ? `：${note}` : ''}`,
+      },
+    ]);
   });
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('proposals').doc(k._id);
@@ -46,27 +52,18 @@ export async function unmerge(ctx: Ctx, input: UnmergeInput): Promise<UnmergeOut
     await ref.update({
       data: { mergedFrom: (current.mergedFrom ?? []).filter((x) => x._id !== m._id), updatedAt: ctx.now },
     });
+    await audit(ctx, t, [
+      {
+        action: 'unmerge',
+        targetType: 'proposal',
+        targetId: k._id,
+        from: current.status,
+        to: current.status,
+        note: `撤销合并《${m.title}》${note ? `；${note}` : ''}`,
+      },
+    ]);
   });
   await Promise.all([recount(ctx, k._id), recount(ctx, m._id)]);
-  const note = input.note ?? null;
-  await audit(ctx, [
-    {
-      action: 'unmerge',
-      targetType: 'proposal',
-      targetId: m._id,
-      from: 'merged',
-      to: restoredStatus,
-      note: `撤销合并到《${k.title}》${note ? `：${note}` : ''}`,
-    },
-    {
-      action: 'unmerge',
-      targetType: 'proposal',
-      targetId: k._id,
-      from: k.status,
-      to: k.status,
-      note: `撤销合并《${m.title}》${note ? `；${note}` : ''}`,
-    },
-  ]);
   await notifyAuthors(ctx, [m], () => ({
     kind: 'proposalUnmerged',
     title: '您的建议已恢复单独办理',

@@ -23,29 +23,6 @@ export function moderationText(p: { title: string; content: string }): string {
 }
 
 /**
- * Status transitions of screening: data, not scattered checks. Scoring moves a proposal under review;
- * a decision closes it; a closed proposal is never decided again.
- */
-export const transitions = {
-  score: { from: ['submitted', 'reviewing'], to: 'reviewing' },
-  adopt: { from: ['submitted', 'reviewing'], to: 'adopted' },
-  defer: { from: ['submitted', 'reviewing'], to: 'deferred' },
-  decline: { from: ['submitted', 'reviewing'], to: 'declined' },
-  merge: { from: ['submitted', 'reviewing'], to: 'merged' },
-} as const satisfies Record<string, { from: readonly ProposalStatus[]; to: ProposalStatus }>;
-export type Transition = keyof typeof transitions;
-
-/** Why `transition` cannot happen from `status` (Chinese, fit to show), or null when it can. */
-export function transitionRefusal(transition: Transition, p: { title: string; status: ProposalStatus }): string | null {
-  const rule = transitions[transition];
-  if ((rule.from as readonly ProposalStatus[]).includes(p.status)) return null;
-  const label = proposalStatusMeta[p.status].label;
-  if (p.status === 'merged') return `《${p.title}》已合并到别的建议，请对保留的那条建议操作`;
-  if (transition === 'score') return `《${p.title}》已经作出决定（${label}），不能再评分`;
-  return `《${p.title}》已经作出决定（${label}），不能重复决定`;
-}
-
-/**
  * Why a person may not support (附议) a proposal, with the error code, or null: it must be someone
  * else's, open, shown to everyone, and its window open.
  */

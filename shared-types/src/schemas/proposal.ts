@@ -41,16 +41,20 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
 /** Status is data with meaning: a label to show, a tone for the badge, whether the proposal is still open. */
 export const proposalStatuses = ['submitted', 'reviewing', 'adopted', 'deferred', 'declined', 'merged'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
+/**
+ * The states of a proposal (label, tone, how far along, and whether it is still open to screening):
+ * the states of `proposalLifecycle` (rules/lifecycles.ts).
+ */
 export const proposalStatusMeta: Record<
   ProposalStatus,
-  { label: string; tone: 'neutral' | 'progress' | 'success' | 'warning' | 'danger'; open: boolean }
+  { label: string; tone: 'neutral' | 'progress' | 'success' | 'warning' | 'danger'; progress: number; open: boolean }
 > = {
-  submitted: { label: '已提交', tone: 'neutral', open: true },
-  reviewing: { label: '审核中', tone: 'progress', open: true },
-  adopted: { label: '已采纳', tone: 'success', open: false },
-  deferred: { label: '暂缓', tone: 'warning', open: false },
-  declined: { label: '未采纳', tone: 'danger', open: false },
-  merged: { label: '已合并', tone: 'neutral', open: false },
+  submitted: { label: '已提交', tone: 'neutral', progress: 10, open: true },
+  reviewing: { label: '审核中', tone: 'progress', progress: 50, open: true },
+  adopted: { label: '已采纳', tone: 'success', progress: 100, open: false },
+  deferred: { label: '暂缓', tone: 'warning', progress: 100, open: false },
+  declined: { label: '未采纳', tone: 'danger', progress: 100, open: false },
+  merged: { label: '已合并', tone: 'neutral', progress: 100, open: false },
 };
 
 /** Content security state (DESIGN.md §5): what the check flags waits for a person. */
@@ -123,16 +127,41 @@ export const decisionSchema = z.object({
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
-/** Project statuses (项目确立 onward); an adoption creates a `draft`. */
-export const projectStatuses = ['draft', 'feasibility', 'established', 'published', 'inProgress', 'closed'] as const;
+/**
+ * Project statuses (第五条（三）–（九）), in programme order; `returned` is 退回修改 (a review step sent the
+ * record back), `terminated` 终止. The lifecycle (rules/project.ts) says which moves lead where.
+ */
+export const projectStatuses = [
+  'draft',
+  'returned',
+  'feasibility',
+  'submitted',
+  'established',
+  'published',
+  'inProgress',
+  'midtermFiled',
+  'acceptanceFiled',
+  'accepted',
+  'closed',
+  'terminated',
+] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
-export const projectStatusMeta: Record<ProjectStatus, { label: string; progress: number }> = {
-  draft: { label: '项目草稿（待可研论证）', progress: 10 },
-  feasibility: { label: '可研论证中', progress: 25 },
-  established: { label: '已确立', progress: 40 },
-  published: { label: '已发布', progress: 50 },
-  inProgress: { label: '实施中', progress: 70 },
-  closed: { label: '已结项', progress: 100 },
+export const projectStatusMeta: Record<
+  ProjectStatus,
+  { label: string; tone: 'neutral' | 'progress' | 'success' | 'warning' | 'danger'; progress: number }
+> = {
+  draft: { label: '项目草稿（待可研论证）', tone: 'neutral', progress: 10 },
+  returned: { label: '退回修改', tone: 'warning', progress: 10 },
+  feasibility: { label: '可研论证中', tone: 'progress', progress: 20 },
+  submitted: { label: '已提交审定', tone: 'progress', progress: 30 },
+  established: { label: '已确立', tone: 'success', progress: 40 },
+  published: { label: '已发布', tone: 'success', progress: 50 },
+  inProgress: { label: '实施中', tone: 'progress', progress: 60 },
+  midtermFiled: { label: '中期已报', tone: 'progress', progress: 70 },
+  acceptanceFiled: { label: '验收申报中', tone: 'progress', progress: 85 },
+  accepted: { label: '验收合格', tone: 'success', progress: 95 },
+  closed: { label: '已结项', tone: 'success', progress: 100 },
+  terminated: { label: '已终止', tone: 'danger', progress: 100 },
 };
 
 /** The project a proposal became, with its progress, as 我的建议 shows it. */

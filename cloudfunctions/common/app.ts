@@ -3,8 +3,10 @@
  * (input schema, who may call it). `handle(cloud, event)` is all the platform needs to call.
  */
 import {
+  accessRefusal,
   api,
   AppError,
+  roleNames,
   parseInput,
   requestSchema,
   type ActionContract,
@@ -13,7 +15,7 @@ import {
 } from '@shishi/shared-types';
 import type { z } from 'zod';
 import type { Cloud } from './cloud';
-import { createCtx, type Ctx, type ProfileJoin } from './context';
+import { actorOf, createCtx, type Ctx, type ProfileJoin } from './context';
 
 type Contracts = typeof api;
 type Fn = keyof Contracts;
@@ -71,10 +73,12 @@ export function defineFunction<F extends Fn>(name: F, handlers: Handlers<F>): Cl
             : typeof entry.joins === 'function'
               ? entry.joins(stripIdentity(request.data.data))
               : entry.joins;
-        const ctx = createCtx(cloud, String(openid), new Date(options.now ? options.now() : Date.now()), joins);
-        if (contract.access !== 'anyone') {
-          const user = await ctx.profile();
-          if (!contract.access.includes(user.role)) throw new AppError('FORBIDDEN', '您没有权限进行这个操作');
+        const rule = contract.access;
+        const ctx = createCtx(cloud, String(openid), new Date(options.now ? options.now() : Date.now()), joins, rule);
+        if (rule.roles !== 'anyone') {
+          // The role now; the scope once the handler has loaded the record (ctx.authorize).
+          const refusal = accessRefusal(actorOf(await ctx.profile()), { roles: rule.roles, scope: 'any' }, undefined, '', roleNames);
+          if (refusal) throw new AppError(refusal.code, refusal.message);
         }
         const input = parseInput(contract.input, stripIdentity(request.data.data));
         const output = await handler(ctx, input);

@@ -1,5 +1,14 @@
 /** What a handler gets: the caller, the database, the clock, and the loaded profile on demand. */
-import { AppError, type Role } from '@shishi/shared-types';
+import {
+  AppError,
+  accessRefusal,
+  roleNames,
+  type AccessRule,
+  type Actor,
+  type Role,
+  type RoleBinding,
+  type ScopeFacts,
+} from '@shishi/shared-types';
 import type { Cloud, Db } from './cloud';
 
 export interface UserDoc {
@@ -11,6 +20,11 @@ export interface UserDoc {
   orgName: string;
   orgPath: string[];
   unit?: string;
+  /**
+   * Every role the person holds, one per org node (org.assignRole); the first is `role`/`orgId` above.
+   * Absent on profiles bound before roles could be assigned: then the one binding is role/orgId.
+   */
+  bindings?: Array<RoleBinding & { orgName: string }>;
   createdAt: Date;
   updatedAt: Date;
   /** Rows joined by the action's `ProfileJoin`s (not stored). */
@@ -27,6 +41,23 @@ export interface Ctx {
   profile(): Promise<UserDoc>;
   /** Pre-load a profile fetched some other way (e.g. in a combined query) so `profile()` makes no request. */
   setProfile(user: UserDoc): void;
+  /** The action's access rule, from its contract. */
+  rule: AccessRule;
+  /**
+   * The access policy applied to a loaded record (role and the contract's scope): FORBIDDEN naming the
+   * record (`what`), else nothing.
+   */
+  authorize(target: ScopeFacts, what?: string): Promise<void>;
+}
+
+/** The caller as the access policy sees them. */
+export function actorOf(user: UserDoc): Actor {
+  return { openid: user.openid ?? user._id, bindings: bindingsOf(user) };
+}
+
+export function bindingsOf(user: UserDoc): Array<RoleBinding & { orgName: string }> {
+  if (user.bindings && user.bindings.length > 0) return user.bindings;
+  return [{ role: user.role, orgId: user.orgId, orgPath: user.orgPath, orgName: user.orgName }];
 }
 
 /**
@@ -68,14 +99,27 @@ function databaseOf(cloud: Cloud): Db {
   return db;
 }
 
-export function createCtx(cloud: Cloud, openid: string, now: Date, joins: readonly ProfileJoin[] = []): Ctx {
+const everyone: AccessRule = { roles: 'anyone', scope: 'any' };
+
+export function createCtx(
+  cloud: Cloud,
+  openid: string,
+  now: Date,
+  joins: readonly ProfileJoin[] = [],
+  rule: AccessRule = everyone,
+): Ctx {
   const db = databaseOf(cloud);
   let cached: UserDoc | null = null;
-  return {
+  const ctx: Ctx = {
     cloud,
     db,
     openid,
     now,
+    rule,
+    async authorize(target, what) {
+      const refusal = accessRefusal(actorOf(await ctx.profile()), rule, target, what, roleNames);
+      if (refusal) throw new AppError(refusal.code, refusal.message);
+    },
     async profile() {
       if (cached) return cached;
       let user: UserDoc | undefined;
@@ -114,6 +158,7 @@ export function createCtx(cloud: Cloud, openid: string, now: Date, joins: readon
       cached = user;
     },
   };
+  return ctx;
 }
 
 function matchPipeline(db: Db, join: MatchJoin): unknown[] {

@@ -106,7 +106,7 @@ describe('docs/api.md', () => {
     const { body } = sectionOf(fn, action);
     const line = body.split('\n').find((l) => l.includes('**调用者**'));
     expect(line).toBeDefined();
-    const access = contracts[fn][action].access;
+    const access = contracts[fn][action].access.roles;
     if (access === 'anyone') {
       expect(line).toContain('任何已登录用户');
     } else {
@@ -120,7 +120,7 @@ describe('docs/api.md', () => {
     const codes = codesIn(body);
     expect(codes).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'UNKNOWN_ACTION', 'INVALID_INPUT']));
     for (const code of codes) expect(errorCodes).toContain(code);
-    if (contracts[fn][action].access !== 'anyone') expect(codes).toContain('PROFILE_REQUIRED');
+    if (contracts[fn][action].access.roles !== 'anyone') expect(codes).toContain('PROFILE_REQUIRED');
   });
 
   it.each(allActions)(

@@ -1,11 +1,8 @@
-/** 组织树: the Dalian union organisation, for the union picker and for staff scoping. */
-import type { OrgTreeOutput } from '@shishi/shared-types';
+/** 组织与人员: the Dalian union organisation (union picker, staff scoping) and who holds which role where. */
 import { defineFunction } from '../common/app';
-import type { Ctx } from '../common/context';
-import { allOrgs } from '../common/orgs';
+import { assignRole } from './commands/assignRole';
+import { revokeRole } from './commands/revokeRole';
+import { findPeople, staff } from './commands/staff';
+import { tree } from './commands/tree';
 
-async function tree(ctx: Ctx): Promise<OrgTreeOutput> {
-  return { orgs: await allOrgs(ctx.db) };
-}
-
-export const orgFunction = defineFunction('org', { tree });
+export const orgFunction = defineFunction('org', { tree, assignRole, revokeRole, staff, findPeople });

@@ -1,5 +1,5 @@
 import type { Profile } from '@shishi/shared-types';
-import type { UserDoc } from '../common/context';
+import { bindingsOf, type UserDoc } from '../common/context';
 import { iso } from '../common/serialize';
 
 export function toProfile(user: UserDoc): Profile {
@@ -12,5 +12,11 @@ export function toProfile(user: UserDoc): Profile {
     orgPath: user.orgPath,
     ...(user.unit ? { unit: user.unit } : {}),
     createdAt: iso(user.createdAt),
+    bindings: bindingsOf(user).map((b) => ({
+      role: b.role,
+      orgId: b.orgId,
+      orgName: b.orgName,
+      orgPath: [...b.orgPath],
+    })),
   };
 }

@@ -15,6 +15,8 @@ import {
   statKey,
   statTerms,
   titleKey,
+  departmentNames,
+  type DepartmentCode,
   type Org,
   type OrgType,
 } from '@shishi/shared-types';
@@ -24,16 +26,22 @@ import { addIfMissing } from './seedStore';
 import { demoIdentities } from './identities';
 import { seedSurveys } from './seedSurveys';
 
-type Node = [id: string, name: string, type: OrgType, parent: string | null];
+type Node = [id: string, name: string, type: OrgType, parent: string | null, code?: DepartmentCode];
+
+/** A department of 市总工会, named after its stable code (routing finds it by the code). */
+const dept = (id: string, code: DepartmentCode): Node => [id, departmentNames[code], 'department', 'dl', code];
 
 /** 市总工会 → 部门 / 区市县（开放先导区）总工会 / 产业工会 → 基层工会 */
 const nodes: Node[] = [
   ['dl', '大连市总工会', 'city', null],
-  ['dept-research', '调查研究室', 'department', 'dl'],
-  ['dept-org', '组织和基层工作部', 'department', 'dl'],
-  ['dept-rights', '权益保障部', 'department', 'dl'],
-  ['dept-publicity', '宣传教育部', 'department', 'dl'],
-  ['dept-finance', '财务部', 'department', 'dl'],
+  dept('dept-research', 'research'),
+  dept('dept-org', 'organisation'),
+  dept('dept-rights', 'rights'),
+  dept('dept-publicity', 'publicity'),
+  dept('dept-finance', 'finance'),
+  dept('dept-office', 'office'),
+  dept('dept-women', 'women'),
+  dept('dept-labour', 'labourEconomy'),
   ['dist-zhongshan', '中山区总工会', 'district', 'dl'],
   ['dist-xigang', '西岗区总工会', 'district', 'dl'],
   ['dist-shahekou', '沙河口区总工会', 'district', 'dl'],
@@ -68,9 +76,17 @@ const nodes: Node[] = [
 
 export function seedOrgs(): Org[] {
   const byId = new Map<string, Org>();
-  nodes.forEach(([id, name, type, parentId], order) => {
+  nodes.forEach(([id, name, type, parentId, code], order) => {
     const parent = parentId ? byId.get(parentId) : undefined;
-    byId.set(id, { _id: id, name, type, parentId, path: [...(parent?.path ?? []), id], order });
+    byId.set(id, {
+      _id: id,
+      name,
+      type,
+      parentId,
+      path: [...(parent?.path ?? []), id],
+      order,
+      ...(code ? { code } : {}),
+    });
   });
   return [...byId.values()];
 }
@@ -256,6 +272,7 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
         orgId: org._id,
         orgName: org.name,
         orgPath: org.path,
+        bindings: [{ role: who.role, orgId: org._id, orgName: org.name, orgPath: org.path }],
         ...(who.unit ? { unit: who.unit } : {}),
         createdAt: now,
         updatedAt: now,
@@ -435,6 +452,13 @@ async function backfill(db: WxDatabase, now: Date): Promise<void> {
     byWindow.set(w, [...(byWindow.get(w) ?? []), statTerms(d)]);
   }
   for (const [w, docs] of byWindow) await countTerms(db, w, docs);
+  // Departments seeded before they had a stable code (the routing rule looks them up by it).
+  for (const org of seedOrgs().filter((o) => o.code)) {
+    await db
+      .collection('orgs')
+      .where({ _id: org._id, code: _.exists(false) })
+      .update({ data: { code: org.code } });
+  }
   const windows = await db
     .collection('collectWindows')
     .where({ orgPath: _.exists(false) })

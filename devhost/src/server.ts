@@ -89,7 +89,7 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
       const data = demoIdentities.map((i) => ({
         id: i.id,
         role: i.role,
-        roleLabel: i.bound ? roleLabels[i.role] : '未绑定资料的新职工',
+        roleLabel: i.bound ? (i.label ?? roleLabels[i.role]) : '未绑定资料的新职工',
         name: i.name,
         orgId: i.orgId,
         orgName: i.bound ? orgName(i.orgId) : '',

@@ -1,4 +1,5 @@
 import { AppError, type BindInput, type Profile } from '@shishi/shared-types';
+import { audit } from '../../common/audit';
 import type { Ctx, UserDoc } from '../../common/context';
 import { requireOrg } from '../../common/orgs';
 import { toProfile } from '../view';
@@ -34,8 +35,23 @@ export async function bind(ctx: Ctx, input: BindInput): Promise<Profile> {
     ...(input.unit ? { unit: input.unit } : {}),
     createdAt: existing?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
+    // Roles the admin gave (org.assignRole) stay; a worker's one binding follows role/orgId above.
+    ...(existing?.bindings && existing.role !== 'worker' ? { bindings: existing.bindings } : {}),
   };
   const { _id, ...fields } = user;
-  await ctx.db.collection('users').doc(_id).set({ data: fields });
+  // The profile and its audit entry commit together; the entry names the person as just bound.
+  ctx.setProfile(user);
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    await t.collection('users').doc(_id).set({ data: fields });
+    await audit(ctx, t, [
+      {
+        action: 'bindProfile',
+        targetType: 'user',
+        targetId: _id,
+        from: existing ? `${existing.name}（${existing.orgName}）` : null,
+        to: `${user.name}（${user.orgName}）`,
+      },
+    ]);
+  });
   return toProfile(user);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../roles';
 import { idSchema } from './common';
+import { roleBindingViewSchema } from './org';
 
 export const profileSchema = z.object({
   openid: z.string(),
@@ -12,6 +13,11 @@ export const profileSchema = z.object({
   orgPath: z.array(z.string()),
   unit: z.string().optional(),
   createdAt: z.string(),
+  /**
+   * Every role the person holds, one per org node (org.assignRole); the first is `role`/`orgId`.
+   * Always sent by this version; optional so older replies still parse.
+   */
+  bindings: z.array(roleBindingViewSchema).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

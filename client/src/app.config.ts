@@ -27,6 +27,8 @@ export default defineAppConfig({
       root: 'packages/project',
       pages: ['pages/detail/index'],
     },
+    // 人员与角色: the admin's screen, opened by one person in a hundred.
+    { root: 'packages/admin', pages: ['pages/roles/index'] },
     // 提建议, 建议详情 and 消息 keep their page paths but load as subpackages of their own: the main
     // package is near its budget, and each opens from a tap on something already shown (preloaded below).
     { root: 'pages/proposal-new', pages: ['index'] },

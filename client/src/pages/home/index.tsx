@@ -57,6 +57,7 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
             entries.screening,
             entries.surveysManage,
             ...(collectionStaffRoles.includes(profile.role) ? [entries.windows, entries.review, entries.offline] : []),
+            ...((profile.bindings ?? [profile]).some((b) => b.role === 'admin') ? [entries.roles] : []),
           ]}
         />
       ) : null}
@@ -119,6 +120,12 @@ const entries = {
     title: '征集期管理',
     description: '设立、结束征集期，调整评分权重',
     url: routes.staffWindows,
+  },
+  roles: {
+    id: 'home-roles',
+    title: '人员与角色',
+    description: '给工作人员设定、撤销角色（系统管理员）',
+    url: '/packages/admin/pages/roles/index',
   },
   review: {
     id: 'home-review',

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '人员与角色',
+  enablePullDownRefresh: true,
+});

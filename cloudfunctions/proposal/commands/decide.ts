@@ -2,8 +2,12 @@ import {
   AppError,
   decisionMeta,
   formatDateTime,
+  projectRecordSchema,
   proposalLifecycle,
   subscribeTopics,
+  targetGroupLabels,
+  type ProjectLevel,
+  type ProjectRecord,
   type DecideInput,
   type DecideOutput,
 } from '@shishi/shared-types';
@@ -15,6 +19,20 @@ import { refuse, requireTransition } from '../../common/scope';
 import { loadMany, loadProposal, present } from '../load';
 import type { DecisionDoc, ProposalDoc } from '../model';
 import { notifyAuthors } from './merge';
+import { requireOrg } from '../../common/orgs';
+import { insertDraft } from '../../project/commands/draft';
+import { routeFor } from '../../project/route';
+
+/** 附件1 as far as the proposal fills it: title, unit, level, 服务对象 and the background it gives. */
+function draftRecord(d: ProposalDoc, unit: string, level: ProjectLevel, title?: string): ProjectRecord {
+  return projectRecordSchema.parse({
+    level,
+    applicantUnit: unit,
+    title: title ?? d.title,
+    necessity: `职工建议《${d.title}》：${d.content}`.slice(0, 2000),
+    serviceTargets: targetGroupLabels[d.targetGroup],
+  });
+}
 
 /**
  * 作出决定: adopt (a project draft carrying the proposal and those merged into it as origin), defer, or
@@ -26,6 +44,14 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
   const p = await loadProposal(ctx, input.proposalId);
   await requireTransition(ctx, proposalLifecycle, input.kind, { title: p.title, state: p.status }, p);
   const meta = decisionMeta[input.kind];
+  // The draft's applicant is the deciding staff member's unit; its route is read before the transaction.
+  const adoption =
+    input.kind === 'adopt'
+      ? await (async () => {
+          const org = await requireOrg(ctx.db, user.orgId);
+          return { org, routing: await routeFor(ctx, org) };
+        })()
+      : null;
   let project: ProjectDoc | null = null;
   let from = p.status;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
@@ -36,22 +62,17 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
     refuse(proposalLifecycle.stateRefusal(input.kind, { title: current.title, state: current.status }));
     from = current!.status;
     let projectId: string | null = null;
-    if (input.kind === 'adopt') {
-      const draft: Omit<ProjectDoc, '_id'> = {
-        title: input.projectTitle ?? current!.title,
-        status: 'draft',
-        origin: [current!._id, ...(current!.mergedFrom ?? []).map((m) => m._id)],
-        orgId: user.orgId,
-        orgName: user.orgName,
-        orgPath: user.orgPath,
-        windowId: current!.windowId,
-        year: current!.year,
-        createdAt: ctx.now,
-        createdBy: ctx.openid,
-      };
-      const added = await t.collection('projects').add({ data: draft });
-      projectId = (added._id ?? added.id) as string;
-      project = { ...draft, _id: projectId };
+    if (input.kind === 'adopt' && adoption) {
+      project = await insertDraft(ctx, t, {
+        record: draftRecord(current, adoption.org.name, adoption.routing.level, input.projectTitle),
+        applicant: adoption.org,
+        routing: adoption.routing,
+        origin: [current._id, ...(current.mergedFrom ?? []).map((m) => m._id)],
+        windowId: current.windowId,
+        year: current.year,
+        note: `来自建议《${p.title}》${p.mergedFrom.length ? `等 ${p.mergedFrom.length + 1} 条` : ''}`,
+      });
+      projectId = project._id;
     }
     const decision: DecisionDoc = {
       kind: input.kind,
@@ -68,21 +89,8 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
         updatedAt: ctx.now,
       },
     });
-    const made = project as ProjectDoc | null;
     await audit(ctx, t, [
       { action: 'decide', targetType: 'proposal', targetId: p._id, from, to: meta.status, note: input.reason ?? null },
-      ...(made
-        ? [
-            {
-              action: 'createProject',
-              targetType: 'project',
-              targetId: made._id,
-              from: null,
-              to: 'draft',
-              note: `来自建议《${p.title}》${p.mergedFrom.length ? `等 ${p.mergedFrom.length + 1} 条` : ''}`,
-            },
-          ]
-        : []),
     ]);
   });
   const made = project as ProjectDoc | null;

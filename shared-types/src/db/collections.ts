@@ -16,7 +16,14 @@ export interface CollectionDeclaration {
 
 export const collections = [
   { name: 'orgs', indexes: [{ name: 'path', keys: { path: 1 } }] },
-  { name: 'users', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
+  {
+    name: 'users',
+    indexes: [
+      { name: 'org', keys: { orgId: 1 } },
+      // Who holds a role at a node (signers of a form, staff to remind): multikey over the bindings.
+      { name: 'binding_org', keys: { 'bindings.orgId': 1 } },
+    ],
+  },
   {
     name: 'proposals',
     indexes: [
@@ -47,7 +54,38 @@ export const collections = [
   { name: 'credits', indexes: [{ name: 'root', keys: { rootId: 1 } }] },
   // Document frequency of each term per window (similarity IDF); _id = k = `${windowId}|${term}`.
   { name: 'gramStats', indexes: [{ name: 'key', keys: { k: 1 } }] },
-  { name: 'projects', indexes: [{ name: 'orgPath', keys: { orgPath: 1 } }] },
+  {
+    name: 'projects',
+    indexes: [
+      // The unit's staff: their subtree's projects of a year, newest change first.
+      { name: 'orgPath_year_updated', keys: { orgPath: 1, year: -1, updatedAt: -1 } },
+      // The routed departments (and 调查研究室): projects routed to them, by year.
+      { name: 'departments_year_updated', keys: { departmentIds: 1, year: -1, updatedAt: -1 } },
+      // Reminders and overdue flags: projects whose mid-term form is not in yet, by due instant.
+      { name: 'midterm_due', keys: { midtermOpen: 1, midtermDueAt: 1 } },
+    ],
+  },
+  // Frozen versions of a project's record (附件1); _id `${projectId}_v${n}`.
+  { name: 'projectVersions', indexes: [{ name: 'project', keys: { projectId: 1, version: 1 } }] },
+  // 附件2–4 as filed; _id `${projectId}_${kind}_v${n}`: one filing per version.
+  {
+    name: 'projectForms',
+    indexes: [
+      { name: 'project', keys: { projectId: 1, submittedAt: 1 } },
+      // 待我签署: forms whose pending step is signed at a node by a role.
+      { name: 'pending', keys: { pendingOrgId: 1, pendingRole: 1 } },
+      // 退回待修改: returned forms of a unit's subtree.
+      { name: 'returned_orgPath', keys: { status: 1, orgPath: 1 } },
+    ],
+  },
+  // Committee meetings (党组会 / 常委会 / 全委会 / 市总党组会) and the projects each decided.
+  { name: 'committeeDecisions', indexes: [{ name: 'projects', keys: { projectIds: 1 } }] },
+  // Subsidy tranches; _id `${projectId}_${n}`: a tranche can be recorded once only.
+  { name: 'tranches', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
+  // Spending lines of a project (actual use; the project keeps the sums with _.inc).
+  { name: 'projectSpending', indexes: [{ name: 'project', keys: { projectId: 1, date: 1 } }] },
+  // Deadline reminders sent; _id `${projectId}_${what}`: each is sent once.
+  { name: 'projectReminders', indexes: [] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },
   { name: 'messages', indexes: [{ name: 'recipient', keys: { openid: 1, createdAt: -1 } }] },
   // Subscribe-message consent left per person and topic; _id `${openid}_${topic}`.

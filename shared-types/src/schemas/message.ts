@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { idSchema, pageInputSchema, pagedSchema } from './common';
 
-export const messageKinds = ['proposalDecided', 'proposalMerged', 'proposalUnmerged', 'proposalModerated'] as const;
+export const messageKinds = [
+  'proposalDecided',
+  'proposalMerged',
+  'proposalUnmerged',
+  'proposalModerated',
+  /** A project from my proposal was established, published or closed. */
+  'projectProgress',
+  /** Work for staff: a form to sign, a returned form, a deadline. */
+  'projectTask',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 export const messageSchema = z.object({
@@ -51,6 +60,13 @@ export const subscribeTopics = {
     page: 'pages/mine/index',
     /** The template's keyword fields: 建议标题, 处理结果, 说明, 处理时间. */
     fields: { title: 'thing1', result: 'phrase2', note: 'thing3', time: 'time4' },
+  },
+  projectDeadline: {
+    templateId: 'project-deadline',
+    label: '项目报送提醒',
+    page: 'packages/project/pages/detail/index',
+    /** The template's keyword fields: 项目名称, 待办事项, 截止时间. */
+    fields: { title: 'thing1', task: 'thing2', due: 'time3' },
   },
 } as const;
 export type SubscribeTopic = keyof typeof subscribeTopics;

@@ -1,0 +1,218 @@
+/** 项目详情, the staff project list, and 待我办理 (the work queue). */
+import {
+  businessDate,
+  formKindLabels,
+  projectStatusMeta,
+  signStepLabels,
+  staffRoles,
+  type GetProjectInput,
+  type ListProjectsInput,
+  type Project,
+  type ProjectPage,
+  type Workbench,
+  type WorkItem,
+} from '@shishi/shared-types';
+import { actorOf, bindingsOf, type Ctx } from '../../common/context';
+import { pageOf } from '../../common/paging';
+import type { FormDoc, ProjectDoc } from '../../common/projects';
+import { iso } from '../../common/serialize';
+import { escapeRegExp } from '../../survey/support';
+import { presentById } from '../present';
+import { isOverdue } from '../view';
+
+export async function get(ctx: Ctx, input: GetProjectInput): Promise<Project> {
+  return presentById(ctx, input.projectId);
+}
+
+/** The caller's staff bindings: each reaches its subtree's projects and those routed to it. */
+async function staffScope(ctx: Ctx) {
+  const _ = ctx.db.command;
+  const bindings = bindingsOf(await ctx.profile()).filter((b) => staffRoles.includes(b.role));
+  const orgIds = [...new Set(bindings.map((b) => b.orgId))];
+  return {
+    bindings,
+    where: _.or(orgIds.flatMap((id) => [{ orgPath: id }, { departmentIds: id }])),
+  };
+}
+
+const runningStatuses = ['established', 'published', 'inProgress'];
+
+export function toListItem(p: ProjectDoc, now: Date) {
+  const meta = projectStatusMeta[p.status];
+  return {
+    _id: p._id,
+    title: p.title,
+    status: p.status,
+    statusLabel: meta.label,
+    tone: meta.tone,
+    progress: meta.progress,
+    year: p.year,
+    level: p.level,
+    orgName: p.orgName,
+    departmentName: p.departmentName,
+    totalBudgetFen: p.totalBudgetFen,
+    subsidyFen: p.subsidyFen,
+    overdue: isOverdue(p, now),
+    updatedAt: iso(p.updatedAt),
+  };
+}
+
+const listFields = {
+  title: true,
+  status: true,
+  year: true,
+  level: true,
+  orgName: true,
+  departmentName: true,
+  totalBudgetFen: true,
+  subsidyFen: true,
+  midtermOpen: true,
+  midtermDueAt: true,
+  updatedAt: true,
+};
+
+export async function list(ctx: Ctx, input: ListProjectsInput): Promise<ProjectPage> {
+  const _ = ctx.db.command;
+  const scope = await staffScope(ctx);
+  const filters: Record<string, unknown> = {};
+  if (input.year) filters.year = input.year;
+  if (input.level) filters.level = input.level;
+  if (input.status) filters.status = input.status;
+  if (input.departmentId) filters.departmentIds = input.departmentId;
+  if (input.overdue === true) {
+    filters.midtermOpen = true;
+    filters.midtermDueAt = _.lt(ctx.now);
+    if (!input.status) filters.status = _.in(runningStatuses);
+  }
+  if (input.q) filters.title = ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' });
+  const { docs, total } = await pageOf<ProjectDoc>(
+    ctx,
+    {
+      collection: 'projects',
+      where: _.and([scope.where, filters]),
+      orderBy: 'updatedAt',
+      order: 'desc',
+      fields: listFields,
+    },
+    input,
+  );
+  return { items: docs.map((p) => toListItem(p, ctx.now)), total, page: input.page, pageSize: input.pageSize };
+}
+
+const WINDOW_DAYS = 7;
+const LIMIT = 50;
+
+/**
+ * 待我办理: forms waiting for my signature (my role at the node that signs), my unit's returned forms,
+ * mid-term forms due within 7 days or overdue, records waiting for 论证 or 审定 in my department.
+ */
+export async function workbench(ctx: Ctx): Promise<Workbench> {
+  const _ = ctx.db.command;
+  const user = await ctx.profile();
+  const actor = actorOf(user);
+  const scope = await staffScope(ctx);
+  const signers = actor.bindings.filter((b) => ['unitHead', 'deptHead', 'leader'].includes(b.role));
+  const owners = actor.bindings.filter((b) => ['unionStaff', 'research', 'admin'].includes(b.role));
+  const reviewers = actor.bindings.filter((b) =>
+    ['reviewer', 'deptHead', 'leader', 'research', 'admin'].includes(b.role),
+  );
+  const soon = new Date(ctx.now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000);
+  const [toSign, returned, due, review] = await Promise.all([
+    signers.length
+      ? ctx.db
+          .collection('projectForms')
+          .where(_.or(signers.map((b) => ({ pendingOrgId: b.orgId, pendingRole: b.role }))))
+          .orderBy('submittedAt', 'asc')
+          .limit(LIMIT)
+          .get()
+      : { data: [] },
+    owners.length
+      ? ctx.db
+          .collection('projectForms')
+          .where({ status: 'returned', superseded: false, orgPath: _.in(owners.map((b) => b.orgId)) })
+          .limit(LIMIT)
+          .get()
+      : { data: [] },
+    ctx.db
+      .collection('projects')
+      .where(_.and([scope.where, { midtermOpen: true, midtermDueAt: _.lte(soon), status: _.in(runningStatuses) }]))
+      .field({ title: true, status: true, midtermDueAt: true, midtermOpen: true, updatedAt: true })
+      .limit(LIMIT)
+      .get(),
+    reviewers.length
+      ? ctx.db
+          .collection('projects')
+          .where({
+            departmentIds: _.in(reviewers.map((b) => b.orgId)),
+            status: _.in(['feasibility', 'submitted']),
+          })
+          .field({ title: true, status: true, updatedAt: true })
+          .limit(LIMIT)
+          .get()
+      : { data: [] },
+  ]);
+  const items: WorkItem[] = [];
+  for (const f of toSign.data as FormDoc[]) {
+    items.push({
+      kind: 'sign',
+      label: `${formKindLabels[f.kind]}待您签署${f.pendingStep ? signStepLabels[f.pendingStep] : ''}`,
+      projectId: f.projectId,
+      projectTitle: f.projectTitle,
+      formId: f._id,
+      due: null,
+      at: iso(f.submittedAt),
+    });
+  }
+  for (const f of returned.data as FormDoc[]) {
+    const last = f.signatures.at(-1);
+    items.push({
+      kind: 'fixReturned',
+      label: `${formKindLabels[f.kind]}被退回：${last?.opinion ?? ''}`.slice(0, 60),
+      projectId: f.projectId,
+      projectTitle: f.projectTitle,
+      formId: f._id,
+      due: null,
+      at: iso(f.decidedAt ?? f.submittedAt),
+    });
+  }
+  let dueCount = 0;
+  let overdueCount = 0;
+  for (const p of due.data as ProjectDoc[]) {
+    const overdue = isOverdue(p, ctx.now);
+    if (overdue) overdueCount++;
+    else dueCount++;
+    const day = p.midtermDueAt ? businessDate(new Date(p.midtermDueAt)) : null;
+    items.push({
+      kind: overdue ? 'overdue' : 'midtermDue',
+      label: overdue ? `中期推进情况表已逾期（应于 ${day} 前报送）` : `中期推进情况表请于 ${day} 前报送`,
+      projectId: p._id,
+      projectTitle: p.title,
+      formId: null,
+      due: day,
+      at: iso(p.updatedAt),
+    });
+  }
+  let reviewCount = 0;
+  for (const p of review.data as ProjectDoc[]) {
+    reviewCount++;
+    items.push({
+      kind: p.status === 'submitted' ? 'decision' : 'review',
+      label: p.status === 'submitted' ? '已提交审定，等待会议决议' : '可研论证中：组织论证并提交审定',
+      projectId: p._id,
+      projectTitle: p.title,
+      formId: null,
+      due: null,
+      at: iso(p.updatedAt),
+    });
+  }
+  return {
+    counts: {
+      sign: toSign.data.length,
+      fixReturned: returned.data.length,
+      due: dueCount,
+      overdue: overdueCount,
+      review: reviewCount,
+    },
+    items,
+  };
+}

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { config, routes } from '../config';
 import { clearSessionToken, getSessionToken } from './session';
 import { createCallFunction, createInvoke } from './callCore';
+import './contracts';
 
 export {
   ApiError,
@@ -14,6 +15,7 @@ export {
   type ClientErrorBody,
   type ClientErrorCode,
   type ClientReply,
+  registerContracts,
 } from './callCore';
 
 let redirecting = false;

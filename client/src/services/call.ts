@@ -5,6 +5,7 @@
  * signature to TypeScript and answers on any other platform.
  */
 import { createCallFunction, createInvoke } from './callCore';
+import './contracts';
 
 export {
   ApiError,
@@ -13,6 +14,7 @@ export {
   type ClientErrorBody,
   type ClientErrorCode,
   type ClientReply,
+  registerContracts,
 } from './callCore';
 
 export const callFunction = createCallFunction(() =>

@@ -1,6 +1,7 @@
 /** weapp body of `callFunction`: WeChat cloud functions via `Taro.cloud.callFunction`. */
 import Taro from '@tarojs/taro';
 import { createCallFunction, createInvoke } from './callCore';
+import './contracts';
 
 export {
   ApiError,
@@ -9,6 +10,7 @@ export {
   type ClientErrorBody,
   type ClientErrorCode,
   type ClientReply,
+  registerContracts,
 } from './callCore';
 
 export const callFunction = createCallFunction(async (name, action, data) => {

@@ -2,16 +2,20 @@
  * The platform-independent half of `callFunction`: typing from the `api` table, checking replies
  * against the action's output schema, and the error type pages show. `call.weapp.ts` and
  * `call.h5.ts` supply only the transport.
+ *
+ * Only the *type* of the `api` table is imported here. The schemas that check replies are registered
+ * by the code that calls them (`registerContracts`), so a function's contracts land in the package
+ * that uses it: the project contracts stay in the `packages/project` subpackage, not the main one.
  */
-import {
-  api,
-  type ActionContract,
-  type ActionInput,
-  type ActionName,
-  type ActionOutput,
-  type ErrorCode,
-  type FieldError,
-  type FunctionName,
+import type {
+  ActionContract,
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  Api,
+  ErrorCode,
+  FieldError,
+  FunctionName,
 } from '@shishi/shared-types';
 
 /** Server error codes plus the one the client adds when no reply arrived at all. */
@@ -60,6 +64,34 @@ function isErrorBody(value: unknown): value is ClientErrorBody {
   return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
 }
 
+const registry: { [F in FunctionName]?: Record<string, ActionContract> } = {};
+
+/**
+ * Makes the contracts of one cloud function known to `callFunction`, so its replies are checked.
+ * Called at module level by the feature (or service) that calls the function; calling it again with
+ * the same table is harmless.
+ */
+export function registerContracts<F extends FunctionName>(name: F, contracts: Api[F]): void {
+  registry[name] = contracts as Record<string, ActionContract>;
+}
+
+/**
+ * The registered contract of one action. A missing one is a programming error, not a server fault:
+ * it throws in development; in production the call is refused (an unchecked reply is never used).
+ */
+function contractOf(name: string, action: string): ActionContract | undefined {
+  const contract = (registry as Record<string, Record<string, ActionContract> | undefined>)[name]?.[action];
+  if (contract) return contract;
+  const problem =
+    `[callFunction] no contract registered for ${name}.${action}: call registerContracts('${name}', …) ` +
+    `in the module that calls it (see services/callCore.ts)`;
+  if (process.env.NODE_ENV !== 'production') throw new Error(problem);
+  console.error(problem);
+  return undefined;
+}
+
+const unchecked: ClientErrorBody = { code: 'INTERNAL', message: '服务返回的数据有误，请稍后再试' };
+
 /** Checks the raw reply is an envelope and that `data` matches the action's output schema. */
 export function readReply<F extends FunctionName, A extends ActionName<F>>(
   name: F,
@@ -74,11 +106,12 @@ export function readReply<F extends FunctionName, A extends ActionName<F>>(
       ? { ok: false, error: raw.error }
       : { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
   }
-  const contract: ActionContract = (api[name] as Record<string, ActionContract>)[action];
+  const contract = contractOf(name, action);
+  if (!contract) return { ok: false, error: unchecked };
   const parsed = contract.output.safeParse(raw.data);
   if (!parsed.success) {
     console.error(`[callFunction] ${name}.${action} reply does not match its output schema`, parsed.error.issues);
-    return { ok: false, error: { code: 'INTERNAL', message: '服务返回的数据有误，请稍后再试' } };
+    return { ok: false, error: unchecked };
   }
   // The schema of this very action accepted the data, so it has this action's output type.
   return { ok: true, data: parsed.data as ActionOutput<F, A> };
@@ -86,6 +119,8 @@ export function readReply<F extends FunctionName, A extends ActionName<F>>(
 
 export function createCallFunction(transport: Transport): CallFunction {
   return async (name, action, ...args) => {
+    // Checked before sending: a change the server made must not come back as a reply nobody can read.
+    if (!contractOf(name, action)) return { ok: false, error: unchecked };
     let raw: unknown;
     try {
       raw = await transport(name, action, args[0]);

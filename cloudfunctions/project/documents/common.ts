@@ -13,6 +13,7 @@ import {
   TableLayoutType,
   Table,
   TableRow,
+  Tab,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -75,8 +76,11 @@ export interface RunStyle {
 }
 
 export function run(text: string, style: RunStyle = {}): TextRun {
+  // A tab inside w:t is not a tab to Word: each "\t" becomes a <w:tab/>.
+  const parts = text.split('\t');
+  const children = parts.flatMap((p, i) => (i === 0 ? [p] : [new Tab(), p])).filter((c) => c !== '');
   return new TextRun({
-    text,
+    ...(parts.length > 1 ? { children } : { text }),
     font: fontOf(style.font ?? FANGSONG),
     size: style.size ?? size.si,
     bold: style.bold,

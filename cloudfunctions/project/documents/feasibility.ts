@@ -86,7 +86,7 @@ function budgetTable(d: ProjectDocumentData): Table {
   const lines = d.record.budgetLines;
   const total = lines.reduce((s, l) => s + l.amountFen, 0);
   const aid = lines.reduce((s, l) => s + l.cityAidFen, 0);
-  const cols = [700, 3244, 1600, 1700, 1600];
+  const cols = [620, 3624, 1550, 1650, 1400];
   cols[1] += CONTENT_WIDTH - cols.reduce((s, w) => s + w, 0);
   return grid(
     cols,
@@ -95,12 +95,12 @@ function budgetTable(d: ProjectDocumentData): Table {
       ...lines.map((l, i) => [String(i + 1), l.item, money(l.amountFen), money(l.cityAidFen), l.source]),
       ['', '合计', money(total), money(aid), ''],
     ],
-    { aligns: ['center', 'left', 'right', 'right', 'left'], boldLast: true },
+    { aligns: ['center', 'left', 'right', 'right', 'center'], boldLast: true, cellSize: size.wu },
   );
 }
 
 function milestoneTable(d: ProjectDocumentData): Table {
-  const cols = [700, 2200, 0];
+  const cols = [700, 2500, 0];
   cols[2] = CONTENT_WIDTH - cols[0] - cols[1];
   return grid(
     cols,

@@ -89,26 +89,17 @@ function pair(l1: string, v1: string, l2: string, v2: string): TableRow {
   });
 }
 
-/** One detail line: "n. item" then the amount right-aligned, then the note. */
-const detailTabs: ParaStyle['tabStops'] = [
-  { type: 'right', position: 4700 },
-  { type: 'left', position: 4850 },
-];
+/** One detail line: "n. item（note）" then the amount right-aligned at the cell's edge; a 合计 line last. */
+const detailTabs: ParaStyle['tabStops'] = [{ type: 'right', position: VALUE_SPAN_WIDTH - 240 }];
+const detailText: ParaStyle = { font: FANGSONG, size: size.wu, linePt: 18, align: 'left', tabStops: detailTabs };
 function detailLines(lines: Array<{ head: string; fen: number; note: string }>, empty: string): Paragraph[] {
   if (lines.length === 0) return [para(empty, cellText)];
   const total = lines.reduce((s, l) => s + l.fen, 0);
   return [
     ...lines.map((l, i) =>
-      para([run(`${i + 1}. ${l.head}\t${money(l.fen)} 元\t${l.note}`, cellText)], {
-        ...cellText,
-        tabStops: detailTabs,
-      }),
+      para([run(`${i + 1}. ${l.head}${l.note ? `（${l.note}）` : ''}\t${money(l.fen)} 元`, detailText)], detailText),
     ),
-    para([run(`合计\t${money(total)} 元`, { ...cellText, bold: true })], {
-      ...cellText,
-      tabStops: detailTabs,
-      before: 2,
-    }),
+    para([run(`合计\t${money(total)} 元`, { ...detailText, bold: true })], { ...detailText, before: 2 }),
   ];
 }
 

@@ -82,12 +82,19 @@ describe('survey lifecycle', () => {
     });
     expect(await answersOf(id)).toBe(1);
 
-    // Closing again is a no-op; publishing a closed survey is refused; so is editing it.
+    // Closing again is a no-op; publishing a closed survey is refused; so is editing it (a wrong state:
+    // CONFLICT).
     expect(ok<GetSurveyOutput>(await call('demo-research', 'close', { surveyId: id })).survey.status).toBe('closed');
-    expect(failure(await call('demo-research', 'publish', { surveyId: id })).code).toBe('FORBIDDEN');
-    expect(
-      failure(await call('demo-research', 'update', { ...definition(), surveyId: id, version: 2 })).message,
-    ).toContain('调查已结束');
+    expect(failure(await call('demo-research', 'publish', { surveyId: id }))).toMatchObject({
+      code: 'CONFLICT',
+      message: '调查已结束，不能再发布；可以复制为新的草稿',
+    });
+    expect(failure(await call('demo-research', 'update', { ...definition(), surveyId: id, version: 2 }))).toMatchObject(
+      {
+        code: 'CONFLICT',
+        message: expect.stringContaining('调查已结束'),
+      },
+    );
 
     // Every change is in the audit log.
     const trail = await world.cloud.database().collection('auditLog').where({ targetId: id }).get();

@@ -1,15 +1,17 @@
 /** Surveys as people see them: the definition, the phase on the clock, what staff may still change. */
 import {
+  access,
+  accessRefusal,
   answeringMinutes,
   audienceLabel,
-  canManageSurvey,
   surveyPhase,
+  surveyStaffRoles,
   type GetSurveyOutput,
   type Survey,
   type SurveyCard,
   type SurveyManage,
 } from '@shishi/shared-types';
-import type { UserDoc } from '../common/context';
+import { actorOf, type UserDoc } from '../common/context';
 import { iso } from '../common/serialize';
 import { toEvidence } from '../common/evidence';
 import type { EvidenceDoc, SurveyDoc } from './model';
@@ -90,8 +92,12 @@ export function toCard(
   };
 }
 
+/** Who manages a survey, by the access policy: staff whose subtree holds its audience. */
+const managers = access(surveyStaffRoles, 'subtree');
+
+/** Whether the caller manages the survey (sees everything, may change it): the policy, not a check of its own. */
 export function isManager(user: UserDoc, doc: Pick<SurveyDoc, 'audiencePath'>): boolean {
-  return canManageSurvey(user, doc.audiencePath);
+  return accessRefusal(actorOf(user), managers, { orgPath: doc.audiencePath }) === null;
 }
 
 /** What staff may still do, with the notice the editor shows when changes are limited. */

@@ -5,6 +5,7 @@ import {
   dayjs,
   inSubtree,
   publishProblems,
+  surveyLifecycle,
   surveyWindow,
   unsafeEditProblems,
   BUSINESS_TZ,
@@ -27,10 +28,39 @@ import {
   type SurveyDoc,
 } from '../model';
 import { isDuplicateKey } from '../../common/app';
-import { audit, requireManager } from '../support';
+import { audit } from '../../common/audit';
+import { authorizeOrg, refuse, requireTransition } from '../../common/scope';
 import { detailOf } from '../view';
 
 const pathOf = (p: Array<string | number>) => p.map(String).join('.');
+
+/** A survey as its lifecycle and the access policy see it. */
+const subjectOf = (s: SurveyDoc) => ({ title: s.title, state: s.status });
+const targetOf = (s: SurveyDoc) => ({ orgPath: s.audiencePath });
+
+/**
+ * Moves a survey along its lifecycle in one transaction with its audit entry; the state is checked again
+ * on the record as read there (a concurrent publish or close is refused, not repeated).
+ */
+async function moveSurvey(
+  ctx: Ctx,
+  survey: SurveyDoc,
+  transition: 'publish' | 'close',
+  data: Partial<SurveyDoc>,
+): Promise<void> {
+  const rule = surveyLifecycle.transitions[transition];
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const ref = t.collection('surveys').doc(survey._id);
+    const current = (await ref.get()).data as SurveyDoc | null;
+    if (!current) throw new AppError('NOT_FOUND', '找不到这份调查，可能已被删除');
+    if (current.status === rule.to) return; // done meanwhile by someone else: nothing to repeat
+    refuse(surveyLifecycle.stateRefusal(transition, subjectOf(current)));
+    await ref.update({ data });
+    await audit(ctx, t, [
+      { action: `${transition}Survey`, targetType: 'survey', targetId: survey._id, from: current.status, to: rule.to },
+    ]);
+  });
+}
 
 function invalid(fields: FieldError[]): AppError {
   return new AppError('INVALID_INPUT', `填写有误：${fields.map((f) => f.message).join('；')}`, fields);
@@ -55,11 +85,7 @@ async function resolveAudience(
   const byId = new Map((res.data as Org[]).map((o) => [o._id, o]));
   const org = byId.get(orgId);
   if (!org) throw invalid([{ path: 'audience.orgId', message: '组织不存在' }]);
-  if (!inSubtree(org.path, user.orgId)) {
-    throw new AppError('FORBIDDEN', '只能面向本单位管辖范围内的职工开展调查', [
-      { path: 'audience.orgId', message: '不在您的管辖范围内' },
-    ]);
-  }
+  await authorizeOrg(ctx, { orgPath: org.path }, { field: 'audience.orgId', what: `调查对象${org.name}` });
   const fields: FieldError[] = [];
   const industries: Org[] = [];
   industryIds.forEach((id, k) => {
@@ -95,9 +121,12 @@ async function addDraft(
   action: 'createSurvey' | 'duplicateSurvey',
 ): Promise<GetSurveyOutput> {
   const doc = newDraft(fields, { openid: ctx.openid, name: user.name }, ctx.now, copiedFrom);
-  const res = await ctx.db.collection('surveys').add({ data: doc });
-  const saved = { ...doc, _id: res._id as string };
-  await audit(ctx, { action, surveyId: saved._id, from: copiedFrom, to: 'draft' });
+  let id = '';
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    id = (await t.collection('surveys').add({ data: doc }))._id as string;
+    await audit(ctx, t, [{ action, targetType: 'survey', targetId: id, from: copiedFrom, to: 'draft' }]);
+  });
+  const saved = { ...doc, _id: id };
   return detailOf(saved, user, ctx.now, {
     submitted: false,
     refusal: '这份调查还没有发布',
@@ -127,9 +156,7 @@ export const updateJoins = surveyJoins({ counters: 'count', evidence: true });
  */
 export async function update(ctx: Ctx, input: UpdateSurveyInput): Promise<GetSurveyOutput> {
   const { user, survey, counters, evidence } = await loadSurvey(ctx);
-  requireManager(user, survey, '这份调查');
-  if (survey.status === 'closed')
-    throw new AppError('FORBIDDEN', '调查已结束，不能再修改；需要再次调查时可以复制为新的草稿');
+  await requireTransition(ctx, surveyLifecycle, 'edit', subjectOf(survey), targetOf(survey));
   if (input.version !== survey.version)
     throw new AppError('CONFLICT', '这份调查刚被别人修改过，请刷新后再修改', [
       { path: 'version', message: '版本已过期' },
@@ -167,17 +194,23 @@ export async function update(ctx: Ctx, input: UpdateSurveyInput): Promise<GetSur
   }
   const fields = checkedFields(ctx, def, audience);
   const _ = ctx.db.command;
-  const res = await ctx.db
-    .collection('surveys')
-    .where({ _id: survey._id, version: input.version })
-    .update({ data: { ...fields, sections: _.set(fields.sections), version: _.inc(1), updatedAt: ctx.now } });
-  if (!res.stats?.updated) throw new AppError('CONFLICT', '这份调查刚被别人修改过，请刷新后再修改');
   const saved: SurveyDoc = { ...survey, ...fields, version: survey.version + 1, updatedAt: ctx.now };
-  await audit(ctx, {
-    action: 'updateSurvey',
-    surveyId: survey._id,
-    from: String(survey.version),
-    to: String(saved.version),
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const ref = t.collection('surveys').doc(survey._id);
+    const current = (await ref.get()).data as SurveyDoc | null;
+    if (!current || current.version !== input.version)
+      throw new AppError('CONFLICT', '这份调查刚被别人修改过，请刷新后再修改');
+    refuse(surveyLifecycle.stateRefusal('edit', subjectOf(current)));
+    await ref.update({ data: { ...fields, sections: _.set(fields.sections), version: _.inc(1), updatedAt: ctx.now } });
+    await audit(ctx, t, [
+      {
+        action: 'updateSurvey',
+        targetType: 'survey',
+        targetId: survey._id,
+        from: String(survey.version),
+        to: String(saved.version),
+      },
+    ]);
   });
   return detailOf(saved, user, ctx.now, { submitted: false, refusal: null, responses, evidence });
 }
@@ -187,10 +220,10 @@ export const lifecycleJoins = surveyJoins({ counters: 'count', evidence: true })
 /** 发布: the counter shards are created first (idempotent), then the status moves draft → published. */
 export async function publish(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
   const { user, survey, counters, evidence } = await loadSurvey(ctx);
-  requireManager(user, survey);
+  await ctx.authorize(targetOf(survey), '这份调查');
   const facts = { submitted: false, refusal: null, responses: responsesOf(counters), evidence };
   if (survey.status === 'published') return detailOf(survey, user, ctx.now, facts);
-  if (survey.status === 'closed') throw new AppError('FORBIDDEN', '调查已结束，不能再发布；可以复制为新的草稿');
+  await requireTransition(ctx, surveyLifecycle, 'publish', subjectOf(survey), targetOf(survey));
   const problems = publishProblems(survey);
   if (problems.length > 0) throw invalid(problems.map((p) => ({ path: pathOf(p.path), message: p.message })));
   if (survey.closesAt.getTime() <= ctx.now.getTime())
@@ -200,29 +233,23 @@ export async function publish(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurve
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
   }
-  await ctx.db
-    .collection('surveys')
-    .where({ _id: survey._id, status: 'draft' })
-    .update({ data: { status: 'published', publishedAt: ctx.now, updatedAt: ctx.now } });
-  const saved: SurveyDoc = { ...survey, status: 'published', publishedAt: ctx.now, updatedAt: ctx.now };
-  await audit(ctx, { action: 'publishSurvey', surveyId: survey._id, from: 'draft', to: 'published' });
+  const to = surveyLifecycle.transitions.publish.to;
+  await moveSurvey(ctx, survey, 'publish', { status: to, publishedAt: ctx.now, updatedAt: ctx.now });
+  const saved: SurveyDoc = { ...survey, status: to, publishedAt: ctx.now, updatedAt: ctx.now };
   return detailOf(saved, user, ctx.now, facts);
 }
 
 /** 提前结束: no answer is taken after this instant. */
 export async function close(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
   const { user, survey, counters, evidence } = await loadSurvey(ctx);
-  requireManager(user, survey);
+  await ctx.authorize(targetOf(survey), '这份调查');
   const facts = { submitted: false, refusal: '这份调查已结束', responses: responsesOf(counters), evidence };
   if (survey.status === 'closed') return detailOf(survey, user, ctx.now, facts);
-  if (survey.status === 'draft') throw new AppError('FORBIDDEN', '草稿还没有发布，不需要结束');
+  await requireTransition(ctx, surveyLifecycle, 'close', subjectOf(survey), targetOf(survey));
   const closesAt = new Date(Math.min(survey.closesAt.getTime(), ctx.now.getTime()));
-  await ctx.db
-    .collection('surveys')
-    .where({ _id: survey._id, status: 'published' })
-    .update({ data: { status: 'closed', closedAt: ctx.now, closesAt, updatedAt: ctx.now } });
-  const saved: SurveyDoc = { ...survey, status: 'closed', closedAt: ctx.now, closesAt, updatedAt: ctx.now };
-  await audit(ctx, { action: 'closeSurvey', surveyId: survey._id, from: 'published', to: 'closed' });
+  const to = surveyLifecycle.transitions.close.to;
+  await moveSurvey(ctx, survey, 'close', { status: to, closedAt: ctx.now, closesAt, updatedAt: ctx.now });
+  const saved: SurveyDoc = { ...survey, status: to, closedAt: ctx.now, closesAt, updatedAt: ctx.now };
   return detailOf(saved, user, ctx.now, facts);
 }
 
@@ -231,7 +258,7 @@ export const duplicateJoins = surveyJoins();
 /** 复制为新草稿: same questions and audience; dates moved to start today when the old ones are past. */
 export async function duplicate(ctx: Ctx, _input: SurveyIdInput): Promise<GetSurveyOutput> {
   const { user, survey } = await loadSurvey(ctx);
-  requireManager(user, survey);
+  await ctx.authorize(targetOf(survey), '这份调查');
   const today = businessDate(ctx.now);
   let { opensOn, closesOn } = survey;
   if (closesOn < today) {

@@ -1,9 +1,10 @@
 /** 调查依据: a survey's results cited for a proposal or a project (later work reads `surveyEvidence`). */
 import { AppError, inSubtree, questionsInOrder, type LinkEvidenceInput, type EvidenceLink } from '@shishi/shared-types';
+import { audit } from '../../common/audit';
+import { authorizeOrg } from '../../common/scope';
 import type { Ctx } from '../../common/context';
 import { loadSurvey, surveyJoins } from '../load';
 import type { EvidenceDoc } from '../model';
-import { audit } from '../support';
 import { toEvidence } from '../../common/evidence';
 import { isManager } from '../view';
 
@@ -19,7 +20,7 @@ const targetCollections = { proposal: 'proposals', project: 'projects' } as cons
  */
 export async function linkEvidence(ctx: Ctx, input: LinkEvidenceInput): Promise<{ link: EvidenceLink }> {
   const { user, survey } = await loadSurvey(ctx);
-  if (survey.status === 'draft') throw new AppError('FORBIDDEN', '草稿调查还没有结果，不能作为依据');
+  if (survey.status === 'draft') throw new AppError('CONFLICT', '草稿调查还没有结果，不能作为依据');
   const ids = new Set(questionsInOrder(survey.sections).map((x) => x.question.id));
   const unknown = input.questionIds
     .map((id, k) => ({ id, k }))
@@ -38,10 +39,8 @@ export async function linkEvidence(ctx: Ctx, input: LinkEvidenceInput): Promise<
   if (!target) {
     throw new AppError('INVALID_INPUT', `找不到这个${label}`, [{ path: 'targetId', message: `${label}不存在` }]);
   }
-  if (!inSubtree(target.orgPath ?? [], user.orgId))
-    throw new AppError('FORBIDDEN', `这个${label}不在您的管辖范围内`, [
-      { path: 'targetId', message: '不在您的管辖范围内' },
-    ]);
+  await authorizeOrg(ctx, { orgPath: target.orgPath ?? [] }, { field: 'targetId', what: `这个${label}` });
+  // A survey the caller does not manage still backs a record its audience covers.
   if (!isManager(user, survey) && !inSubtree(target.orgPath ?? [], survey.audienceOrgId))
     throw new AppError('FORBIDDEN', `这份调查不在您的管辖范围内，也没有覆盖这个${label}`);
 
@@ -59,12 +58,17 @@ export async function linkEvidence(ctx: Ctx, input: LinkEvidenceInput): Promise<
     linkedAt: ctx.now,
   };
   const { _id, ...data } = doc;
-  await ctx.db.collection('surveyEvidence').doc(_id).set({ data });
-  await audit(ctx, {
-    action: 'linkEvidence',
-    surveyId: survey._id,
-    from: null,
-    to: `${input.targetType}:${target._id}`,
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    await t.collection('surveyEvidence').doc(_id).set({ data });
+    await audit(ctx, t, [
+      {
+        action: 'linkEvidence',
+        targetType: 'survey',
+        targetId: survey._id,
+        from: null,
+        to: `${input.targetType}:${target._id}`,
+      },
+    ]);
   });
   return { link: toEvidence(doc) };
 }

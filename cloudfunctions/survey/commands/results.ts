@@ -36,7 +36,8 @@ import { iso } from '../../common/serialize';
 import { loadSurvey, surveyJoins } from '../load';
 import { incrementsOf, readShards, settleSurvey, SETTLE_AFTER_MS, type Countable, type ShardState } from '../counting';
 import type { AnswerDoc, CounterDoc, SurveyDoc } from '../model';
-import { escapeRegExp, requireManager } from '../support';
+import { audit } from '../../common/audit';
+import { escapeRegExp } from '../support';
 import { isManager, toCard } from '../view';
 import { hasAnswered, requireViewer } from './read';
 
@@ -197,8 +198,8 @@ export const recomputeJoins = surveyJoins();
  * was counted since the read (else it reads again).
  */
 export async function recompute(ctx: Ctx, input: RecomputeInput): Promise<RecomputeOutput> {
-  const { user, survey } = await loadSurvey(ctx);
-  requireManager(user, survey);
+  const { survey } = await loadSurvey(ctx);
+  await ctx.authorize({ orgPath: survey.audiencePath }, '这份调查');
   await settleSurvey(ctx.db, survey, new Date(ctx.now.getTime() - SETTLE_AFTER_MS), ctx.now);
   for (let attempt = 1; ; attempt += 1) {
     const shards = await readShards(ctx.db, survey._id);
@@ -297,7 +298,18 @@ async function replaceCounters(
         .doc(shard._id)
         .update({ data: { c: _.set(i === 0 ? expected : {}), updatedAt: ctx.now } });
     }
-    return counterDifferences(sumCounters(current), expected);
+    const differences = counterDifferences(sumCounters(current), expected);
+    await audit(ctx, t, [
+      {
+        action: 'recomputeSurvey',
+        targetType: 'survey',
+        targetId: survey._id,
+        from: String(sumCounters(current).n ?? 0),
+        to: String(expected.n ?? 0),
+        note: differences.length === 0 ? '统计与答卷一致' : `按答卷重新计算，更正 ${differences.length} 处差异`,
+      },
+    ]);
+    return differences;
   });
 }
 
@@ -403,20 +415,28 @@ export async function moderateText(
   ctx: Ctx,
   input: ModerateTextInput,
 ): Promise<{ answerId: string; moderation: 'pass' | 'rejected' }> {
-  const { user, survey } = await loadSurvey(ctx);
-  requireManager(user, survey);
+  const { survey } = await loadSurvey(ctx);
+  await ctx.authorize({ orgPath: survey.audiencePath }, '这份调查');
   const moderation = input.verdict === 'pass' ? 'pass' : 'rejected';
-  const _ = ctx.db.command;
-  const res = await ctx.db
-    .collection('surveyAnswers')
-    .where({ _id: input.answerId, surveyId: survey._id, textModeration: _.neq('none') })
-    .update({ data: { textModeration: moderation } });
-  if (!res.stats?.updated) {
-    const found = await ctx.db
-      .collection('surveyAnswers')
-      .where({ _id: input.answerId, surveyId: survey._id, textModeration: moderation })
-      .count();
-    if (!found.total) throw new AppError('NOT_FOUND', '找不到这份答卷的文字答案');
-  }
+  // The verdict and its audit entry commit together; deciding again as before changes nothing.
+  const found = await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const ref = t.collection('surveyAnswers').doc(input.answerId);
+    const answer = (await ref.get().catch(() => ({ data: null }))).data as AnswerDoc | null;
+    if (!answer || answer.surveyId !== survey._id || answer.textModeration === 'none') return false;
+    if (answer.textModeration === moderation) return true;
+    await ref.update({ data: { textModeration: moderation } });
+    await audit(ctx, t, [
+      {
+        action: 'moderateSurveyText',
+        targetType: 'survey',
+        targetId: survey._id,
+        from: answer.textModeration,
+        to: moderation,
+        note: `答卷 ${input.answerId}`,
+      },
+    ]);
+    return true;
+  });
+  if (!found) throw new AppError('NOT_FOUND', '找不到这份答卷的文字答案');
   return { answerId: input.answerId, moderation };
 }

@@ -27,6 +27,7 @@ import { respondentKey, respondentSecret, shardOf } from '../secret';
 import { countAnswer } from '../counting';
 import { isDuplicateKey } from '../../common/app';
 import { checkTexts } from '../support';
+import { authorizeOrg } from '../../common/scope';
 import { isManager } from '../view';
 
 /** The survey and the orgs on the caller's path (district / industry), with the profile: one request. */
@@ -193,11 +194,7 @@ async function workerUnion(ctx: Ctx, user: UserDoc, orgId: string | undefined): 
   const org = res.data[0] as Org | undefined;
   if (!org)
     throw new AppError('INVALID_INPUT', '找不到这个组织，请重新选择', [{ path: 'orgId', message: '组织不存在' }]);
-  if (!inSubtree(org.path, user.orgId)) {
-    throw new AppError('FORBIDDEN', '只能为本单位管辖范围内的职工代录', [
-      { path: 'orgId', message: '不在您的管辖范围内' },
-    ]);
-  }
+  await authorizeOrg(ctx, { orgPath: org.path }, { what: org.name });
   if (org.type !== 'grassroots') {
     throw new AppError('INVALID_INPUT', '请选择职工所在的基层工会', [{ path: 'orgId', message: '请选择基层工会' }]);
   }

@@ -1,6 +1,7 @@
-/** The `survey` function's contract (需求调查), held apart from api.ts so each function's table stays readable. */
-import type { ActionContract } from './api';
-import { offlineEntryRoles, roles, staffRoles } from './roles';
+/** The `survey` function's actions (需求调查). */
+import { access } from '../rules/access';
+import type { ActionContract } from './contract';
+import { offlineEntryRoles, roles, staffRoles } from '../roles';
 import {
   createSurveyInputSchema,
   getSurveyOutputSchema,
@@ -25,106 +26,106 @@ import {
   textAnswersInputSchema,
   textAnswersOutputSchema,
   updateSurveyInputSchema,
-} from './schemas/survey';
+} from '../schemas/survey';
 
 /** Every level of the union surveys (第五条（一）): all staff roles run surveys for their own subtree. */
 export const surveyStaffRoles = staffRoles;
 
-export const surveyApi = {
+export const surveyContracts = {
   create: {
     summary: '新建调查（草稿）：题目、分页、显示条件、调查对象、起止日期、是否匿名、是否公开结果',
     input: createSurveyInputSchema,
     output: getSurveyOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   update: {
     summary: '修改调查；已有答卷时只接受不影响已有答卷的修改（措辞、末尾加选项、加选答题）',
     input: updateSurveyInputSchema,
     output: getSurveyOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   publish: {
     summary: '发布调查：到开始日期后对调查对象开放',
     input: surveyIdInputSchema,
     output: getSurveyOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   close: {
     summary: '提前结束调查（不再接受答卷）',
     input: surveyIdInputSchema,
     output: getSurveyOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   duplicate: {
     summary: '复制调查为新的草稿',
     input: surveyIdInputSchema,
     output: getSurveyOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   get: {
     summary: '一份调查：问卷内容、能否作答、是否已答；管辖范围内的工作人员还能看到答卷数和可修改范围',
     input: surveyIdInputSchema,
     output: getSurveyOutputSchema,
-    access: roles,
+    access: access(roles),
   },
   listMine: {
     summary: '工作人员：本辖区的调查（分页，最近修改在前）',
     input: listMySurveysInputSchema,
     output: surveyPageSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles),
   },
   listOpen: {
     summary: '职工：正在进行、面向自己的调查，以及最近结束、已答且公开结果的调查',
     input: listOpenSurveysInputSchema,
     output: listOpenSurveysOutputSchema,
-    access: roles,
+    access: access(roles),
   },
   submit: {
     summary: '提交答卷：每人每份调查只算一次，重复提交不重复保存',
     input: submitSurveyInputSchema,
     output: submitSurveyOutputSchema,
-    access: roles,
+    access: access(roles),
   },
   submitOffline: {
     summary: '线下代录：基层工会干部为本会职工录入纸质或现场答卷',
     input: submitOfflineSurveyInputSchema,
     output: submitSurveyOutputSchema,
-    access: offlineEntryRoles,
+    access: access(offlineEntryRoles, 'subtree'),
   },
   results: {
     summary: '调查结果：每题人数和比例、量表平均分和分布、按区市县/产业/群体交叉分析（读计数，不扫描答卷）',
     input: surveyResultsInputSchema,
     output: surveyResultsSchema,
-    access: roles,
+    access: access(roles),
   },
   recompute: {
     summary: '用聚合查询从全部答卷重新计算结果，并与计数核对（可选择覆盖计数）',
     input: recomputeInputSchema,
     output: recomputeOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   textAnswers: {
     summary: '文字答案（分页，可搜索）：简答题、问答题和“其他”选项的填写内容',
     input: textAnswersInputSchema,
     output: textAnswersOutputSchema,
-    access: roles,
+    access: access(roles),
   },
   moderateText: {
     summary: '人工审核文字答案：内容安全检查未通过的答案，通过后才对职工公开',
     input: moderateTextInputSchema,
     output: moderateTextOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   export: {
     summary: '导出全部答卷和结果汇总：Excel（.xlsx，含汇总和答卷两个工作表）或 CSV',
     input: surveyExportInputSchema,
     output: surveyExportOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   linkEvidence: {
     summary: '把调查结果作为依据关联到一条建议或一个项目',
     input: linkEvidenceInputSchema,
     output: linkEvidenceOutputSchema,
-    access: surveyStaffRoles,
+    access: access(surveyStaffRoles, 'subtree'),
   },
 } as const satisfies Record<string, ActionContract>;

@@ -55,7 +55,8 @@ export const surveyLifecycle = defineLifecycle<SurveyStatus, 'publish' | 'close'
       from: ['draft'],
       to: 'published',
       access: surveyStaff,
-      refusal: () => '调查已结束，不能再发布；可以复制为新的草稿',
+      refusal: ({ state }) =>
+        state === 'closed' ? '调查已结束，不能再发布；可以复制为新的草稿' : '这份调查已经发布了',
     },
     close: {
       label: '结束',

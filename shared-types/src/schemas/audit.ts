@@ -11,7 +11,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** Audit actions, with the label shown in a proposal's history. */
+/** Audit actions, with the label shown in a record's history (proposals, surveys, windows, profiles). */
 export const auditActionLabels: Record<string, string> = {
   submit: '提交建议',
   submitOffline: '线下代录',
@@ -26,4 +26,14 @@ export const auditActionLabels: Record<string, string> = {
   closeWindow: '提前结束征集期',
   setWeights: '设置评分权重',
   createProject: '生成项目草稿',
+  createSurvey: '新建调查',
+  duplicateSurvey: '复制调查',
+  updateSurvey: '修改调查',
+  publishSurvey: '发布调查',
+  closeSurvey: '结束调查',
+  exportSurvey: '导出调查结果',
+  linkEvidence: '引用为调查依据',
+  moderateSurveyText: '审核文字答案',
+  recomputeSurvey: '按答卷重新计算统计',
+  bindProfile: '绑定个人资料',
 };

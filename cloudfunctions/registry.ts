@@ -8,6 +8,7 @@ import { projectFunction } from './project/app';
 import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
+import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
 import type { Cloud } from './common/cloud';
 
 export const functions: Record<string, CloudFunction> = {
@@ -35,7 +36,10 @@ export const timerTriggers: ReadonlyArray<{
   name: string;
   everyMs: number;
   run(cloud: Cloud, now: Date): Promise<unknown>;
-}> = [{ function: 'survey', name: 'settleCounters', everyMs: SETTLE_EVERY_MS, run: settleRecent }];
+}> = [
+  { function: 'survey', name: 'settleCounters', everyMs: SETTLE_EVERY_MS, run: settleRecent },
+  { function: 'project', name: 'projectReminders', everyMs: REMINDERS_EVERY_MS, run: sendReminders },
+];
 
 export type { CloudFunction } from './common/app';
 export type { Cloud } from './common/cloud';

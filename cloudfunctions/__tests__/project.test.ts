@@ -12,6 +12,7 @@ import type {
   Workbench,
 } from '@shishi/shared-types';
 import type { FormDoc, ProjectDoc, TrancheDoc } from '../common/projects';
+import { timerTriggers } from '../registry';
 import { failure, ok, worldPerTest } from './world';
 
 const world = worldPerTest();
@@ -478,5 +479,72 @@ describe('project records', () => {
     expect(made.staff!.money.tranche1Fen + made.staff!.money.tranche2Fen).toBe(5_000_001);
     const wrongLevel = failure(await p('demo-industry-staff', 'create', { record: fullRecord({ level: 'district' }) }));
     expect(wrongLevel).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'record.level' }] });
+  });
+
+  it('reminds the unit 7 days and 1 day before the mid-term due day, once each, and flags it overdue to the department once', async () => {
+    const est = await established();
+    ok(await p(DISTRICT, 'submitForm', { projectId: est._id, kind: 'start', fields: startFields }));
+    await signAll(ok<Project>(await p(DISTRICT, 'get', { projectId: est._id })), 'start');
+    ok(await p(DISTRICT, 'move', { projectId: est._id, move: 'publish' }));
+    ok(await p(DISTRICT, 'move', { projectId: est._id, move: 'start' }));
+    const timer = timerTriggers.find((t) => t.function === 'project' && t.name === 'projectReminders')!;
+    const run = (iso: string) => timer.run(world.cloud, new Date(iso));
+    const tasks = async (openid: string) =>
+      ok<ListMessagesOutput>(await world.call(openid, 'message', 'list', { pageSize: 50 })).items.filter(
+        (m) => m.kind === 'projectTask' && m.projectId === est._id && /中期/.test(m.title),
+      );
+    expect(await run('2027-08-01T09:00:00+08:00')).toEqual({ reminded: 0, overdue: 0 });
+    expect(await run('2027-08-09T09:00:00+08:00')).toEqual({ reminded: 1, overdue: 0 });
+    expect(await run('2027-08-09T10:00:00+08:00')).toEqual({ reminded: 0, overdue: 0 });
+    expect(await run('2027-08-15T09:00:00+08:00')).toEqual({ reminded: 1, overdue: 0 });
+    // 08-15 23:59 Dalian is still on time; a minute later it is overdue.
+    expect(await run('2027-08-15T23:59:00+08:00')).toEqual({ reminded: 0, overdue: 0 });
+    const both = await Promise.all([run('2027-08-16T00:01:00+08:00'), run('2027-08-16T00:01:00+08:00')]);
+    expect(both.reduce((n, r) => n + (r as { overdue: number }).overdue, 0)).toBe(1);
+    expect((await tasks(DISTRICT)).map((m) => m.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('7 天'),
+        expect.stringContaining('1 天'),
+        expect.stringContaining('逾期'),
+      ]),
+    );
+    expect((await tasks(ORG_HEAD)).map((m) => m.title)).toEqual([expect.stringContaining('逾期')]);
+    world.setNow(Date.parse('2027-08-16T09:00:00+08:00'));
+    const overdueList = ok<ProjectPage>(await p(ORG_HEAD, 'list', { overdue: true }));
+    expect(overdueList.items.map((i) => [i._id, i.overdue])).toEqual([[est._id, true]]);
+    expect(ok<Workbench>(await p(DISTRICT, 'workbench')).counts.overdue).toBe(1);
+  });
+
+  it("the mid-term due day is set per year, and moves the year's open projects with it", async () => {
+    const est = await established();
+    const set = ok<{ projectsUpdated: number; dueAt: string }>(
+      await p(RESEARCH, 'setMidtermDue', { year: 2027, monthDay: '08-10' }),
+    );
+    expect(set.dueAt).toBe('2027-08-10T15:59:59.999Z');
+    expect(set.projectsUpdated).toBe(1);
+    expect(ok<Project>(await p(DISTRICT, 'get', { projectId: est._id })).staff!.midtermDue).toBe('2027-08-10');
+    expect(failure(await p(DISTRICT, 'setMidtermDue', { year: 2027, monthDay: '08-10' })).code).toBe('FORBIDDEN');
+    expect(failure(await p(RESEARCH, 'setMidtermDue', { year: 2027, monthDay: '8/10' })).fields).toEqual([
+      expect.objectContaining({ path: 'monthDay' }),
+    ]);
+  });
+
+  it('every version of the record stays readable', async () => {
+    const draft = await adoptDraft();
+    ok(await p(DISTRICT, 'update', { projectId: draft._id, version: 1, record: fullRecord() }));
+    ok(await p(DISTRICT, 'move', { projectId: draft._id, move: 'submitFeasibility' }));
+    ok(await p(ORG_REVIEWER, 'move', { projectId: draft._id, move: 'returnForRevision', note: '请补充驿站选址' }));
+    ok(
+      await p(DISTRICT, 'update', {
+        projectId: draft._id,
+        version: 2,
+        record: fullRecord({ coverage: '中山区 8 个街道 20 个点位' }),
+      }),
+    );
+    const v1 = ok<Project>(await p(ORG_REVIEWER, 'get', { projectId: draft._id, version: 1 }));
+    expect(v1.staff).toMatchObject({ shownVersion: 1, version: 2, record: { coverage: '中山区 8 个街道' } });
+    const now = ok<Project>(await p(ORG_REVIEWER, 'get', { projectId: draft._id }));
+    expect(now.staff).toMatchObject({ shownVersion: 2, record: { coverage: '中山区 8 个街道 20 个点位' } });
+    expect(failure(await p(ORG_REVIEWER, 'get', { projectId: draft._id, version: 7 })).code).toBe('NOT_FOUND');
   });
 });

@@ -6,6 +6,7 @@ import { sign, submitForm } from './commands/forms';
 import { recordDecision } from './commands/decisions';
 import { close, recordSpending } from './commands/money';
 import { move } from './commands/move';
+import { setMidtermDue } from './commands/deadline';
 import { get, list, workbench } from './commands/read';
 
 export const projectFunction = defineFunction('project', {
@@ -21,5 +22,6 @@ export const projectFunction = defineFunction('project', {
   close,
   exportForm,
   exportList,
+  setMidtermDue,
   workbench,
 });

@@ -42,7 +42,23 @@ async function isBacker(ctx: Ctx, p: ProjectDoc, keys: Set<string>): Promise<boo
   return res.data.length > 0;
 }
 
-export async function presentProject(ctx: Ctx, p: ProjectDoc): Promise<Project> {
+/** A frozen version of the record, or NOT_FOUND on `version`. */
+async function versionRecord(ctx: Ctx, p: ProjectDoc, version: number) {
+  const res = await ctx.db
+    .collection('projectVersions')
+    .where({ _id: `${p._id}_v${version}` })
+    .limit(1)
+    .get();
+  const doc = res.data[0] as { record: ProjectDoc['record'] } | undefined;
+  if (!doc) {
+    throw new AppError('NOT_FOUND', `这个项目没有第 ${version} 版报告（现在是第 ${p.version} 版）`, [
+      { path: 'version', message: '没有这一版' },
+    ]);
+  }
+  return doc.record;
+}
+
+export async function presentProject(ctx: Ctx, p: ProjectDoc, version?: number): Promise<Project> {
   const user = await ctx.profile();
   const actor = actorOf(user);
   const staff = staffMaySee(actor, p);
@@ -50,12 +66,13 @@ export async function presentProject(ctx: Ctx, p: ProjectDoc): Promise<Project> 
     const keys = new Set([ctx.openid, offlineAuthorKey(user.orgId, user.name)]);
     if (!(await isBacker(ctx, p, keys))) throw new AppError('FORBIDDEN', '这个项目还在筹备中，发布后就能查看');
   }
+  const old = staff && version !== undefined && version !== p.version ? await versionRecord(ctx, p, version) : null;
   const [origin, extras, evidence] = await Promise.all([
     loadMany(ctx, p.origin),
     staff ? loadExtras(ctx, p) : Promise.resolve(null),
     staff ? evidenceFor(ctx, 'project', p._id) : Promise.resolve([]),
   ]);
-  return toProject({
+  const view = toProject({
     actor,
     p,
     extras,
@@ -66,8 +83,10 @@ export async function presentProject(ctx: Ctx, p: ProjectDoc): Promise<Project> 
     evidence,
     now: ctx.now,
   });
+  if (old && view.staff) view.staff = { ...view.staff, record: old, shownVersion: version! };
+  return view;
 }
 
-export async function presentById(ctx: Ctx, id: string): Promise<Project> {
-  return presentProject(ctx, await loadProject(ctx, id));
+export async function presentById(ctx: Ctx, id: string, version?: number): Promise<Project> {
+  return presentProject(ctx, await loadProject(ctx, id), version);
 }

@@ -173,6 +173,7 @@ export function toProject({ actor, p, extras, origin, evidence, now }: ViewArgs)
     staff = {
       record: r,
       version: p.version,
+      shownVersion: p.version,
       frozen: p.frozen,
       versions: p.versions.map((v) => ({ version: v.version, frozenAt: iso(v.frozenAt), reason: v.reason })),
       reviews: p.reviews.map((v) => ({

@@ -175,9 +175,4 @@ export async function settleRecent(cloud: Cloud, now: Date): Promise<{ surveys: 
   }
 }
 
-/** A timer trigger's event (`{ Type: 'timer', TriggerName, Time }`; the case of Type varies by platform). */
-export function isTimerEvent(event: unknown): event is { Type: string; TriggerName: string } {
-  if (!event || typeof event !== 'object') return false;
-  const type = (event as Record<string, unknown>).Type;
-  return typeof type === 'string' && type.toLowerCase() === 'timer';
-}
+export { isTimerEvent } from '../common/timer';

@@ -14,6 +14,7 @@ import { audit, type Writer } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import type { ProjectDoc } from '../../common/projects';
 import type { Routing } from '../route';
+import { midtermDueOf } from './deadline';
 
 export interface DraftArgs {
   record: ProjectRecord;
@@ -69,7 +70,7 @@ export function newProjectDoc(ctx: Ctx, a: DraftArgs): Omit<ProjectDoc, '_id'> {
 
 /** Inserts the draft and its audit entry through `t` (the caller's transaction). */
 export async function insertDraft(ctx: Ctx, t: Writer, a: DraftArgs): Promise<ProjectDoc> {
-  const doc = newProjectDoc(ctx, a);
+  const doc = { ...newProjectDoc(ctx, a), midtermDueAt: await midtermDueOf(t, a.year) };
   const added = await t.collection('projects').add({ data: doc });
   const _id = String(added._id ?? added.id);
   await audit(ctx, t, [

@@ -21,7 +21,7 @@ import { presentById } from '../present';
 import { isOverdue } from '../view';
 
 export async function get(ctx: Ctx, input: GetProjectInput): Promise<Project> {
-  return presentById(ctx, input.projectId);
+  return presentById(ctx, input.projectId, input.version);
 }
 
 /** The caller's staff bindings: each reaches its subtree's projects and those routed to it. */

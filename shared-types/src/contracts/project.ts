@@ -15,6 +15,8 @@ import {
   projectSchema,
   recordDecisionInputSchema,
   recordSpendingInputSchema,
+  setMidtermDueInputSchema,
+  setMidtermDueOutputSchema,
   signInputSchema,
   submitFormInputSchema,
   updateProjectInputSchema,
@@ -95,6 +97,12 @@ export const projectContracts = {
     input: exportListInputSchema,
     output: projectExportOutputSchema,
     access: access(staffRoles, 'any'),
+  },
+  setMidtermDue: {
+    summary: '设置某年度中期推进情况表的报送截止日（默认 8 月 15 日），该年度尚未报送的项目随之调整',
+    input: setMidtermDueInputSchema,
+    output: setMidtermDueOutputSchema,
+    access: access(decisionRecorderRoles, 'any'),
   },
   workbench: {
     summary: '待我办理：等我签署的表、被退回要修改的表、临近或逾期的中期报告、待论证的项目',

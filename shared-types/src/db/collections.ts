@@ -63,6 +63,8 @@ export const collections = [
       { name: 'departments_year_updated', keys: { departmentIds: 1, year: -1, updatedAt: -1 } },
       // Reminders and overdue flags: projects whose mid-term form is not in yet, by due instant.
       { name: 'midterm_due', keys: { midtermOpen: 1, midtermDueAt: 1 } },
+      // A year's projects still owing the mid-term form (when the year's due day changes).
+      { name: 'year_midterm', keys: { year: 1, midtermOpen: 1 } },
     ],
   },
   // Frozen versions of a project's record (附件1); _id `${projectId}_v${n}`.
@@ -84,6 +86,8 @@ export const collections = [
   { name: 'tranches', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
   // Spending lines of a project (actual use; the project keeps the sums with _.inc).
   { name: 'projectSpending', indexes: [{ name: 'project', keys: { projectId: 1, date: 1 } }] },
+  // Settings of a programme year (mid-term due day); _id = the year.
+  { name: 'programmeYears', indexes: [] },
   // Deadline reminders sent; _id `${projectId}_${what}`: each is sent once.
   { name: 'projectReminders', indexes: [] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },

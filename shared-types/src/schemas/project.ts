@@ -386,6 +386,8 @@ export const projectSchema = z.object({
       record: projectRecordSchema,
       /** The version being edited (or the frozen one while under review). */
       version: z.number().int().min(1),
+      /** The version `record` shows (an earlier one when asked for; it is read-only). */
+      shownVersion: z.number().int().min(1),
       /** True while a submitted version is under review (editing is closed). */
       frozen: z.boolean(),
       versions: z.array(z.object({ version: z.number().int(), frozenAt: z.string(), reason: z.string() })),
@@ -418,7 +420,11 @@ export type Project = z.infer<typeof projectSchema>;
 
 // ---------------------------------------------------------------- inputs
 
-export const getProjectInputSchema = z.object({ projectId: idSchema });
+export const getProjectInputSchema = z.object({
+  projectId: idSchema,
+  /** Staff: read an earlier (frozen) version of the record; default the current one. */
+  version: z.number().int().min(1, '版本从 1 开始').optional(),
+});
 export type GetProjectInput = z.infer<typeof getProjectInputSchema>;
 
 export const createProjectInputSchema = z.object({
@@ -589,3 +595,22 @@ export const workbenchOutputSchema = z.object({
 });
 export type Workbench = z.infer<typeof workbenchOutputSchema>;
 export type WorkItem = z.infer<typeof workItemSchema>;
+
+/** 中期报送截止日 of a programme year (default 08-15, 第五条（八）“8月中旬前”). */
+export const setMidtermDueInputSchema = z.object({
+  year: z.number().int().min(2020, '年度从 2020 年起').max(2100, '年度不对'),
+  /** `mm-dd`, e.g. 08-15. */
+  monthDay: z
+    .string({ error: '请填写截止日期（月-日）' })
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '截止日期要写成 月-日，例如 08-15'),
+});
+export type SetMidtermDueInput = z.infer<typeof setMidtermDueInputSchema>;
+export const setMidtermDueOutputSchema = z.object({
+  year: z.number().int(),
+  monthDay: z.string(),
+  /** The due instant (end of that day, Asia/Shanghai), ISO. */
+  dueAt: z.string(),
+  /** Projects of the year whose mid-term form is not in yet, now due then. */
+  projectsUpdated: z.number().int().min(0),
+});
+export type SetMidtermDueOutput = z.infer<typeof setMidtermDueOutputSchema>;

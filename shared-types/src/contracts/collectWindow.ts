@@ -1,7 +1,16 @@
 /** The `collectWindow` function's actions. */
 import { access } from '../rules/access';
 import { collectionStaffRoles, roles } from '../roles';
-import { closeWindowInputSchema, collectWindowSchema, createWindowInputSchema, currentWindowInputSchema, currentWindowOutputSchema, listWindowsInputSchema, listWindowsOutputSchema, setWeightsInputSchema } from '../schemas/collectWindow';
+import {
+  closeWindowInputSchema,
+  collectWindowSchema,
+  createWindowInputSchema,
+  currentWindowInputSchema,
+  currentWindowOutputSchema,
+  listWindowsInputSchema,
+  listWindowsOutputSchema,
+  setWeightsInputSchema,
+} from '../schemas/collectWindow';
 import type { ActionContract } from './contract';
 
 export const collectWindowContracts = {

@@ -1,8 +1,35 @@
 /** The `proposal` function's actions. */
 import { access } from '../rules/access';
 import { collectionStaffRoles, offlineEntryRoles, roles, staffRoles } from '../roles';
-import { getProposalOutputSchema, listMineInputSchema, listProposalsInputSchema, proposalIdInputSchema, proposalPageSchema, proposalSchema, similarInputSchema, similarOutputSchema, submitOfflineInputSchema, submitProposalInputSchema, supportOutputSchema } from '../schemas/proposal';
-import { decideInputSchema, decideOutputSchema, exportInputSchema, exportOutputSchema, mergeInputSchema, mergeOutputSchema, moderateInputSchema, reviewQueueInputSchema, reviewQueueOutputSchema, scoreInputSchema, screenInputSchema, screenOutputSchema, unmergeInputSchema, unmergeOutputSchema } from '../schemas/screening';
+import {
+  getProposalOutputSchema,
+  listMineInputSchema,
+  listProposalsInputSchema,
+  proposalIdInputSchema,
+  proposalPageSchema,
+  proposalSchema,
+  similarInputSchema,
+  similarOutputSchema,
+  submitOfflineInputSchema,
+  submitProposalInputSchema,
+  supportOutputSchema,
+} from '../schemas/proposal';
+import {
+  decideInputSchema,
+  decideOutputSchema,
+  exportInputSchema,
+  exportOutputSchema,
+  mergeInputSchema,
+  mergeOutputSchema,
+  moderateInputSchema,
+  reviewQueueInputSchema,
+  reviewQueueOutputSchema,
+  scoreInputSchema,
+  screenInputSchema,
+  screenOutputSchema,
+  unmergeInputSchema,
+  unmergeOutputSchema,
+} from '../schemas/screening';
 import type { ActionContract } from './contract';
 
 export const proposalContracts = {

@@ -61,7 +61,8 @@ function cover(d: ProjectDocumentData): Paragraph[] {
   const blank = '                              ';
   const levelBoxes = projectLevels.map((l) => `${l === d.level ? '☑' : '□'}${projectLevelLabels[l]}`).join('    ');
   return [
-    para('', { size: size.er, before: 60 }),
+    para('附件1', { font: HEI, size: size.san, align: 'left' }),
+    para('', { size: size.er, before: 40 }),
     para(`${d.year}年度大连市工会为职工办实事项目`, {
       font: SONG,
       size: size.er,

@@ -9,6 +9,7 @@ import { PageBreak, type Paragraph, type TableRow } from 'docx';
 import {
   CONTENT_WIDTH,
   FANGSONG,
+  HEI,
   SONG,
   businessDayOf,
   cell,
@@ -158,7 +159,8 @@ function cover(kind: FormKind, d: ProjectDocumentData, fillDate: string | undefi
   const under = (text: string) => run(` ${text} `, { ...line, underline: true });
   const unit = d.record.applicantUnit || d.applicantOrgName;
   return [
-    para('', { size: size.er, before: 80 }),
+    para(`附件${spec.annex}`, { font: HEI, size: size.san, align: 'left' }),
+    para('', { size: size.er, before: 60 }),
     para(FORM_TITLE_LINE1, { font: SONG, size: size.xiaoEr, bold: true, align: 'center' }),
     para(spec.title, { font: SONG, size: size.er, bold: true, align: 'center', before: 12, after: 140 }),
     para([run('项  目  名  称：', line), under(d.record.title)], line),

@@ -25,7 +25,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/project',
-      pages: ['pages/detail/index'],
+      pages: ['pages/detail/index', 'pages/list/index', 'pages/edit/index', 'pages/form/index', 'pages/decision/index'],
     },
     // 人员与角色: the admin's screen, opened by one person in a hundred.
     { root: 'packages/admin', pages: ['pages/roles/index'] },

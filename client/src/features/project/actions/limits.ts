@@ -31,3 +31,9 @@ export function maxItems(schema: unknown, fallback = 100): number {
   }
   return fallback;
 }
+
+/** How many digits the largest allowed whole number has (e.g. 10,000,000 → 8). */
+export function maxDigits(schema: unknown, fallback = 9): number {
+  const s = unwrapAll(schema) as { maxValue?: number | null } | undefined;
+  return typeof s?.maxValue === 'number' && Number.isFinite(s.maxValue) ? String(s.maxValue).length : fallback;
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '可行性研究报告',
+});

@@ -47,6 +47,18 @@ export const roleDuties: Record<AssignableRole, string> = {
   admin: '管理组织和人员角色',
 };
 
+/** Short names for the list's filter chips (the full names are long and would fill the screen). */
+export const roleShortLabels: Record<AssignableRole, string> = {
+  unionStaff: '工作人员',
+  unitHead: '申报单位负责人',
+  reviewer: '审核人员',
+  deptHead: '部门负责人',
+  leader: '分管领导',
+  research: '调查研究室',
+  cadre: '基层干部',
+  admin: '管理员',
+};
+
 export const roleChoices = assignableRoles.map((value) => ({ value, label: roleLabels[value] }));
 
 /** The nodes (inside the admin's subtree) where `role` may be given, with where it may go in words. */

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import type { StaffPerson } from '@shishi/shared-types';
+import type { RoleBindingView, StaffPerson } from '@shishi/shared-types';
 import { Empty, ErrorBlock, Loading, SearchBar } from '../../../components';
 import { toApiError, type ApiError } from '../../../services/call';
 import { findPeople } from '../rolesApi';
@@ -9,12 +9,13 @@ import './roles.scss';
 
 interface PersonSearchProps {
   onAssign: (person: StaffPerson) => void;
+  onRevoke: (person: StaffPerson, binding: RoleBindingView) => void;
   /** Bumped after a change so the found people show their new roles. */
   version: number;
 }
 
 /** 找人: bound people by name (workers too), each with a button to give them a role. */
-export function PersonSearch({ onAssign, version }: PersonSearchProps) {
+export function PersonSearch({ onAssign, onRevoke, version }: PersonSearchProps) {
   const [name, setName] = useState('');
   const [state, setState] = useState<{ loading: boolean; error: ApiError | null; people: StaffPerson[] | null }>({
     loading: false,
@@ -60,7 +61,13 @@ export function PersonSearch({ onAssign, version }: PersonSearchProps) {
       ) : (
         <View id="people-search-results">
           {state.people.map((p) => (
-            <StaffCard key={p.userId} person={p} idPrefix="found" onAssign={() => onAssign(p)} />
+            <StaffCard
+              key={p.userId}
+              person={p}
+              idPrefix="found"
+              onAssign={() => onAssign(p)}
+              onRevoke={(b) => onRevoke(p, b)}
+            />
           ))}
         </View>
       )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { roleLabels, type Profile, type Role, type StaffPerson } from '@shishi/shared-types';
 import { FilterTabs, PagedList, usePagedList } from '../../../../components';
 import { RoleOnly } from '../../../../features/profile/components/StaffOnly';
-import { fetchStaff } from '../../../../features/org/rolesApi';
+import { fetchStaff, roleShortLabels } from '../../../../features/org/rolesApi';
 import { PersonSearch } from '../../../../features/org/roles/PersonSearch';
 import { RoleAssignSheet } from '../../../../features/org/roles/RoleAssignSheet';
 import { revokeWithConfirm } from '../../../../features/org/roles/revoke';
@@ -30,7 +30,16 @@ export default function RolesPage() {
   );
 }
 
-const filterRoles: Role[] = ['unionStaff', 'unitHead', 'reviewer', 'deptHead', 'leader', 'research', 'cadre', 'admin'];
+const filterRoles: Array<keyof typeof roleShortLabels> = [
+  'unionStaff',
+  'unitHead',
+  'reviewer',
+  'deptHead',
+  'leader',
+  'research',
+  'cadre',
+  'admin',
+];
 
 function Roles({ profile }: { profile: Profile }) {
   const adminOrgIds = (profile.bindings ?? [profile]).filter((b) => b.role === 'admin').map((b) => b.orgId);
@@ -57,7 +66,15 @@ function Roles({ profile }: { profile: Profile }) {
       </Text>
 
       <Text className="section-title">找人设角色</Text>
-      <PersonSearch version={version} onAssign={setAssigning} />
+      <PersonSearch
+        version={version}
+        onAssign={setAssigning}
+        onRevoke={(person, binding) =>
+          void revokeWithConfirm(person, binding).then(({ done }) => {
+            if (done) changed();
+          })
+        }
+      />
 
       <Text className="section-title" id="roles-total">
         {staff.status === 'ready' ? `现有人员（共 ${staff.total} 人）` : '现有人员'}
@@ -65,7 +82,7 @@ function Roles({ profile }: { profile: Profile }) {
       <View className="roles-page__tabs">
         <FilterTabs
           idPrefix="roles-filter"
-          options={filterRoles.map((value) => ({ value, label: roleLabels[value] }))}
+          options={filterRoles.map((value) => ({ value, label: roleShortLabels[value] }))}
           value={role}
           onChange={setRole}
         />

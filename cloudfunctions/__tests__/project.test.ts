@@ -13,6 +13,7 @@ import type {
 } from '@shishi/shared-types';
 import type { FormDoc, ProjectDoc, TrancheDoc } from '../common/projects';
 import { timerTriggers } from '../registry';
+import { fullRecord } from './projectFixtures';
 import { failure, ok, worldPerTest } from './world';
 
 const world = worldPerTest();
@@ -26,56 +27,6 @@ const RESEARCH = 'demo-research-staff';
 const WORKER = 'demo-worker';
 
 const p = (openid: string, action: string, data?: unknown) => world.call(openid, 'project', action, data);
-
-/** A whole 附件1 for a county project: 120,000.01 元 in all, 50,000.01 元 of it from the city. */
-export function fullRecord(over: Partial<ProjectRecordInput> = {}): ProjectRecordInput {
-  return {
-    level: 'district',
-    applicantUnit: '中山区总工会',
-    leaderName: '张丽',
-    phone: '0411-82345678',
-    email: 'zs@example.cn',
-    reportDate: '2026-12-01',
-    title: '户外劳动者爱心驿站建设',
-    necessity: '中山区有环卫、快递、外卖等户外劳动者两万余人，冬季取暖、饮水、如厕困难，职工建议集中。',
-    feasibility: '辖区内已有 20 处工会阵地可改造，区总工会有经费和管理经验，当年可以办结。',
-    serviceTargets: '中山区环卫工人、快递员、外卖送餐员等户外劳动者',
-    serviceMethod: '在工会阵地设立爱心驿站，提供饮水、热饭、充电、休息和如厕',
-    goals: '年内建成 20 处爱心驿站，覆盖全区户外劳动者',
-    standards: '每处驿站有标识、饮水机、微波炉、充电设备、桌椅和药箱，开放时间不少于 10 小时',
-    coverage: '中山区 8 个街道',
-    subProjects: [],
-    startDate: '2027-03-01',
-    endDate: '2027-10-31',
-    milestones: [
-      { date: '2027-03-31', task: '完成选址和改造方案' },
-      { date: '2027-06-30', task: '建成 10 处驿站' },
-      { date: '2027-10-31', task: '建成 20 处驿站并验收' },
-    ],
-    budgetLines: [
-      { item: '驿站设备', amountFen: 8_000_001, cityAidFen: 5_000_001, source: '市总扶助、区总工会经费' },
-      { item: '标识和宣传', amountFen: 4_000_000, cityAidFen: 0, source: '区总工会经费' },
-    ],
-    aidStatement: '市总扶助资金全部用于驿站设备购置',
-    expectedResults: '户外劳动者冬季有地方取暖喝水，工会服务阵地作用得到发挥。',
-    targetCovered: 20000,
-    targetServed: 5000,
-    targetSatisfaction: 90,
-    organisation: '区总工会成立领导小组，主席任组长',
-    supervision: '区总工会经审会全程监督',
-    fundingAssurance: '专款专用，单独核算',
-    publicity: '通过工会网站、公众号和街道宣传栏发布',
-    duties: {
-      planning: { person: '张丽', scope: '方案策划' },
-      implementation: { person: '李明', scope: '驿站建设' },
-      supervision: { person: '王刚', scope: '督导进度' },
-      inspection: { person: '赵芳', scope: '质量检查' },
-      acceptance: { person: '孙伟', scope: '组织验收' },
-    },
-    temporaryNeed: false,
-    ...over,
-  };
-}
 
 async function adoptDraft(): Promise<Project> {
   const out = ok<DecideOutput>(
@@ -500,7 +451,7 @@ describe('project records', () => {
     // 08-15 23:59 Dalian is still on time; a minute later it is overdue.
     expect(await run('2027-08-15T23:59:00+08:00')).toEqual({ reminded: 0, overdue: 0 });
     const both = await Promise.all([run('2027-08-16T00:01:00+08:00'), run('2027-08-16T00:01:00+08:00')]);
-    expect(both.reduce((n, r) => n + (r as { overdue: number }).overdue, 0)).toBe(1);
+    expect(both.reduce((n: number, r) => n + (r as { overdue: number }).overdue, 0)).toBe(1);
     expect((await tasks(DISTRICT)).map((m) => m.title)).toEqual(
       expect.arrayContaining([
         expect.stringContaining('7 天'),
@@ -545,6 +496,9 @@ describe('project records', () => {
     expect(v1.staff).toMatchObject({ shownVersion: 1, version: 2, record: { coverage: '中山区 8 个街道' } });
     const now = ok<Project>(await p(ORG_REVIEWER, 'get', { projectId: draft._id }));
     expect(now.staff).toMatchObject({ shownVersion: 2, record: { coverage: '中山区 8 个街道 20 个点位' } });
-    expect(failure(await p(ORG_REVIEWER, 'get', { projectId: draft._id, version: 7 })).code).toBe('NOT_FOUND');
+    expect(failure(await p(ORG_REVIEWER, 'get', { projectId: draft._id, version: 7 }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [{ path: 'version' }],
+    });
   });
 });

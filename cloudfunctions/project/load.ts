@@ -8,18 +8,20 @@ export async function findProject(ctx: Ctx, id: string): Promise<ProjectDoc | nu
   return (res.data[0] as ProjectDoc | undefined) ?? null;
 }
 
-/** One project, or INVALID_INPUT on `projectId` (an unknown id says so; it is not a server failure). */
+/** One project, or INVALID_INPUT on `projectId` (an unknown id, as for every record in this API). */
 export async function loadProject(ctx: Ctx, id: string, field = 'projectId'): Promise<ProjectDoc> {
   const p = await findProject(ctx, id);
   if (!p)
-    throw new AppError('NOT_FOUND', '找不到这个项目，可能已被删除或链接有误', [{ path: field, message: '项目不存在' }]);
+    throw new AppError('INVALID_INPUT', '找不到这个项目，可能已被删除或链接有误', [
+      { path: field, message: '项目不存在' },
+    ]);
   return p;
 }
 
 export async function loadForm(ctx: Ctx, id: string): Promise<FormDoc> {
   const res = await ctx.db.collection('projectForms').where({ _id: id }).limit(1).get();
   const f = res.data[0] as FormDoc | undefined;
-  if (!f) throw new AppError('NOT_FOUND', '找不到这张表，请刷新后再试', [{ path: 'formId', message: '表不存在' }]);
+  if (!f) throw new AppError('INVALID_INPUT', '找不到这张表，请刷新后再试', [{ path: 'formId', message: '表不存在' }]);
   return f;
 }
 

@@ -51,7 +51,7 @@ async function versionRecord(ctx: Ctx, p: ProjectDoc, version: number) {
     .get();
   const doc = res.data[0] as { record: ProjectDoc['record'] } | undefined;
   if (!doc) {
-    throw new AppError('NOT_FOUND', `这个项目没有第 ${version} 版报告（现在是第 ${p.version} 版）`, [
+    throw new AppError('INVALID_INPUT', `这个项目没有第 ${version} 版报告（现在是第 ${p.version} 版）`, [
       { path: 'version', message: '没有这一版' },
     ]);
   }

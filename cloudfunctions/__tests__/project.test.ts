@@ -3,14 +3,7 @@
  * proposal through 论证, 审定, the three forms with their sign-offs, both tranches, spending and closing;
  * the rules a wrong hand or a stale edit runs into.
  */
-import type {
-  DecideOutput,
-  ListMessagesOutput,
-  Project,
-  ProjectPage,
-  ProjectRecordInput,
-  Workbench,
-} from '@shishi/shared-types';
+import type { DecideOutput, ListMessagesOutput, Project, ProjectPage, Workbench } from '@shishi/shared-types';
 import type { FormDoc, ProjectDoc, TrancheDoc } from '../common/projects';
 import { timerTriggers } from '../registry';
 import { fullRecord } from './projectFixtures';

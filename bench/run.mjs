@@ -11,11 +11,13 @@
  *  5. similar-proposal lookup as the collection grows to 50,000, and merge/undo of a 100-proposal
  *     cluster (lib/similar-bench.mjs);
  *  6. needs surveys: 100,000 answers ingested through the functions, results at 1,000 vs 100,000
- *     answers, export of 100,000 answers to .xlsx (lib/survey-bench.mjs).
+ *     answers, export of 100,000 answers to .xlsx (lib/survey-bench.mjs);
+ *  7. project records: staff list and work queue at 500 and 5,000 projects, requests per sign-off and
+ *     per get, .docx generation of 附件1/附件2 (lib/project-bench.mjs).
  *
  * Flags: --build-client rebuilds client/dist (otherwise it is built only when missing);
  *        --quick runs small counts (a smoke test of the script; its figures are not the budget's);
- *        --only=http,size,fcp,similar,survey runs some benchmarks; --reuse-hello keeps an existing bench/hello/dist;
+ *        --only=http,size,fcp,similar,survey,project runs some benchmarks; --reuse-hello keeps an existing bench/hello/dist;
  *        --report-only rewrites BENCHMARKS.md from the last bench/artifacts/results.json.
  */
 // Browser globals below run inside the page (page.evaluate / addInitScript).
@@ -53,7 +55,7 @@ const BUILD_CLIENT = argv.has('--build-client') || process.env.BENCH_BUILD_CLIEN
 const REUSE_HELLO = argv.has('--reuse-hello');
 const onlyArg = [...argv].find((a) => a.startsWith('--only='));
 const ONLY = new Set(
-  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey'],
+  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey', 'project'],
 );
 
 const CONCURRENCY = 50;
@@ -688,7 +690,7 @@ function report(r) {
     );
   } else lines.push(`Not measured: ${r.fcp?.error ?? 'skipped'}`, '');
 
-  for (const key of ['similar', 'survey']) {
+  for (const key of ['similar', 'survey', 'project']) {
     if (r[`${key}Lines`]) lines.push(...r[`${key}Lines`], '');
     else if (r[key]?.error) lines.push(`## ${key}`, '', `Not measured: ${r[key].error}`, '');
   }
@@ -709,7 +711,7 @@ function report(r) {
     lines.push(
       `| Home FCP / hello-world FCP (4× CPU) | ${fmt(r.fcp.summary.ratio, 2)}× | ≤ 1.5× | ${met(r.fcp.summary.ratio <= 1.5)} |`,
     );
-  for (const row of [...(r.similarRows ?? []), ...(r.surveyRows ?? [])])
+  for (const row of [...(r.similarRows ?? []), ...(r.surveyRows ?? []), ...(r.projectRows ?? [])])
     lines.push(
       `| ${row.benchmark} | ${row.figure} | ${row.target} | ${row.met === true ? '✅ met' : row.met === false ? '❌ missed' : ''} |`,
     );
@@ -820,6 +822,7 @@ if (ONLY.has('fcp'))
 for (const [key, file, run, md, rows] of [
   ['similar', './lib/similar-bench.mjs', 'runSimilarBench', 'similarMarkdown', 'similarSummaryRows'],
   ['survey', './lib/survey-bench.mjs', 'runSurveyBench', 'surveyMarkdown', 'surveySummaryRows'],
+  ['project', './lib/project-bench.mjs', 'runProjectBench', 'projectMarkdown', 'projectSummaryRows'],
 ]) {
   if (!ONLY.has(key)) continue;
   try {

@@ -7,6 +7,9 @@
  * by the code that calls them (`registerContracts`), so a function's contracts land in the package
  * that uses it: the project contracts stay in the `packages/project` subpackage, not the main one.
  */
+// Chinese messages for what zod writes itself. shared-types' barrel imports this too, but webpack skips
+// the barrel (the package declares which files have side effects), so it is loaded here by name.
+import '@shishi/shared-types/src/zod-locale';
 import type {
   ActionContract,
   ActionInput,
@@ -64,23 +67,33 @@ function isErrorBody(value: unknown): value is ClientErrorBody {
   return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
 }
 
-const registry: { [F in FunctionName]?: Record<string, ActionContract> } = {};
+/** What `callFunction` needs of a contract: the schema that checks the reply. */
+export type ReplyCheck = Pick<ActionContract, 'output'>;
+
+const registry: { [F in FunctionName]?: Record<string, ReplyCheck> } = {};
 
 /**
  * Makes the contracts of one cloud function known to `callFunction`, so its replies are checked.
- * Called at module level by the feature (or service) that calls the function; calling it again with
- * the same table is harmless.
+ * Called at module level by the feature (or service) that calls the function, usually with the
+ * function's whole table (`registerContracts('project', projectContracts)`); calling it again is
+ * harmless. A main-package page that calls one action of a subpackage's function may register just
+ * that action with `keepExisting` (see `features/project/home/WorkQueue.tsx`): the whole table wins.
  */
-export function registerContracts<F extends FunctionName>(name: F, contracts: Api[F]): void {
-  registry[name] = contracts as Record<string, ActionContract>;
+export function registerContracts<F extends FunctionName>(
+  name: F,
+  contracts: Api[F] | { [A in ActionName<F>]?: ReplyCheck },
+  { keepExisting = false }: { keepExisting?: boolean } = {},
+): void {
+  const added = contracts as Record<string, ReplyCheck>;
+  registry[name] = keepExisting ? { ...added, ...registry[name] } : { ...registry[name], ...added };
 }
 
 /**
  * The registered contract of one action. A missing one is a programming error, not a server fault:
  * it throws in development; in production the call is refused (an unchecked reply is never used).
  */
-function contractOf(name: string, action: string): ActionContract | undefined {
-  const contract = (registry as Record<string, Record<string, ActionContract> | undefined>)[name]?.[action];
+function contractOf(name: string, action: string): ReplyCheck | undefined {
+  const contract = (registry as Record<string, Record<string, ReplyCheck> | undefined>)[name]?.[action];
   if (contract) return contract;
   const problem =
     `[callFunction] no contract registered for ${name}.${action}: call registerContracts('${name}', …) ` +

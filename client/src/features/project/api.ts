@@ -2,12 +2,32 @@
  * 项目: what an adopted proposal became. The project contracts are registered here, so their schemas
  * ship only with the pages that import this module (the `packages/project` subpackage).
  */
-import type { Project } from '@shishi/shared-types';
+import type {
+  ExportFormInput,
+  ListProjectsInput,
+  Project,
+  ProjectExportOutput,
+  ProjectPage,
+} from '@shishi/shared-types';
 import { projectContracts } from '@shishi/shared-types/src/contracts/project';
 import { invoke, registerContracts } from '../../services/call';
 
 registerContracts('project', projectContracts);
 
+/** Filters of the staff project list, without the paging. */
+export type ProjectFilters = Omit<ListProjectsInput, 'page' | 'pageSize'>;
+
 export function fetchProject(projectId: string): Promise<Project> {
   return invoke('project', 'get', { projectId });
+}
+
+export function fetchProjects(filters: ProjectFilters, page: number, pageSize: number): Promise<ProjectPage> {
+  return invoke('project', 'list', { ...filters, page, pageSize });
+}
+
+export function exportProjectForm(
+  projectId: string,
+  document: ExportFormInput['document'],
+): Promise<ProjectExportOutput> {
+  return invoke('project', 'exportForm', { projectId, document });
 }

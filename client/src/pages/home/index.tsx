@@ -6,6 +6,8 @@ import { Cell, CellGroup, ErrorBlock, Loading } from '../../components';
 import { routes } from '../../config';
 import { WindowCard, useCurrentWindow } from '../../features/collectWindow';
 import { Greeting, useMe } from '../../features/profile';
+import { WorkQueue } from '../../features/project/home/WorkQueue';
+import { projectListUrl } from '../../features/project/routes';
 import { HomeSurveys } from '../../features/survey/home/HomeSurveys';
 import { surveyRoutes } from '../../features/survey/routes';
 import './index.scss';
@@ -37,6 +39,7 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
   return (
     <View className="page home">
       <Greeting profile={profile} />
+      {isStaff(profile.role) ? <WorkQueue /> : null}
       {current.error ? (
         <ErrorBlock error={current.error} onRetry={current.reload} />
       ) : current.loading || !current.data ? (
@@ -53,6 +56,7 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
         <EntryGroup
           title="工作人员"
           entries={[
+            entries.projects,
             entries.staff,
             entries.screening,
             entries.surveysManage,
@@ -96,6 +100,12 @@ const entries = {
     title: '线下录入问卷',
     description: '替职工录入纸质或现场填写的问卷',
     url: surveyRoutes.offline,
+  },
+  projects: {
+    id: 'home-projects',
+    title: '项目管理',
+    description: '按年度、层级、状态、归口部门查看项目，签署和填报',
+    url: projectListUrl,
   },
   staff: {
     id: 'home-staff',

@@ -2,25 +2,47 @@ import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Empty, ErrorBlock, Loading } from '../../../../components';
 import { useResource } from '../../../../hooks/useResource';
+import { ProjectActions } from '../../../../features/project/actions';
 import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
 
-/** 项目详情 `?id=`: where an adopted proposal stands now. */
+/**
+ * 项目详情 `?id=<projectId>[&form=<formId>]`: where the project stands, for workers; for staff also the
+ * record, forms and sign-offs, money and what they may do now. `form` opens at that form.
+ */
 export default function ProjectPage() {
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const params = useRouter().params;
+  const id = decodeURIComponent(params.id ?? '');
+  const formId = params.form ? decodeURIComponent(params.form) : undefined;
   const project = useResource(() => fetchProject(id), [id]);
   usePullDownRefresh(() => {
     void project.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
-  if (!id) return <Empty text="没有找到这个项目。" />;
+  if (!id) {
+    return (
+      <Empty
+        text="没有找到这个项目，链接可能不完整。"
+        actionText="回到首页"
+        onAction={() => void Taro.switchTab({ url: '/pages/home/index' })}
+      />
+    );
+  }
   return (
     <View className="page">
       {project.error ? (
         <ErrorBlock error={project.error} onRetry={project.reload} />
       ) : project.loading || !project.data ? (
-        <Loading />
+        <Loading text="正在打开项目…" />
       ) : (
-        <ProjectView project={project.data} />
+        <ProjectView
+          project={project.data}
+          focusFormId={formId}
+          actions={
+            project.data.staff ? (
+              <ProjectActions project={project.data} onChanged={() => void project.refresh()} />
+            ) : undefined
+          }
+        />
       )}
     </View>
   );

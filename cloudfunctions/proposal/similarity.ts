@@ -6,10 +6,12 @@ import {
   DOC_COUNT_TERM,
   MAX_CANDIDATES,
   MAX_LOOKUP_DOCS,
+  MAX_STORED_LOOKUP_GRAMS,
   pickLookupGrams,
   rankSimilar,
   statKey,
   termCounts,
+  withoutStored,
   type DocFrequencies,
   type RankedCandidate,
 } from '@shishi/shared-types';
@@ -194,17 +196,28 @@ export interface SimilarResult {
   grams: string[];
 }
 
-/** The proposals of a window most similar to `query`. */
+/**
+ * The proposals of a window most similar to `query`. `stored`: a proposal of the window left out of the
+ * result whose own counts are taken out of the frequencies (staff looking at a stored proposal: its
+ * rarest grams are its own, and would find only itself).
+ */
 export async function similarInWindow(
   ctx: Ctx,
   windowId: string,
   query: { title: string; content: string },
-  options: { limit: number; minScore?: number; exclude?: ReadonlySet<string>; visibleTo?: unknown },
+  options: {
+    limit: number;
+    minScore?: number;
+    exclude?: ReadonlySet<string>;
+    visibleTo?: unknown;
+    stored?: { title: string; content: string };
+  },
 ): Promise<SimilarResult> {
   const terms = [...termCounts(query).keys()];
   if (terms.length === 0) return { ranked: [], stats: { n: 0, df: new Map(), known: new Set() }, grams: [] };
-  const stats = await loadStats(ctx, windowId, terms);
-  const grams = pickLookupGrams(query, stats);
+  const loaded = await loadStats(ctx, windowId, terms);
+  const stats = options.stored ? { ...withoutStored(loaded, options.stored), known: loaded.known } : loaded;
+  const grams = pickLookupGrams(query, stats, options.stored ? MAX_STORED_LOOKUP_GRAMS : undefined);
   const matches = grams.reduce((sum, g) => sum + (stats.df.get(g) ?? 0), 0);
   const candidates = await findCandidates(ctx, windowId, grams, matches, options.visibleTo);
   const ranked = rankSimilar(query, candidates, stats, {

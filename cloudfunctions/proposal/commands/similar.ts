@@ -30,11 +30,18 @@ export async function similar(ctx: Ctx, input: SimilarInput): Promise<SimilarOut
     { 'offline.enteredBy': ctx.openid },
     ...(isStaff(user.role) ? [{ orgPath: user.orgId }] : []),
   ]);
+  // A stored proposal left out (staff looking at it) is taken out of the window's frequencies too.
+  const stored = input.excludeId ? await storedText(ctx, input.excludeId, window._id) : undefined;
   const { ranked, grams } = await similarInWindow(
     ctx,
     window._id,
     { title: input.title, content: input.content },
-    { limit: input.limit, exclude: input.excludeId ? new Set([input.excludeId]) : undefined, visibleTo },
+    {
+      limit: input.limit,
+      exclude: input.excludeId ? new Set([input.excludeId]) : undefined,
+      visibleTo,
+      stored,
+    },
   );
   if (ranked.length === 0) return { items: [], windowId: window._id };
   const ids = ranked.map((r) => r.candidate._id);
@@ -83,6 +90,21 @@ export async function similar(ctx: Ctx, input: SimilarInput): Promise<SimilarOut
       ];
     }),
   };
+}
+
+/** Title and content of a proposal of the window (undefined: none such), only to adjust the frequencies. */
+async function storedText(
+  ctx: Ctx,
+  id: string,
+  windowId: string,
+): Promise<{ title: string; content: string } | undefined> {
+  const res = await ctx.db
+    .collection('proposals')
+    .where({ _id: id, windowId })
+    .field({ title: true, content: true })
+    .limit(1)
+    .get();
+  return (res.data as Array<{ title: string; content: string }>)[0];
 }
 
 function excerpt(content: string): string {

@@ -18,6 +18,12 @@ export const MAX_STORED_GRAMS = 64;
 export const MAX_STAT_TERMS = 800;
 /** Grams a lookup asks the database for (the rarest of the query's). */
 export const MAX_LOOKUP_GRAMS = 12;
+/**
+ * Grams a lookup for a stored proposal asks for (staff finding what to merge): all its stored grams. Its
+ * rarest ones are often shared with one other proposal each; twelve of those can miss a near-duplicate
+ * that shares many commoner ones, and the ranking by grams held in common needs them all.
+ */
+export const MAX_STORED_LOOKUP_GRAMS = MAX_STORED_GRAMS;
 /** Proposals the chosen lookup grams may hold together (document frequencies summed). */
 export const MAX_LOOKUP_DOCS = 1000;
 /** Candidates a lookup ranks. */
@@ -232,7 +238,11 @@ export function cosine(a: Vector, b: Vector): number {
  * they hold at most MAX_LOOKUP_DOCS proposals of the window (at least the rarest one). Rare grams say
  * most about similarity; the bound keeps a lookup's cost the same at 5,000 or 50,000 proposals.
  */
-export function pickLookupGrams(query: { title: string; content: string }, stats: DocFrequencies): string[] {
+export function pickLookupGrams(
+  query: { title: string; content: string },
+  stats: DocFrequencies,
+  maxGrams: number = MAX_LOOKUP_GRAMS,
+): string[] {
   const dfOf = (g: string) => stats.df.get(g) ?? 0;
   const sorted = lookupGrams(query)
     .filter((g) => dfOf(g) > 0)
@@ -240,11 +250,25 @@ export function pickLookupGrams(query: { title: string; content: string }, stats
   const out: string[] = [];
   let total = 0;
   for (const g of sorted) {
-    if (out.length >= MAX_LOOKUP_GRAMS || (out.length > 0 && total + dfOf(g) > MAX_LOOKUP_DOCS)) break;
+    if (out.length >= maxGrams || (out.length > 0 && total + dfOf(g) > MAX_LOOKUP_DOCS)) break;
     out.push(g);
     total += dfOf(g);
   }
   return out;
+}
+
+/**
+ * The window's frequencies as if `stored` (a proposal of the window, counted at its submit) were not
+ * there: when the query is a stored proposal, its own terms would otherwise look one proposal commoner,
+ * and the grams only it holds (df 1, the rarest) would be picked for the lookup and find only itself.
+ */
+export function withoutStored(stats: DocFrequencies, stored: { title: string; content: string }): DocFrequencies {
+  const df = new Map(stats.df);
+  for (const t of statTerms(stored)) {
+    const d = df.get(t);
+    if (d !== undefined) df.set(t, Math.max(0, d - 1));
+  }
+  return { n: Math.max(0, stats.n - 1), df };
 }
 
 export interface SimilarCandidate {

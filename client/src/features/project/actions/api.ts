@@ -12,7 +12,12 @@ import type {
   SubmitFormInput,
   UpdateProjectInput,
 } from '@shishi/shared-types';
-import { invoke } from '../../../services/call';
+import { projectContracts } from '@shishi/shared-types/src/contracts/project';
+import { invoke, registerContracts } from '../../../services/call';
+
+// Replies are checked against the project contracts; registering them here keeps the schemas in the
+// packages/project subpackage with the pages that call them (calling it twice is harmless).
+registerContracts('project', projectContracts);
 
 export function getProject(projectId: string): Promise<Project> {
   return invoke('project', 'get', { projectId });

@@ -13,7 +13,7 @@ import { CloseSheet } from './CloseSheet';
 import { readActionKey, actionButtonId, type ActionKey } from './keys';
 import { MoveSheet, type SimpleMove } from './MoveSheet';
 import { ReviewSheet } from './ReviewSheet';
-import { projectEditUrl, projectFormUrl } from './routes';
+import { projectDecisionUrl, projectEditUrl, projectFormUrl } from './routes';
 import { SignSheet } from './SignSheet';
 import { SpendingSheet } from './SpendingSheet';
 import '../../../components/ChipGroup/index.scss';
@@ -32,10 +32,11 @@ interface Button {
 const order: Record<ActionKey['type'], number> = {
   sign: 0,
   submitForm: 1,
-  move: 2,
-  update: 3,
-  recordSpending: 4,
-  close: 5,
+  recordDecision: 2,
+  move: 3,
+  update: 4,
+  recordSpending: 5,
+  close: 6,
 };
 
 function buttonsOf(p: Project): Button[] {
@@ -79,6 +80,10 @@ function buttonsOf(p: Project): Button[] {
         label = '结项';
         kind = 'primary';
         break;
+      case 'recordDecision':
+        label = '记录审定会议';
+        kind = 'primary';
+        break;
     }
     out.push({ key, action, label, kind });
   }
@@ -109,11 +114,15 @@ export function ProjectActions({ project, onChanged }: { project: Project; onCha
 
   const tap = (b: Button) => {
     const a = b.action;
-    if (a.type === 'update' || a.type === 'submitForm') {
+    if (a.type === 'update' || a.type === 'submitForm' || a.type === 'recordDecision') {
       leftForPage.current = true;
-      void Taro.navigateTo({
-        url: a.type === 'update' ? projectEditUrl(project._id) : projectFormUrl(project._id, a.kind),
-      });
+      const url =
+        a.type === 'update'
+          ? projectEditUrl(project._id)
+          : a.type === 'submitForm'
+            ? projectFormUrl(project._id, a.kind)
+            : projectDecisionUrl();
+      void Taro.navigateTo({ url });
       return;
     }
     setOpen(a);

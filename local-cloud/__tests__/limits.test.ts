@@ -195,6 +195,9 @@ describe('collections', () => {
 
   test('createCollection of an existing collection fails', async () => {
     await db.createCollection('created_twice');
-    await expect(db.createCollection('created_twice')).rejects.toBeDefined();
+    await expect(db.createCollection('created_twice')).rejects.toMatchObject({
+      errCode: -502001,
+      message: expect.stringContaining('collection created_twice already exists'),
+    });
   });
 });

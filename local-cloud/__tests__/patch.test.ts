@@ -214,7 +214,10 @@ describe('through the SDK', () => {
           .update({ data: { n: _.inc(1) } });
         await t.collection('answers').add({ data: { _id: 'taken' } });
       }),
-    ).rejects.toBeDefined();
+    ).rejects.toMatchObject({
+      errCode: -502001,
+      message: expect.stringContaining('E11000 duplicate key error collection: answers'),
+    });
     expect((await get('dup')).n).toBe(0);
   });
 });

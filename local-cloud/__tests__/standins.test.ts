@@ -283,17 +283,29 @@ describe('storage', () => {
   });
 
   test('a cloudPath with ".." is refused and nothing is written outside the storage root', async () => {
-    await expect(cloud.uploadFile({ cloudPath: '../escape.txt', fileContent: 'x' })).rejects.toBeDefined();
-    await expect(cloud.uploadFile({ cloudPath: 'a/../../escape.txt', fileContent: 'x' })).rejects.toBeDefined();
-    await expect(cloud.uploadFile({ cloudPath: '/etc/absolute.txt', fileContent: 'x' })).rejects.toBeDefined();
+    await expect(cloud.uploadFile({ cloudPath: '../escape.txt', fileContent: 'x' })).rejects.toMatchObject({
+      errCode: -503001,
+      message: 'invalid cloudPath: ../escape.txt',
+    });
+    await expect(cloud.uploadFile({ cloudPath: 'a/../../escape.txt', fileContent: 'x' })).rejects.toMatchObject({
+      errCode: -503001,
+      message: 'invalid cloudPath: a/../../escape.txt',
+    });
+    await expect(cloud.uploadFile({ cloudPath: '/etc/absolute.txt', fileContent: 'x' })).rejects.toMatchObject({
+      errCode: -503001,
+      message: 'invalid cloudPath: /etc/absolute.txt',
+    });
     expect(existsSync(`${cloud.local.storage.root}/../escape.txt`)).toBe(false);
   });
 
   test('a fileID of another environment or with ".." is not served', async () => {
-    await expect(cloud.downloadFile({ fileID: 'cloud://other-env.local/x.txt' })).rejects.toBeDefined();
+    await expect(cloud.downloadFile({ fileID: 'cloud://other-env.local/x.txt' })).rejects.toMatchObject({
+      errCode: -503001,
+      message: 'STORAGE_FILE_NONEXIST: cloud://other-env.local/x.txt',
+    });
     await expect(
       cloud.downloadFile({ fileID: `cloud://${cloud.local.env}.local/../../etc/passwd` }),
-    ).rejects.toBeDefined();
+    ).rejects.toMatchObject({ errCode: -503001, message: expect.stringMatching(/^STORAGE_/) });
   });
 });
 

@@ -225,7 +225,10 @@ describe('runTransaction', () => {
           .update({ data: { balance: 0 } });
         await t.collection('seats').add({ data: { seat: 'A1' } });
       }),
-    ).rejects.toBeDefined();
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('E11000 duplicate key error collection: seats'),
+    });
     expect(await balance(id)).toBe(7);
     expect((await db.collection('seats').where({ seat: 'A1' }).count()).total).toBe(1);
   });
@@ -341,7 +344,10 @@ describe('startTransaction', () => {
         .collection('accounts')
         .doc(id)
         .update({ data: { balance: 1 } }),
-    ).rejects.toBeDefined();
+    ).rejects.toMatchObject({
+      errCode: -502001,
+      message: expect.stringContaining('transaction not found or already finished'),
+    });
     expect(await balance(id)).toBe(10);
   });
 

@@ -494,4 +494,45 @@ describe('project records', () => {
       fields: [{ path: 'version' }],
     });
   });
+
+  it('an established project is adjusted with a reason into a new version; the old one stays readable', async () => {
+    const est = await established();
+    const noReason = failure(
+      await p(DISTRICT, 'update', {
+        projectId: est._id,
+        version: 1,
+        record: fullRecord({ coverage: '中山区 9 个街道' }),
+      }),
+    );
+    expect(noReason).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'adjustReason' }] });
+    const adjusted = ok<Project>(
+      await p(DISTRICT, 'update', {
+        projectId: est._id,
+        version: 1,
+        record: fullRecord({ coverage: '中山区 9 个街道' }),
+        adjustReason: '新增一个街道的驿站点位',
+      }),
+    );
+    expect(adjusted.staff).toMatchObject({ version: 2, record: { coverage: '中山区 9 个街道' } });
+    expect(adjusted.staff!.versions).toEqual([
+      expect.objectContaining({ version: 1, reason: expect.stringContaining('新增一个街道') }),
+    ]);
+    const v1 = ok<Project>(await p(DISTRICT, 'get', { projectId: est._id, version: 1 }));
+    expect(v1.staff!.record.coverage).toBe('中山区 8 个街道');
+    expect(await world.count('auditLog', { targetId: est._id, action: 'adjustProject' })).toBe(1);
+  });
+
+  it('names the projects it cannot find and a due day that does not exist', async () => {
+    const missing = failure(
+      await p(RESEARCH, 'recordDecision', {
+        meetingKind: 'cityPartyGroup',
+        meetingDate: '2026-12-20',
+        resolution: '同意立项',
+        projectIds: ['nope'],
+      }),
+    );
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'projectIds.0' }] });
+    const feb30 = failure(await p(RESEARCH, 'setMidtermDue', { year: 2027, monthDay: '02-30' }));
+    expect(feb30).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'monthDay' }] });
+  });
 });

@@ -54,6 +54,11 @@ export interface ProjectDoc {
   departmentName: string;
   /** Every department node that reviews or follows the record (routed ones and 调查研究室). */
   departmentIds: string[];
+  /**
+   * Every node whose staff see the record: the applicant's path and the departments. One multikey
+   * field, so "the projects I see" is one indexed condition, not an $or the index cannot serve.
+   */
+  reach: string[];
   /** The committee chain that establishes it, and the meetings recorded so far. */
   meetings: MeetingKind[];
   decisions: DecisionRefDoc[];

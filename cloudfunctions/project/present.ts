@@ -42,7 +42,7 @@ async function isBacker(ctx: Ctx, p: ProjectDoc, keys: Set<string>): Promise<boo
   return res.data.length > 0;
 }
 
-/** A frozen version of the record, or NOT_FOUND on `version`. */
+/** A frozen version of the record, or INVALID_INPUT on `version`. */
 async function versionRecord(ctx: Ctx, p: ProjectDoc, version: number) {
   const res = await ctx.db
     .collection('projectVersions')

@@ -54,6 +54,11 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
     else if (s instanceof z.ZodDefault) s = s.def.innerType as z.ZodType;
     else break;
   }
+  // A discriminated union (e.g. project.submitForm by kind): every option's fields.
+  if (s instanceof z.ZodDiscriminatedUnion) {
+    const shapes = (s.options as z.ZodType[]).map(objectShape);
+    return shapes.every(Boolean) ? Object.assign({}, ...shapes) : null;
+  }
   return s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : null;
 }
 

@@ -35,6 +35,10 @@ function refusalFor(p: ProjectDoc | null, id: string, input: RecordDecisionInput
 export async function recordDecision(ctx: Ctx, input: RecordDecisionInput): Promise<ProjectPage> {
   const ids = [...new Set(input.projectIds)];
   const before = await Promise.all(ids.map((id) => findProject(ctx, id)));
+  const missing = ids.flatMap((id, i) =>
+    before[i] ? [] : [{ path: `projectIds.${input.projectIds.indexOf(id)}`, message: `找不到项目 ${id}` }],
+  );
+  if (missing.length) throw new AppError('INVALID_INPUT', '有的项目找不到，请刷新后重新选择', missing);
   const problems = ids.flatMap((id, i) => {
     const why = refusalFor(before[i], id, input);
     return why ? [{ path: `projectIds.${input.projectIds.indexOf(id)}`, message: why }] : [];
@@ -74,6 +78,8 @@ export async function recordDecision(ctx: Ctx, input: RecordDecisionInput): Prom
       const complete = p!.meetings.every((m) => decisions.some((d) => d.meetingKind === m));
       const data: Record<string, unknown> = { decisions, updatedAt: ctx.now };
       if (complete) {
+        // Established: the record is no longer under review; later changes are 调整 with a reason.
+        data.frozen = false;
         data.status = 'established';
         data['stepsAt.established'] = ctx.now;
       }

@@ -39,6 +39,7 @@ export function newProjectDoc(ctx: Ctx, a: DraftArgs): Omit<ProjectDoc, '_id'> {
     departmentId: a.routing.departmentId,
     departmentName: a.routing.departmentName,
     departmentIds: a.routing.viewerIds,
+    reach: [...new Set([...a.applicant.path, ...a.routing.viewerIds])],
     meetings: a.routing.meetings,
     decisions: [],
     origin: a.origin,

@@ -44,7 +44,7 @@ export async function create(ctx: Ctx, input: CreateProjectInput): Promise<Proje
   const user = await ctx.profile();
   const org = await requireOrg(ctx.db, input.orgId ?? user.orgId);
   await authorizeOrg(ctx, { orgPath: org.path }, { what: '申报单位' });
-  const record = { ...input.record, temporaryNeed: input.record.temporaryNeed ?? true };
+  const record = input.record;
   requireSoundRecord(record);
   const routing = await routeFor(ctx, org, input.responsibleDeptId ?? null);
   if (routing.level !== record.level) {
@@ -97,7 +97,7 @@ export async function update(ctx: Ctx, input: UpdateProjectInput): Promise<Proje
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('projects').doc(p._id);
     const current = await readOrNull<ProjectDoc>(ref);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     if (current.version !== input.version) {
       throw new AppError(
         'CONFLICT',
@@ -105,7 +105,8 @@ export async function update(ctx: Ctx, input: UpdateProjectInput): Promise<Proje
         [{ path: 'version', message: '版本已过期' }],
       );
     }
-    if (current.frozen) {
+    // A version under review is frozen; an established project is adjusted into a new version instead.
+    if (current.frozen && !adjusting) {
       throw new AppError('CONFLICT', '这一版报告已经提交论证，正在审核，不能修改；退回后会开出新的一版');
     }
     const money = {
@@ -119,18 +120,21 @@ export async function update(ctx: Ctx, input: UpdateProjectInput): Promise<Proje
           { path: 'record.budgetLines', message: '不能改变市总扶助金额' },
         ]);
       }
-      await t
-        .collection('projectVersions')
-        .doc(`${p._id}_v${current.version}`)
-        .set({
-          data: {
-            projectId: p._id,
-            version: current.version,
-            record: current.record,
-            frozenAt: ctx.now,
-            reason: `调整前：${input.adjustReason}`,
-          },
-        });
+      // The version being adjusted stays readable as it was (already frozen if it went to review unchanged).
+      if (!current.versions.some((v) => v.version === current.version)) {
+        await t
+          .collection('projectVersions')
+          .doc(`${p._id}_v${current.version}`)
+          .set({
+            data: {
+              projectId: p._id,
+              version: current.version,
+              record: current.record,
+              frozenAt: ctx.now,
+              reason: '调整前',
+            },
+          });
+      }
     }
     const version = adjusting ? current.version + 1 : current.version;
     await ref.update({
@@ -142,8 +146,12 @@ export async function update(ctx: Ctx, input: UpdateProjectInput): Promise<Proje
         ...(adjusting
           ? {
               versions: [
-                ...current.versions,
-                { version: current.version, frozenAt: ctx.now, reason: `调整：${input.adjustReason}` },
+                ...current.versions.filter((v) => v.version !== current.version),
+                {
+                  version: current.version,
+                  frozenAt: current.versions.find((v) => v.version === current.version)?.frozenAt ?? ctx.now,
+                  reason: `调整为第 ${current.version + 1} 版：${input.adjustReason}`,
+                },
               ],
             }
           : {}),

@@ -4,16 +4,16 @@ import {
   formStatusLabels,
   formatDateTime,
   projectStatusMeta,
-  staffRoles,
   type ExportFormInput,
   type FormKind,
   type ProjectExportOutput,
 } from '@shishi/shared-types';
 import { tempUrls } from '../../common/attachments';
-import { bindingsOf, type Ctx } from '../../common/context';
+import type { Ctx } from '../../common/context';
 import type { FormDoc, ProjectDoc, TrancheDoc } from '../../common/projects';
 import type { DocumentForm, ProjectDocumentData, ProjectListRow } from '../documents/types';
 import { loadExtras, loadProject } from '../load';
+import { staffScope } from './read';
 import { scopeOf } from '../view';
 import { iso } from '../../common/serialize';
 
@@ -117,19 +117,12 @@ function formWords(f: FormDoc | undefined): string {
 /** 年度项目清单: every project of the year the caller's bindings reach (their subtree and departments). */
 export async function exportList(ctx: Ctx, input: { year: number }): Promise<ProjectExportOutput> {
   const _ = ctx.db.command;
-  const orgIds = [
-    ...new Set(
-      bindingsOf(await ctx.profile())
-        .filter((b) => staffRoles.includes(b.role))
-        .map((b) => b.orgId),
-    ),
-  ];
-  const scope = _.or(orgIds.flatMap((id) => [{ orgPath: id }, { departmentIds: id }]));
+  const scope = (await staffScope(ctx)).where;
   const projects: ProjectDoc[] = [];
   for (let offset = 0; ; offset += 1000) {
     const res = await ctx.db
       .collection('projects')
-      .where(_.and([scope, { year: input.year }]))
+      .where({ year: input.year, ...scope })
       .orderBy('updatedAt', 'desc')
       .skip(offset)
       .limit(1000)

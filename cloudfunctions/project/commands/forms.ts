@@ -74,7 +74,7 @@ export async function submitForm(ctx: Ctx, input: SubmitFormInput): Promise<Proj
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('projects').doc(p._id);
     const current = await readOrNull<ProjectDoc>(ref);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     const again = formRefusalOf(current, input.kind, ctx.now);
     if (again) throw new AppError('CONFLICT', again);
     const previous = current.forms[input.kind];
@@ -160,7 +160,10 @@ export async function sign(ctx: Ctx, input: SignInput): Promise<Project> {
   const step = pendingStep(f.status);
   const title = `${p.title}》的《${formKindLabels[f.kind]}`;
   if (!step) {
-    throw new AppError('CONFLICT', `这张${formKindLabels[f.kind]}已经${formStatusLabels[f.status]}，不需要再签署`);
+    throw new AppError(
+      'CONFLICT',
+      `这张${formKindLabels[f.kind]}现在是「${formStatusLabels[f.status]}」，不需要再签署`,
+    );
   }
   const transition = signTransition(step, input.decision);
   await requireTransition(ctx, formLifecycle, transition, { title, state: f.status }, signTarget(step, p));
@@ -176,7 +179,7 @@ export async function sign(ctx: Ctx, input: SignInput): Promise<Project> {
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const formRef = t.collection('projectForms').doc(f._id);
     const current = await readOrNull<FormDoc>(formRef);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这张表');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这张表', [{ path: 'formId', message: '表不存在' }]);
     if (current.status !== f.status) {
       throw new AppError(
         'CONFLICT',
@@ -185,7 +188,7 @@ export async function sign(ctx: Ctx, input: SignInput): Promise<Project> {
     }
     const projectRef = t.collection('projects').doc(p._id);
     const project = await readOrNull<ProjectDoc>(projectRef);
-    if (!project) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!project) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     const signature: SignatureDoc = {
       step,
       decision: input.decision,

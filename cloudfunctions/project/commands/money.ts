@@ -43,7 +43,7 @@ export async function recordSpending(ctx: Ctx, input: RecordSpendingInput): Prom
     const _ = ctx.db.command;
     const ref = t.collection('projects').doc(p._id);
     const current = await readOrNull<ProjectDoc>(ref);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     const again = spendingRefusal(current);
     if (again) throw new AppError('CONFLICT', again);
     const line: Omit<SpendingDoc, '_id'> = {
@@ -80,23 +80,6 @@ export async function recordSpending(ctx: Ctx, input: RecordSpendingInput): Prom
   return presentById(ctx, p._id);
 }
 
-/** The sums of a project's spending lines, recomputed from the lines (the stored sums must agree). */
-export async function recomputeSpending(ctx: Ctx, projectId: string) {
-  const $ = ctx.db.command.aggregate;
-  const res = await ctx.db
-    .collection('projectSpending')
-    .aggregate()
-    .match({ projectId })
-    .group({ _id: null, spentFen: $.sum('$amountFen'), spentAidFen: $.sum('$cityAidFen'), spendingCount: $.sum(1) })
-    .end();
-  const row = (res.list[0] ?? { spentFen: 0, spentAidFen: 0, spendingCount: 0 }) as {
-    spentFen: number;
-    spentAidFen: number;
-    spendingCount: number;
-  };
-  return { spentFen: row.spentFen, spentAidFen: row.spentAidFen, spendingCount: row.spendingCount };
-}
-
 /** 结项: after acceptance, with the final accounts (决算) and the report of what was done. */
 export async function close(ctx: Ctx, input: CloseProjectInput): Promise<Project> {
   const p = await loadProject(ctx, input.projectId);
@@ -104,7 +87,7 @@ export async function close(ctx: Ctx, input: CloseProjectInput): Promise<Project
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('projects').doc(p._id);
     const current = await readOrNull<ProjectDoc>(ref);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     refuse(projectLifecycle.stateRefusal('close', { title: current.title, state: current.status }));
     await ref.update({
       data: {

@@ -91,7 +91,7 @@ export async function move(ctx: Ctx, input: MoveProjectInput): Promise<Project> 
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const ref = t.collection('projects').doc(p._id);
     const current = await readOrNull<ProjectDoc>(ref);
-    if (!current) throw new AppError('NOT_FOUND', '找不到这个项目');
+    if (!current) throw new AppError('INVALID_INPUT', '找不到这个项目', [{ path: 'projectId', message: '项目不存在' }]);
     refuse(projectLifecycle.stateRefusal(transition, { title: current.title, state: current.status }));
     preconditions(input, current);
     from = current.status;

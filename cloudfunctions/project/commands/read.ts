@@ -24,15 +24,15 @@ export async function get(ctx: Ctx, input: GetProjectInput): Promise<Project> {
   return presentById(ctx, input.projectId, input.version);
 }
 
-/** The caller's staff bindings: each reaches its subtree's projects and those routed to it. */
-async function staffScope(ctx: Ctx) {
+/**
+ * The caller's staff bindings: each reaches its subtree's projects and those routed to it — one
+ * condition on the multikey `reach` (applicant path + departments), served by its index.
+ */
+export async function staffScope(ctx: Ctx) {
   const _ = ctx.db.command;
   const bindings = bindingsOf(await ctx.profile()).filter((b) => staffRoles.includes(b.role));
   const orgIds = [...new Set(bindings.map((b) => b.orgId))];
-  return {
-    bindings,
-    where: _.or(orgIds.flatMap((id) => [{ orgPath: id }, { departmentIds: id }])),
-  };
+  return { bindings, orgIds, where: { reach: _.in(orgIds) } };
 }
 
 const runningStatuses = ['established', 'published', 'inProgress'];
@@ -89,7 +89,7 @@ export async function list(ctx: Ctx, input: ListProjectsInput): Promise<ProjectP
     ctx,
     {
       collection: 'projects',
-      where: _.and([scope.where, filters]),
+      where: { ...filters, ...scope.where },
       orderBy: 'updatedAt',
       order: 'desc',
       fields: listFields,
@@ -117,40 +117,59 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
     ['reviewer', 'deptHead', 'leader', 'research', 'admin'].includes(b.role),
   );
   const soon = new Date(ctx.now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000);
-  const [toSign, returned, due, review] = await Promise.all([
-    signers.length
-      ? ctx.db
-          .collection('projectForms')
-          .where(_.or(signers.map((b) => ({ pendingOrgId: b.orgId, pendingRole: b.role }))))
-          .orderBy('submittedAt', 'asc')
-          .limit(LIMIT)
-          .get()
-      : { data: [] },
-    owners.length
-      ? ctx.db
-          .collection('projectForms')
-          .where({ status: 'returned', superseded: false, orgPath: _.in(owners.map((b) => b.orgId)) })
-          .limit(LIMIT)
-          .get()
-      : { data: [] },
-    ctx.db
-      .collection('projects')
-      .where(_.and([scope.where, { midtermOpen: true, midtermDueAt: _.lte(soon), status: _.in(runningStatuses) }]))
-      .field({ title: true, status: true, midtermDueAt: true, midtermOpen: true, updatedAt: true })
-      .limit(LIMIT)
-      .get(),
-    reviewers.length
-      ? ctx.db
-          .collection('projects')
-          .where({
-            departmentIds: _.in(reviewers.map((b) => b.orgId)),
-            status: _.in(['feasibility', 'submitted']),
-          })
-          .field({ title: true, status: true, updatedAt: true })
-          .limit(LIMIT)
-          .get()
-      : { data: [] },
-  ]);
+  const none = { data: [] as unknown[] };
+  const count = async (collection: string, where: unknown) =>
+    (await ctx.db.collection(collection).where(where).count()).total as number;
+  // Each part: the first items to show, and the true count (a real count, not the items read).
+  const signWhere = {
+    pendingOrgId: _.in([...new Set(signers.map((b) => b.orgId))]),
+    pendingRole: _.in([...new Set(signers.map((b) => b.role))]),
+  };
+  const returnedWhere = { status: 'returned', superseded: false, orgPath: _.in(owners.map((b) => b.orgId)) };
+  const dueWhere = (range: unknown) => ({
+    midtermOpen: true,
+    midtermDueAt: range,
+    status: _.in(runningStatuses),
+    ...scope.where,
+  });
+  const reviewWhere = {
+    status: _.in(['feasibility', 'submitted']),
+    departmentIds: _.in(reviewers.map((b) => b.orgId)),
+  };
+  const [toSignRes, returned, due, review, signCount, returnedCount, dueCount, overdueCount, reviewCount] =
+    await Promise.all([
+      signers.length
+        ? ctx.db.collection('projectForms').where(signWhere).orderBy('submittedAt', 'asc').limit(LIMIT).get()
+        : none,
+      owners.length ? ctx.db.collection('projectForms').where(returnedWhere).limit(LIMIT).get() : none,
+      ctx.db
+        .collection('projects')
+        .where(dueWhere(_.lte(soon)))
+        .field({ title: true, status: true, midtermDueAt: true, midtermOpen: true, updatedAt: true })
+        .limit(LIMIT)
+        .get(),
+      reviewers.length
+        ? ctx.db
+            .collection('projects')
+            .where(reviewWhere)
+            .field({ title: true, status: true, updatedAt: true })
+            .limit(LIMIT)
+            .get()
+        : none,
+      // One exact count per signing binding (a person may sign at two nodes in two roles).
+      Promise.all(signers.map((b) => count('projectForms', { pendingOrgId: b.orgId, pendingRole: b.role }))).then((n) =>
+        n.reduce((a, c) => a + c, 0),
+      ),
+      owners.length ? count('projectForms', returnedWhere) : 0,
+      count('projects', dueWhere(_.and(_.gte(ctx.now), _.lte(soon)))),
+      count('projects', dueWhere(_.lt(ctx.now))),
+      reviewers.length ? count('projects', reviewWhere) : 0,
+    ]);
+  const toSign = {
+    data: (toSignRes.data as FormDoc[]).filter((f) =>
+      signers.some((b) => b.orgId === f.pendingOrgId && b.role === f.pendingRole),
+    ),
+  };
   const items: WorkItem[] = [];
   for (const f of toSign.data as FormDoc[]) {
     items.push({
@@ -175,12 +194,8 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
       at: iso(f.decidedAt ?? f.submittedAt),
     });
   }
-  let dueCount = 0;
-  let overdueCount = 0;
   for (const p of due.data as ProjectDoc[]) {
     const overdue = isOverdue(p, ctx.now);
-    if (overdue) overdueCount++;
-    else dueCount++;
     const day = p.midtermDueAt ? businessDate(new Date(p.midtermDueAt)) : null;
     items.push({
       kind: overdue ? 'overdue' : 'midtermDue',
@@ -192,9 +207,7 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
       at: iso(p.updatedAt),
     });
   }
-  let reviewCount = 0;
   for (const p of review.data as ProjectDoc[]) {
-    reviewCount++;
     items.push({
       kind: p.status === 'submitted' ? 'decision' : 'review',
       label: p.status === 'submitted' ? '已提交审定，等待会议决议' : '可研论证中：组织论证并提交审定',
@@ -206,13 +219,7 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
     });
   }
   return {
-    counts: {
-      sign: toSign.data.length,
-      fixReturned: returned.data.length,
-      due: dueCount,
-      overdue: overdueCount,
-      review: reviewCount,
-    },
+    counts: { sign: signCount, fixReturned: returnedCount, due: dueCount, overdue: overdueCount, review: reviewCount },
     items,
   };
 }

@@ -57,10 +57,12 @@ export const collections = [
   {
     name: 'projects',
     indexes: [
-      // The unit's staff: their subtree's projects of a year, newest change first.
-      { name: 'orgPath_year_updated', keys: { orgPath: 1, year: -1, updatedAt: -1 } },
-      // The routed departments (and 调查研究室): projects routed to them, by year.
-      { name: 'departments_year_updated', keys: { departmentIds: 1, year: -1, updatedAt: -1 } },
+      // Staff lists: the projects a node reaches (applicant path + routed departments), newest change
+      // first; with a year, by year.
+      { name: 'reach_updated', keys: { reach: 1, updatedAt: -1 } },
+      { name: 'reach_year_updated', keys: { reach: 1, year: -1, updatedAt: -1 } },
+      // 待论证/待审定 in a department's work queue.
+      { name: 'status_departments', keys: { status: 1, departmentIds: 1 } },
       // Reminders and overdue flags: projects whose mid-term form is not in yet, by due instant.
       { name: 'midterm_due', keys: { midtermOpen: 1, midtermDueAt: 1 } },
       // A year's projects still owing the mid-term form (when the year's due day changes).
@@ -121,6 +123,15 @@ export const collections = [
   { name: 'surveyEvidence', indexes: [{ name: 'target', keys: { targetType: 1, targetId: 1 } }] },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
   { name: 'surveySecrets', indexes: [] },
+  // Long jobs run as resumable batches (cloudfunctions/common/jobs.ts): a caller's live job of a kind and
+  // target (start joins it rather than starting another); the timer's abandoned jobs (lease run out).
+  {
+    name: 'jobs',
+    indexes: [
+      { name: 'owner_kind_target', keys: { owner: 1, kind: 1, target: 1, status: 1 } },
+      { name: 'status_lease', keys: { status: 1, leaseUntil: 1 } },
+    ],
+  },
 ] as const satisfies readonly CollectionDeclaration[];
 
 export type CollectionName = (typeof collections)[number]['name'];

@@ -21,6 +21,12 @@ export function fen(label: string) {
     .max(MAX_FEN, `${label}过大`);
 }
 
+/** True when `yyyy-mm-dd` names a real day (not 02-30). */
+export function dayExists(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
+
 /** A business date `yyyy-mm-dd` (Asia/Shanghai). */
 export function businessDay(label: string) {
   return z
@@ -597,13 +603,18 @@ export type Workbench = z.infer<typeof workbenchOutputSchema>;
 export type WorkItem = z.infer<typeof workItemSchema>;
 
 /** 中期报送截止日 of a programme year (default 08-15, 第五条（八）“8月中旬前”). */
-export const setMidtermDueInputSchema = z.object({
-  year: z.number().int().min(2020, '年度从 2020 年起').max(2100, '年度不对'),
-  /** `mm-dd`, e.g. 08-15. */
-  monthDay: z
-    .string({ error: '请填写截止日期（月-日）' })
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '截止日期要写成 月-日，例如 08-15'),
-});
+export const setMidtermDueInputSchema = z
+  .object({
+    year: z.number().int().min(2020, '年度从 2020 年起').max(2100, '年度不对'),
+    /** `mm-dd`, e.g. 08-15. */
+    monthDay: z
+      .string({ error: '请填写截止日期（月-日）' })
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '截止日期要写成 月-日，例如 08-15'),
+  })
+  .refine((v) => !/^\d\d-\d\d$/.test(v.monthDay) || dayExists(`${v.year}-${v.monthDay}`), {
+    error: '这一天不存在（例如 2 月没有 30 日）',
+    path: ['monthDay'],
+  });
 export type SetMidtermDueInput = z.infer<typeof setMidtermDueInputSchema>;
 export const setMidtermDueOutputSchema = z.object({
   year: z.number().int(),

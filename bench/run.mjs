@@ -231,7 +231,7 @@ async function login(url, identity) {
 function startDevHostChild(dataDir) {
   return startChild(join(here, 'lib', 'devhost-child.ts'), {
     execArgv: ['--import', 'tsx'],
-    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SHISHI_NOW },
+    env: { PORT: '0', HOST: '127.0.0.1', DEMO: '1', DATA_DIR: dataDir, SHISHI_NOW },
   });
 }
 

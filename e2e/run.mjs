@@ -17,7 +17,7 @@ const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 const host = spawn(process.execPath, [tsx, join(root, 'devhost', 'src', 'main.ts')], {
   cwd: root,
-  env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SHISHI_NOW: '2026-11-24T10:00:00+08:00' },
+  env: { ...process.env, PORT: '0', DEMO: '1', DATA_DIR: dataDir, SHISHI_NOW: '2026-11-24T10:00:00+08:00' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the H5 client if it is missing, then runs the dev host (H5 + /api on the local
- * runtime, seeded demo data). PORT and DATA_DIR are read by the dev host.
+ * runtime, seeded demo data) in demo mode (DEMO=1: dev login for the seeded identities, on 127.0.0.1
+ * unless HOST says otherwise). PORT, HOST, DATA_DIR and DEMO are read by the dev host.
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +20,7 @@ const child = spawn(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(root, '.data') },
+    env: { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'), DEMO: process.env.DEMO ?? '1' },
   },
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

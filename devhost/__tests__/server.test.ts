@@ -34,6 +34,7 @@ function configFor(dir: string) {
     SHISHI_NOW: PINNED,
     H5_DIR: h5Dir,
     MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+    DEMO: '1',
   });
 }
 

@@ -1,11 +1,12 @@
 /** `npm start` runs this: the dev host on the local runtime, with seeded demo data. */
-import { loadConfig } from './config';
+import { loadConfig, modeLine } from './config';
 import { startDevHost } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const host = await startDevHost(config);
   console.log(`为职工办实事 dev host: ${host.url}  (data: ${config.DATA_DIR})`);
+  console.log(modeLine(config));
   const stop = () => {
     void host.close().then(() => process.exit(0));
   };

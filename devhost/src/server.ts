@@ -1,6 +1,7 @@
 /**
  * The dev host: one Node process that serves the H5 build and `POST /api/<function>`, running the
- * cloud functions in-process on the local runtime. Dev login exists only here (local mode).
+ * cloud functions in-process on the local runtime. Dev login exists only here, and only in demo mode
+ * (DEMO=1; on a network address only with DEMO_ON_NETWORK=yes-i-understand).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -20,7 +21,7 @@ import {
   type UploadOutput,
 } from '@shishi/shared-types';
 import { randomBytes } from 'node:crypto';
-import type { DevHostConfig } from './config';
+import { demoRefusal, type DevHostConfig } from './config';
 import { demoIdentities } from './identities';
 import { seed } from './seed';
 import { Sessions } from './session';
@@ -47,6 +48,9 @@ export interface DevHost {
 }
 
 export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
+  const refusal = demoRefusal(config);
+  if (refusal) throw new Error(refusal);
+  const demo = config.DEMO === '1';
   const cloud = createLocalCloud({
     dataDir: config.DATA_DIR,
     collections,
@@ -85,6 +89,7 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
         data: { status: 'ok', env: cloud.local.env, now: new Date(config.now()).toISOString() },
       });
     }
+    if (path.startsWith('/dev/') && !demo) return sendJson(res, 404, fail('NOT_FOUND', '没有这个地址'));
     if (path === '/dev/identities' && req.method === 'GET') {
       const data = demoIdentities.map((i) => ({
         id: i.id,

@@ -282,7 +282,7 @@ export function DutiesPart({ editor }: { editor: RecordEditor }) {
           update((s) => ({ ...s, duties: { ...s.duties, [k]: { ...s.duties[k], [key]: v } } }));
         const err = errors[`duties.${k}.person`] ?? errors[`duties.${k}.scope`] ?? errors[`duties.${k}`];
         return (
-          <FormField key={k} label={`${dutyLabels[k]}`} error={err} id={`re-duty-${k}`}>
+          <FormField key={k} label={`项目${dutyLabels[k]}`} error={err} id={`re-duty-${k}`}>
             <View className="re-duty">
               <TextBox
                 id={`re-duty-${k}-person`}

@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/cloudfunctions',
     '<rootDir>/devhost',
     '<rootDir>/docs',
+    '<rootDir>/scripts',
   ],
   testMatch: ['**/__tests__/**/*.test.ts'],
   transform: {

@@ -51,18 +51,20 @@ export const markReadOutputSchema = z.object({ unread: z.number().int().min(0) }
 /**
  * Subscribe-message topics. `templateId` is the template of the mini-program's subscribe messages
  * (mp console 订阅消息 → 我的模板); the client passes it to `wx.requestSubscribeMessage`, the cloud
- * function sends with it. Deployers set the real id here (one place for both sides).
+ * function sends with it. The real ids come from the environment under one name for both sides: Taro
+ * inlines `process.env.TARO_APP_*` into the client build (declared in client/.env.*), and `npm run
+ * deploy` sets the same variables on the functions. Without them the placeholders stand (local runtime).
  */
 export const subscribeTopics = {
   proposalDecided: {
-    templateId: 'proposal-decided',
+    templateId: process.env.TARO_APP_TMPL_PROPOSAL_DECIDED || 'proposal-decided',
     label: '建议处理结果通知',
     page: 'pages/mine/index',
     /** The template's keyword fields: 建议标题, 处理结果, 说明, 处理时间. */
     fields: { title: 'thing1', result: 'phrase2', note: 'thing3', time: 'time4' },
   },
   projectDeadline: {
-    templateId: 'project-deadline',
+    templateId: process.env.TARO_APP_TMPL_PROJECT_DEADLINE || 'project-deadline',
     label: '项目报送提醒',
     page: 'packages/project/pages/detail/index',
     /** The template's keyword fields: 项目名称, 待办事项, 截止时间. */

@@ -18,29 +18,34 @@ export function MoneyView({ staff }: { staff: Staff }) {
       <KeyValue label="总预算" value={formatYuan(m.totalBudgetFen)} id="money-total" tone="strong" />
       <KeyValue
         label="市总扶助资金"
-        value={`${formatYuan(m.subsidyFen)}${m.maxSubsidyFen !== null ? `（最多 ${formatYuan(m.maxSubsidyFen)}）` : ''}`}
+        value={formatYuan(m.subsidyFen)}
+        note={m.maxSubsidyFen !== null ? `最多 ${formatYuan(m.maxSubsidyFen)}（总预算的一半）` : undefined}
         id="money-subsidy"
       />
       <KeyValue
         label="首次拨付"
-        value={`${formatYuan(t1?.amountFen ?? m.tranche1Fen)} · ${t1 ? `${formatChineseDate(t1.at)} 已拨付` : '启动申报表审批通过后拨付'}`}
+        value={formatYuan(t1?.amountFen ?? m.tranche1Fen)}
+        note={t1 ? `${formatChineseDate(t1.at)} 已拨付` : '启动申报表审批通过后拨付'}
         id="money-tranche-1"
       />
       <KeyValue
         label="二次拨付"
-        value={`${formatYuan(t2?.amountFen ?? m.tranche2Fen)} · ${t2 ? `${formatChineseDate(t2.at)} 已拨付` : '验收合格后拨付'}`}
+        value={formatYuan(t2?.amountFen ?? m.tranche2Fen)}
+        note={t2 ? `${formatChineseDate(t2.at)} 已拨付` : '验收合格后拨付'}
         id="money-tranche-2"
       />
       <KeyValue
         label="实际支出"
-        value={`${formatYuan(m.spentFen)}（其中市总扶助 ${formatYuan(m.spentAidFen)}）`}
+        value={formatYuan(m.spentFen)}
+        note={`其中市总扶助 ${formatYuan(m.spentAidFen)}`}
         id="money-spent"
         tone={m.overBudget ? 'danger' : undefined}
       />
       <KeyValue label="资金使用率" value={formatPercent(m.spentPercent)} id="money-percent" />
       <KeyValue
         label="每名直接服务职工成本"
-        value={m.costPerServedFen === null ? '暂无（还没有服务人数）' : formatYuan(m.costPerServedFen)}
+        value={m.costPerServedFen === null ? '暂无' : formatYuan(m.costPerServedFen)}
+        note={m.costPerServedFen === null ? '填报服务人数后计算' : undefined}
         id="money-per-served"
       />
       {m.finalAccountsFen !== null ? (

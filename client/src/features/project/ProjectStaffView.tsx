@@ -38,14 +38,11 @@ function Summary({ project: p, staff }: { project: Project; staff: Staff }) {
     <View className="project__card" id="project-summary">
       <View className="project__section-head">
         <Text className="project__section">项目概况</Text>
-        <View className="project__badges">
-          <Badge label={p.statusLabel} tone={p.tone as BadgeTone} />
-          {staff.overdue ? (
-            <Text id="project-overdue">
-              <Badge label="中期报告已逾期" tone="danger" />
-            </Text>
-          ) : null}
-        </View>
+        {staff.overdue ? (
+          <View className="project__badges" id="project-overdue">
+            <Badge label="中期报告已逾期" tone="danger" />
+          </View>
+        ) : null}
       </View>
       <KeyValue label="项目层级" value={p.levelLabel} id="project-level" />
       <KeyValue label="申报单位" value={staff.record.applicantUnit || p.orgName} id="project-unit" />
@@ -75,18 +72,24 @@ function Summary({ project: p, staff }: { project: Project; staff: Staff }) {
 export function KeyValue({
   label,
   value,
+  note,
   id,
   tone,
 }: {
   label: string;
   value: ReactNode;
+  /** A smaller line under the value (when it will be paid, the cap, …). */
+  note?: string;
   id?: string;
   tone?: 'danger' | 'strong';
 }) {
   return (
     <View className="project__kv" id={id}>
       <Text className="project__kv-label">{label}</Text>
-      <Text className={`project__kv-value ${tone ? `project__kv-value--${tone}` : ''}`}>{value}</Text>
+      <View className="project__kv-right">
+        <Text className={`project__kv-value ${tone ? `project__kv-value--${tone}` : ''}`}>{value}</Text>
+        {note ? <Text className="project__kv-note">{note}</Text> : null}
+      </View>
     </View>
   );
 }

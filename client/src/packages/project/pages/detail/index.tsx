@@ -6,6 +6,8 @@ import { ProjectActions } from '../../../../features/project/actions';
 import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
 
+const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
+
 /**
  * 项目详情 `?id=<projectId>[&form=<formId>]`: where the project stands, for workers; for staff also the
  * record, forms and sign-offs, money and what they may do now. `form` opens at that form.
@@ -30,7 +32,11 @@ export default function ProjectPage() {
   return (
     <View className="page">
       {project.error ? (
-        <ErrorBlock error={project.error} onRetry={project.reload} />
+        <ErrorBlock
+          error={project.error}
+          // 重试 only helps when the network or the server failed, not when the project is not open to me.
+          onRetry={retryable.includes(project.error.code) ? project.reload : undefined}
+        />
       ) : project.loading || !project.data ? (
         <Loading text="正在打开项目…" />
       ) : (

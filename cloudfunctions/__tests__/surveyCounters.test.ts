@@ -4,7 +4,7 @@
  * an answer costs a fixed number of database requests, and an answer whose counting was cut off is
  * counted once by settling.
  */
-import type { RecomputeOutput, SubmitSurveyOutput, SurveyResults } from '@shishi/shared-types';
+import type { RecomputeResult, SubmitSurveyOutput, SurveyResults } from '@shishi/shared-types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seed } from '../../devhost/src/seed';
@@ -20,6 +20,7 @@ import {
 import type { AnswerDoc, CounterDoc, SurveyDoc } from '../survey/model';
 import { answers, groupsOf, publishedSurvey, workers } from './surveyFixtures';
 import { failure, ok, worldPerTest } from './world';
+import { finished } from './jobReplies';
 
 const world = worldPerTest();
 
@@ -45,7 +46,7 @@ describe('one answer per worker per survey', () => {
     expect(statuses).toEqual(['submitted', ...Array(9).fill('alreadySubmitted')].sort());
     expect(await storedAnswers(id)).toHaveLength(1);
     expect(await totalAnswersCounted(id)).toBe(1);
-    const recomputed = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }));
+    const recomputed = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }));
     expect(recomputed).toMatchObject({ responses: 1, matches: true, differences: [] });
   });
 
@@ -163,7 +164,7 @@ describe('counters and the full recompute', () => {
     ok(await call(ws[0], 'submit', { surveyId: id, answers: answers(1) }));
     failure(await call('demo-worker', 'submit', { surveyId: id, answers: { q1: { choice: 'zz' } } }));
 
-    const check = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }));
+    const check = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }));
     expect(check).toEqual({ responses: 46, matches: true, differences: [], applied: false, waiting: 0 });
 
     const results = ok<SurveyResults>(await call('demo-research', 'results', { surveyId: id, by: 'group' }));
@@ -188,7 +189,7 @@ describe('counters and the full recompute', () => {
       .collection('surveyCounters')
       .doc(`${id}_3`)
       .update({ data: { 'c.q4/v/1': _.inc(7), 'c.n': _.inc(2) } });
-    const broken = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }));
+    const broken = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }));
     expect(broken.matches).toBe(false);
     expect(broken.differences).toEqual(
       expect.arrayContaining([
@@ -196,14 +197,14 @@ describe('counters and the full recompute', () => {
         { key: 'q4/v/1', counter: 8, recomputed: 1 },
       ]),
     );
-    const fixed = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id, apply: true }));
+    const fixed = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id, apply: true }));
     expect(fixed).toMatchObject({ applied: true, matches: false, responses: 5 });
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id })).matches).toBe(true);
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id })).matches).toBe(true);
   });
 
   it('the seeded survey’s counters agree with its answers', async () => {
     expect(
-      ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: 'seed-survey-needs' })),
+      finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: 'seed-survey-needs' })),
     ).toMatchObject({
       responses: 24,
       matches: true,
@@ -269,7 +270,7 @@ describe('an answer whose counting was cut off', () => {
     const again = ok<SubmitSurveyOutput>(await call(ws[5], 'submit', { surveyId: id, answers: answers(5) }));
     expect(again.status).toBe('alreadySubmitted');
     // The check tells staff what is going on: the counters agree with the answers they count, one waits.
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 5,
       matches: true,
       waiting: 1,
@@ -282,7 +283,7 @@ describe('an answer whose counting was cut off', () => {
     expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ counted: 1 });
     expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ counted: 0 });
     expect(await totalAnswersCounted(id)).toBe(6);
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toEqual({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toEqual({
       responses: 6,
       matches: true,
       differences: [],
@@ -312,7 +313,7 @@ describe('an answer whose counting was cut off', () => {
     for (const [k, w] of ws.entries()) ok(await call(w, 'submit', { surveyId: id, answers: answers(k) }));
     expect(await totalAnswersCounted(id)).toBe(0);
     world.setNow(world.now() + SETTLE_AFTER_MS + 1000);
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 3,
       matches: true,
       waiting: 0,
@@ -341,7 +342,7 @@ describe('an answer whose counting was cut off', () => {
       ...stored.map((a) => countAnswer(db, survey, a, now)),
     ]);
     expect(await totalAnswersCounted(id)).toBe(12);
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 12,
       matches: true,
       differences: [],
@@ -367,12 +368,12 @@ describe('an answer whose counting was cut off', () => {
     const settledShards = new Set(stored.filter((a) => !newer.has(a._id)).map((a) => a.shard));
     for (const s of shards) expect(s.vt.getTime()).toBe(settledShards.has(s._id) ? settledAt - SETTLE_AFTER_MS : 0);
     expect(shards.flatMap((s) => Object.keys(s.m)).sort()).toEqual([...newer].sort());
-    const check = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }));
+    const check = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }));
     expect(check).toEqual({ responses: 12, matches: true, differences: [], applied: false, waiting: 0 });
-    const applied = ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id, apply: true }));
+    const applied = finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id, apply: true }));
     expect(applied).toMatchObject({ responses: 12, matches: true, applied: true });
     ok(await call('demo-worker', 'submit', { surveyId: id, answers: answers(1) }));
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 13,
       matches: true,
     });
@@ -395,7 +396,7 @@ describe('an answer whose counting was cut off', () => {
     world.setNow(world.now() + SETTLE_AFTER_MS + SETTLE_EVERY_MS);
     expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ counted: 0 });
     expect(await totalAnswersCounted(id)).toBe(4);
-    expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
+    expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId: id }))).toMatchObject({
       responses: 4,
       matches: true,
       waiting: 0,

@@ -10,12 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
-import { collections, type RecomputeOutput, type Reply, type SurveyResults } from '@shishi/shared-types';
+import { collections, type RecomputeResult, type Reply, type SurveyResults } from '@shishi/shared-types';
 import { functions, timerTriggers } from '../registry';
 import { SETTLE_AFTER_MS } from '../survey/counting';
 import type { CounterDoc } from '../survey/model';
 import { runAndKill } from '../../local-cloud/__tests__/helpers';
 import { NOV, ok } from './world';
+import { finished } from './jobReplies';
 
 const WRITER = join(__dirname, 'surveyCrash-writer.ts');
 /** Workers bound before the submissions start: far more than answered before the kill. */
@@ -114,7 +115,7 @@ test('answers acknowledged before a SIGKILL are stored, and settling counts the 
   expect(countedN(before)).toBeLessThanOrEqual(stored.length);
   const uncounted = stored.length - countedN(before);
   // The recompute agrees: what is counted matches, the rest waits (too young for settling still).
-  expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId }))).toEqual({
+  expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId }))).toEqual({
     responses: countedN(before),
     matches: true,
     differences: [],
@@ -138,7 +139,7 @@ test('answers acknowledged before a SIGKILL are stored, and settling counts the 
   expect(after.every((s) => Object.keys(s.m ?? {}).length === 0)).toBe(true);
 
   // 4. The recompute (as the staff who created the survey) finds the counters equal to the answers.
-  expect(ok<RecomputeOutput>(await call('demo-research', 'recompute', { surveyId }))).toEqual({
+  expect(finished<RecomputeResult>(await call('demo-research', 'recompute', { surveyId }))).toEqual({
     responses: stored.length,
     matches: true,
     differences: [],

@@ -1,15 +1,16 @@
 /** survey.export: a real .xlsx (summary and answers sheets) and CSV in cloud storage. */
 import { readFileSync } from 'node:fs';
-import { formatDateTime, type SurveyExportOutput } from '@shishi/shared-types';
+import { formatDateTime, type SurveyExportFile } from '@shishi/shared-types';
 import ExcelJS from 'exceljs';
 import { shanghaiMinute } from '../survey/table';
 import { answers, publishedSurvey, workers } from './surveyFixtures';
 import { failure, ok, worldPerTest } from './world';
+import { finished } from './jobReplies';
 
 const world = worldPerTest();
 
 const call = (who: string | null, action: string, data?: unknown) => world.call(who, 'survey', action, data);
-const fileOf = (out: SurveyExportOutput) => readFileSync(world.cloud.local.storage.pathOf(out.fileID));
+const fileOf = (out: SurveyExportFile) => readFileSync(world.cloud.local.storage.pathOf(out.fileID));
 
 async function answered(anonymous = false) {
   const id = await publishedSurvey(world, 'demo-research', { anonymous, resultsPublic: true });
@@ -29,7 +30,7 @@ async function answered(anonymous = false) {
 describe('survey.export', () => {
   it('writes an .xlsx with the summary and one row per answer', async () => {
     const id = await answered();
-    const out = ok<SurveyExportOutput>(await call('demo-research', 'export', { surveyId: id, format: 'xlsx' }));
+    const out = finished<SurveyExportFile>(await call('demo-research', 'export', { surveyId: id, format: 'xlsx' }));
     expect(out).toMatchObject({ rows: 4, fileName: '职工需求测试调查-答卷-20261124.xlsx' });
     expect(out.url).toMatch(/^\/storage\/exports\/surveys\//);
     const bytes = fileOf(out);
@@ -85,7 +86,7 @@ describe('survey.export', () => {
         answers: { ...answers(0), q9: { text: '=HYPERLINK("x"),含逗号' } },
       }),
     );
-    const out = ok<SurveyExportOutput>(await call('demo-research', 'export', { surveyId: id, format: 'csv' }));
+    const out = finished<SurveyExportFile>(await call('demo-research', 'export', { surveyId: id, format: 'csv' }));
     expect(out.fileName).toBe('职工需求测试调查-答卷-20261124.csv');
     const text = fileOf(out).toString('utf8');
     expect(text.startsWith('\ufeff序号,提交时间,渠道,姓名,基层工会,')).toBe(true);
@@ -94,7 +95,7 @@ describe('survey.export', () => {
     expect(lines[1]).toContain('王秀梅');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x""),含逗号"`);
 
-    const summary = ok<SurveyExportOutput>(
+    const summary = finished<SurveyExportFile>(
       await call('demo-research', 'export', { surveyId: id, format: 'csv', part: 'summary' }),
     );
     expect(summary.fileName).toBe('职工需求测试调查-结果汇总-20261124.csv');
@@ -104,7 +105,7 @@ describe('survey.export', () => {
 
   it('anonymous exports carry no names and hide segments under 5', async () => {
     const id = await answered(true);
-    const out = ok<SurveyExportOutput>(await call('demo-research', 'export', { surveyId: id, format: 'csv' }));
+    const out = finished<SurveyExportFile>(await call('demo-research', 'export', { surveyId: id, format: 'csv' }));
     const text = fileOf(out).toString('utf8');
     expect(text).not.toContain('姓名');
     expect(text).not.toContain('赵大勇');

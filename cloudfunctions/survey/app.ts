@@ -11,13 +11,14 @@ import {
   updateJoins,
 } from './commands/edit';
 import { evidenceJoins, linkEvidence } from './commands/evidence';
-import { exportJoins, exportSurvey } from './commands/export';
+import { exportJoins, exportStatus, exportSurvey } from './commands/export';
 import { get, getJoins, listMine, listOpen } from './commands/read';
 import {
   moderateJoins,
   moderateText,
   recompute,
   recomputeJoins,
+  recomputeStatus,
   results,
   resultsJoins,
   textAnswers,
@@ -38,8 +39,10 @@ export const surveyFunction = defineFunction('survey', {
   submitOffline: { joins: submitOfflineJoins, run: submitOffline },
   results: { joins: resultsJoins, run: results },
   recompute: { joins: recomputeJoins, run: recompute },
+  recomputeStatus,
   textAnswers: { joins: textAnswersJoins, run: textAnswers },
   moderateText: { joins: moderateJoins, run: moderateText },
   export: { joins: exportJoins, run: exportSurvey },
+  exportStatus,
   linkEvidence: { joins: evidenceJoins, run: linkEvidence },
 });

@@ -18,7 +18,11 @@
  * where a transaction costs 5 (start, insert, update, commit, plus the profile).
  */
 import { answerIncrements, type Counters } from '@shishi/shared-types';
+import { isDuplicateKey } from '../common/app';
 import type { Cloud, Db } from '../common/cloud';
+import { createJob, jobClock, loadJob, resumeJobs, runSlice, type JobKind } from '../common/jobs';
+// A cycle (the registry lists settleJob): used only when the timer runs, never at load.
+import { surveyJobKinds, surveyLimits } from './jobs';
 import type { AnswerDoc, CounterDoc, SurveyDoc } from './model';
 
 /**
@@ -139,40 +143,115 @@ async function unmark(db: Db, shard: ShardState, before: number): Promise<void> 
   }
 }
 
+/** Settles one shard of a survey (the recompute's first steps: one shard a step). */
+export async function settleShardOf(
+  db: Db,
+  survey: Pick<SurveyDoc, '_id' | 'sections'>,
+  k: number,
+  cutoff: Date,
+  now: Date,
+): Promise<number> {
+  const shard = (await readShards(db, survey._id)).find((s) => s._id === `${survey._id}_${k}`);
+  return shard ? settleShard(db, survey, shard, cutoff, now) : 0;
+}
+
+interface SettleState {
+  /** Surveys settled so far; the cursor is the last one's _id. */
+  after: string;
+  surveys: number;
+  counted: number;
+}
+
+/** Surveys settled per step (each is 16 shard reads, and the uncounted answers' countings). */
+export const settleTuning = { surveysPerStep: 5 };
+
 /**
- * The timer trigger: settles every published survey, and those closed in the last day, up to
- * `now - SETTLE_AFTER_MS`.
+ * The settling walk as a job (common/jobs.ts): a few surveys a step, in _id order, up to the job's
+ * cutoff (fixed when the timer created it). A step cut off half-way is done again: counting is
+ * conditional on the answer's mark (and `vt`), so an answer is still counted once.
  */
-export async function settleRecent(cloud: Cloud, now: Date): Promise<{ surveys: number; counted: number }> {
-  const db = cloud.database();
-  const _ = db.command;
-  const cutoff = new Date(now.getTime() - SETTLE_AFTER_MS);
-  let surveys = 0;
-  let counted = 0;
-  for (let after = ''; ;) {
+export const settleJob: JobKind<SettleState, { surveys: number; counted: number }> = {
+  kind: 'survey.settle',
+  initial: () => ({ after: '', surveys: 0, counted: 0 }),
+  async step(env, state) {
+    const db = env.db;
+    const _ = db.command;
+    const now = env.now();
+    const cutoff = new Date(Number(env.job.params.cutoff));
+    const closedSince = new Date(cutoff.getTime() + SETTLE_AFTER_MS - SETTLE_CLOSED_FOR_MS);
     const res = await db
       .collection('surveys')
       .where(
         _.and([
-          { _id: _.gt(after) },
-          _.or([
-            { status: 'published' },
-            { status: 'closed', closedAt: _.gte(new Date(now.getTime() - SETTLE_CLOSED_FOR_MS)) },
-          ]),
+          { _id: _.gt(state.after) },
+          _.or([{ status: 'published' }, { status: 'closed', closedAt: _.gte(closedSince) }]),
         ]),
       )
       .orderBy('_id', 'asc')
       .field({ _id: true, sections: true })
-      .limit(100)
+      .limit(settleTuning.surveysPerStep)
       .get();
     const page = res.data as Array<Pick<SurveyDoc, '_id' | 'sections'>>;
-    for (const survey of page) {
-      counted += await settleSurvey(db, survey, cutoff, now);
-      surveys += 1;
+    let counted = state.counted;
+    for (const survey of page) counted += await settleSurvey(db, survey, cutoff, now);
+    const next = {
+      after: page.length > 0 ? page[page.length - 1]._id : state.after,
+      surveys: state.surveys + page.length,
+      counted,
+    };
+    const done = page.length < settleTuning.surveysPerStep;
+    return {
+      state: next,
+      done,
+      doneItems: next.surveys,
+      result: done ? { surveys: next.surveys, counted: next.counted } : undefined,
+    };
+  },
+};
+
+/**
+ * The timer trigger: settles every published survey, and those closed in the last day, up to
+ * `now - SETTLE_AFTER_MS`, as a job (one per cutoff, `_id` from it, so overlapping runs share it and a
+ * run the platform cut off is continued by the next), then resumes the survey jobs nobody is driving.
+ * Returns what this run counted.
+ */
+export async function settleRecent(cloud: Cloud, now: Date): Promise<{ surveys: number; counted: number }> {
+  const db = cloud.database();
+  const kinds = surveyJobKinds();
+  const cutoff = now.getTime() - SETTLE_AFTER_MS;
+  const id = `settle-${cutoff}`;
+  const started = jobClock.wall();
+  let surveys = 0;
+  let counted = 0;
+  const drive = async (jobId: string) => {
+    const budgetMs = surveyLimits.budgetMs - (jobClock.wall() - started);
+    if (budgetMs <= 0) return;
+    const at = new Date(now.getTime() + (jobClock.wall() - started));
+    const report = await runSlice(cloud, db, jobId, kinds, { ...surveyLimits, budgetMs, now: at });
+    if (report.steps === 0) return;
+    const before = report.before as SettleState;
+    const after = report.job.state as SettleState;
+    surveys += after.surveys - before.surveys;
+    counted += after.counted - before.counted;
+  };
+  if (!(await loadJob(db, id))) {
+    try {
+      await createJob(db, settleJob, { id, target: 'all', owner: 'timer', params: { cutoff }, now });
+    } catch (e) {
+      // The other run of this minute created it: drive the same one.
+      if (!isDuplicateKey(e)) throw e;
     }
-    if (page.length < 100) return { surveys, counted };
-    after = page[page.length - 1]._id;
   }
+  await drive(id);
+  const left = surveyLimits.budgetMs - (jobClock.wall() - started);
+  if (left > 0) {
+    await resumeJobs(cloud, kinds, {
+      ...surveyLimits,
+      budgetMs: left,
+      now: new Date(now.getTime() + (jobClock.wall() - started)),
+    });
+  }
+  return { surveys, counted };
 }
 
 export { isTimerEvent } from '../common/timer';

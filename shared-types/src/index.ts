@@ -22,6 +22,7 @@ export * from './rules/screening';
 export * from './rules/merge';
 export * from './rules/attachment';
 export * from './schemas/survey';
+export * from './schemas/job';
 export * from './contracts/survey';
 export * from './rules/surveyDefinition';
 export * from './rules/surveyAnswers';

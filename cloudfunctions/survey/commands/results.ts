@@ -22,7 +22,9 @@ import {
   type ModerateTextInput,
   type Org,
   type RecomputeInput,
+  type JobStatusInput,
   type RecomputeOutput,
+  type RecomputeResult,
   type RecomputeRows,
   type SurveyDimension,
   type SurveyResults,
@@ -34,7 +36,10 @@ import type { Ctx, ProfileJoin, UserDoc } from '../../common/context';
 import { pageOf } from '../../common/paging';
 import { iso } from '../../common/serialize';
 import { loadSurvey, surveyJoins } from '../load';
-import { incrementsOf, readShards, settleSurvey, SETTLE_AFTER_MS, type Countable, type ShardState } from '../counting';
+import { incrementsOf, readShards, settleShardOf, SETTLE_AFTER_MS, type Countable } from '../counting';
+import { createCtx } from '../../common/context';
+import type { JobKind, StepEnv } from '../../common/jobs';
+import { continueSurveyJob, startSurveyJob } from '../jobs';
 import type { AnswerDoc, CounterDoc, SurveyDoc } from '../model';
 import { audit } from '../../common/audit';
 import { escapeRegExp } from '../support';
@@ -132,7 +137,7 @@ const PAGE = 1000;
  * The recompute: four aggregations over the answers `match` selects, each grouped by the respondent's
  * district, industry and (unwound) group, then folded into counters by the same rules submission uses.
  */
-export async function recomputeRows(ctx: Ctx, match: object): Promise<RecomputeRows> {
+export async function recomputeRows(ctx: Pick<Ctx, 'db'>, match: object): Promise<RecomputeRows> {
   const $ = ctx.db.command.aggregate;
   const base = () =>
     ctx.db
@@ -188,134 +193,259 @@ function normalise(row: Record<string, unknown>, fields: readonly string[]): Rec
 
 export const recomputeJoins = surveyJoins();
 
-/**
- * 核对统计: rebuilds from the answers what the counters should hold, and compares. One read of the
- * shards fixes what they hold (counting.ts): each shard's answers created before its `vt` — counted with
- * aggregate() — and the answers marked in it since, whose increments are added up here. Answers stored
- * but not counted yet (being submitted right now, or whose submission died and settling has not reached)
- * are `waiting`. Answers whose submission died more than SETTLE_AFTER_MS ago are counted first.
- * With `apply`, the counters are replaced by what the answers say, in one transaction, only if no answer
- * was counted since the read (else it reads again).
- */
-export async function recompute(ctx: Ctx, input: RecomputeInput): Promise<RecomputeOutput> {
-  const { survey } = await loadSurvey(ctx);
-  await ctx.authorize({ orgPath: survey.audiencePath }, '这份调查');
-  await settleSurvey(ctx.db, survey, new Date(ctx.now.getTime() - SETTLE_AFTER_MS), ctx.now);
-  for (let attempt = 1; ; attempt += 1) {
-    const shards = await readShards(ctx.db, survey._id);
-    const { expected, waiting } = await countedAnswers(ctx, survey, shards);
-    const current = sumCounters(shards);
-    const responses = expected.n ?? 0;
-    if (!input.apply) {
-      const differences = counterDifferences(current, expected);
-      return { responses, matches: differences.length === 0, differences, applied: false, waiting };
-    }
-    const differences = await replaceCounters(ctx, survey, shards, expected);
-    if (differences) return { responses, matches: differences.length === 0, differences, applied: true, waiting };
-    if (attempt >= 3) throw new AppError('CONFLICT', '还有答卷正在提交，请稍后再重新计算');
-  }
+/** Answers per step of the recompute (tests make it small to cut a job into many steps). */
+export const recomputeTuning = { page: PAGE };
+
+/** What the shards said they hold when the walk began (stored once beside the job, `${jobId}_snapshot`). */
+interface Snapshot {
+  shards: Array<{ _id: string; vt: number; marks: string[] }>;
+  counters: Counters;
 }
 
-/** What the answers the shards hold add up to, and how many stored answers wait to be counted. */
-async function countedAnswers(
-  ctx: Ctx,
-  survey: SurveyDoc,
-  shards: readonly ShardState[],
-): Promise<{ expected: Counters; waiting: number }> {
-  const _ = ctx.db.command;
-  // Settled answers: one aggregation (shards settled to different instants each get their own range).
-  const byVt = new Map<number, string[]>();
-  for (const s of shards) byVt.set(s.vt.getTime(), [...(byVt.get(s.vt.getTime()) ?? []), s._id]);
-  const ranges = [...byVt]
-    .filter(([vt]) => vt > 0)
-    .map(([vt, ids]) => ({
-      ...(byVt.size > 1 ? { shard: _.in(ids) } : {}),
-      createdAt: _.lt(new Date(vt)),
-    }));
-  const settled =
-    ranges.length === 0
-      ? {}
-      : countersFromRows(
-          survey.sections,
-          await recomputeRows(
-            ctx,
-            ranges.length === 1
-              ? { surveyId: survey._id, ...ranges[0] }
-              : _.and([{ surveyId: survey._id }, _.or(ranges)]),
-          ),
-        );
-  // Answers since: each one marked in its shard adds its increments; unmarked ones wait.
-  const recent: Counters = {};
-  let waiting = 0;
-  const byId = new Map(shards.map((s) => [s._id, s]));
-  const since = new Date(Math.min(...shards.map((s) => s.vt.getTime())));
-  for (let after = ''; ;) {
-    const res = await ctx.db
-      .collection('surveyAnswers')
-      .where({ surveyId: survey._id, createdAt: _.gte(since), _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .field({ _id: true, shard: true, createdAt: true, items: true, dims: true, channel: true })
-      .limit(PAGE)
-      .get();
-    const page = res.data as Countable[];
-    for (const answer of page) {
-      const shard = byId.get(answer.shard);
-      if (shard && answer.createdAt.getTime() < shard.vt.getTime()) continue;
-      if (shard?.m[answer._id] === undefined) {
-        waiting += 1;
-        continue;
+interface RecomputeState {
+  phase: 'settle' | 'snapshot' | 'walk' | 'apply' | 'report';
+  /** settle: the next shard to settle; walk: the shard walked and the last answer done in it. */
+  k: number;
+  after: string | null;
+  /** What the answers the snapshot holds add up to, so far (a fresh staging result, never the counters). */
+  expected: Counters;
+  waiting: number;
+  walked: number;
+  total: number;
+  result: RecomputeResult | null;
+}
+
+type RecomputeParams = { surveyId: string; apply: boolean };
+
+const snapshotId = (jobId: string) => `${jobId}_snapshot`;
+
+async function recomputeSurvey(env: StepEnv, id: string): Promise<SurveyDoc> {
+  const memo = env.memo.get('survey') as SurveyDoc | undefined;
+  if (memo) return memo;
+  const res = await env.db.collection('surveys').where({ _id: id }).limit(1).get();
+  const survey = res.data[0] as SurveyDoc | undefined;
+  if (!survey) throw new AppError('NOT_FOUND', '找不到这份调查，可能已被删除');
+  env.memo.set('survey', survey);
+  return survey;
+}
+
+async function snapshotOf(env: StepEnv): Promise<Snapshot> {
+  const memo = env.memo.get('snapshot') as Snapshot | undefined;
+  if (memo) return memo;
+  const res = await env.db
+    .collection('jobs')
+    .where({ _id: snapshotId(env.job._id) })
+    .limit(1)
+    .get();
+  const doc = res.data[0] as { snapshot: Snapshot } | undefined;
+  if (!doc) throw new Error(`recompute ${env.job._id}: no snapshot`);
+  env.memo.set('snapshot', doc.snapshot);
+  return doc.snapshot;
+}
+
+/**
+ * One batch of the walk: the next page of a shard's answers (keyset on shard, _id). Those the snapshot
+ * says the shard holds by `vt` are counted with aggregate() (recomputeRows, folded by countersFromRows:
+ * another path than submission's increments); those after `vt` count by their increments if the shard
+ * had marked them, else they wait. The sums go into the job's state with the cursor, so a batch done
+ * again starts from the same sums.
+ */
+async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeState): Promise<RecomputeState> {
+  const survey = await recomputeSurvey(env, params.surveyId);
+  const snapshot = await snapshotOf(env);
+  const _ = env.db.command;
+  const shard = snapshot.shards[state.k];
+  if (!shard) return { ...state, phase: params.apply ? 'apply' : 'report' };
+  const ids = await env.db
+    .collection('surveyAnswers')
+    .where(state.after === null ? { shard: shard._id } : { shard: shard._id, _id: _.gt(state.after) })
+    .orderBy('_id', 'asc')
+    .field({ _id: true, createdAt: true })
+    .limit(recomputeTuning.page)
+    .get();
+  const page = ids.data as Array<{ _id: string; createdAt: Date }>;
+  const next = { ...state };
+  if (page.length > 0) {
+    const last = page[page.length - 1]._id;
+    const range = state.after === null ? _.lte(last) : _.gt(state.after).and(_.lte(last));
+    const settled = page.filter((a) => a.createdAt.getTime() < shard.vt).length;
+    let add: Counters = {};
+    if (settled > 0) {
+      const rows = await recomputeRows(env, {
+        shard: shard._id,
+        _id: range,
+        createdAt: _.lt(new Date(shard.vt)),
+      });
+      add = countersFromRows(survey.sections, rows);
+    }
+    const key = `marks:${shard._id}`;
+    const marked = (env.memo.get(key) as Set<string> | undefined) ?? new Set(shard.marks);
+    env.memo.set(key, marked);
+    const recentIds = page.filter((a) => a.createdAt.getTime() >= shard.vt).map((a) => a._id);
+    const counted = recentIds.filter((id) => marked.has(id));
+    next.waiting = state.waiting + recentIds.length - counted.length;
+    const recent: Counters = {};
+    if (counted.length > 0) {
+      const full = await env.db
+        .collection('surveyAnswers')
+        .where({ _id: _.in(counted) })
+        .field({ _id: true, shard: true, createdAt: true, items: true, dims: true, channel: true })
+        .limit(counted.length)
+        .get();
+      for (const answer of full.data as Countable[]) {
+        for (const [k, by] of Object.entries(incrementsOf(survey, answer))) recent[k] = (recent[k] ?? 0) + by;
       }
-      for (const [k, by] of Object.entries(incrementsOf(survey, answer))) recent[k] = (recent[k] ?? 0) + by;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]._id;
+    next.expected = sumCounters([{ c: state.expected }, { c: add }, { c: recent }]);
+    next.walked = state.walked + page.length;
   }
-  return { expected: sumCounters([{ c: settled }, { c: recent }]), waiting };
+  if (page.length === recomputeTuning.page) {
+    next.after = page[page.length - 1]._id;
+  } else {
+    next.k = state.k + 1;
+    next.after = null;
+    if (next.k >= snapshot.shards.length) next.phase = params.apply ? 'apply' : 'report';
+  }
+  return next;
 }
 
 /**
- * Replaces the shards' counters with `expected` (all in shard 0: results sum the shards) in one
- * transaction, unless a shard changed since `read` (then null). Returns the differences it repaired.
+ * The swap: the counters become what the answers say, plus whatever was counted since the snapshot
+ * (current − snapshot: answers counted meanwhile are counted right), all in shard 0 — in one
+ * transaction that also marks the job applied, so a swap done again (the step cut off after its commit)
+ * changes nothing. A live survey's countings conflict with it at most for a retry.
  */
-async function replaceCounters(
-  ctx: Ctx,
-  survey: SurveyDoc,
-  read: readonly ShardState[],
-  expected: Counters,
-): Promise<RecomputeOutput['differences'] | null> {
-  const _ = ctx.db.command;
-  return ctx.db.runTransaction(async (t: Ctx['db']) => {
+async function applyStep(env: StepEnv, params: RecomputeParams, state: RecomputeState): Promise<void> {
+  const survey = await recomputeSurvey(env, params.surveyId);
+  const snapshot = await snapshotOf(env);
+  const _ = env.db.command;
+  const ctx = createCtx(env.cloud, env.job.owner, env.now());
+  await ctx.profile();
+  await env.db.runTransaction(async (t: Ctx['db']) => {
+    const mine = (await t.collection('jobs').doc(snapshotId(env.job._id)).get()).data as { applied?: boolean };
+    if (mine.applied) return;
     const current: CounterDoc[] = [];
-    for (const shard of read) current.push((await t.collection('surveyCounters').doc(shard._id).get()).data);
-    const unchanged = read.every(
-      (shard, i) =>
-        counterDifferences(shard.c ?? {}, current[i].c ?? {}, 1).length === 0 && sameKeys(shard.m, current[i].m ?? {}),
+    for (const shard of snapshot.shards) current.push((await t.collection('surveyCounters').doc(shard._id).get()).data);
+    const now = sumCounters(current);
+    const since = Object.fromEntries(
+      [...new Set([...Object.keys(now), ...Object.keys(snapshot.counters)])].map((k) => [
+        k,
+        (now[k] ?? 0) - (snapshot.counters[k] ?? 0),
+      ]),
     );
-    if (!unchanged) return null;
-    for (const [i, shard] of read.entries()) {
+    const replaced = Object.fromEntries(
+      Object.entries(sumCounters([{ c: state.expected }, { c: since }])).filter(([, v]) => v !== 0),
+    );
+    for (const [i, shard] of snapshot.shards.entries()) {
       await t
         .collection('surveyCounters')
         .doc(shard._id)
-        .update({ data: { c: _.set(i === 0 ? expected : {}), updatedAt: ctx.now } });
+        .update({ data: { c: _.set(i === 0 ? replaced : {}), updatedAt: env.now() } });
     }
-    const differences = counterDifferences(sumCounters(current), expected);
+    await t
+      .collection('jobs')
+      .doc(snapshotId(env.job._id))
+      .update({ data: { applied: true } });
+    const differences = counterDifferences(snapshot.counters, state.expected);
     await audit(ctx, t, [
       {
         action: 'recomputeSurvey',
         targetType: 'survey',
         targetId: survey._id,
-        from: String(sumCounters(current).n ?? 0),
-        to: String(expected.n ?? 0),
+        from: String(snapshot.counters.n ?? 0),
+        to: String(state.expected.n ?? 0),
         note: differences.length === 0 ? '统计与答卷一致' : `按答卷重新计算，更正 ${differences.length} 处差异`,
       },
     ]);
-    return differences;
   });
 }
 
-function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => k in b);
+/**
+ * 核对统计 as a job (common/jobs.ts): settle (one shard a step: answers whose submission died more than
+ * SETTLE_AFTER_MS before the job began are counted first), fix what the shards hold (one read: each
+ * shard's answers before its `vt`, plus those it marked), walk the answers a page a step into a fresh
+ * sum, then compare — and with `apply`, swap the counters for that sum in one transaction.
+ */
+export const surveyRecomputeJob: JobKind<RecomputeState, RecomputeResult> = {
+  kind: 'survey.recompute',
+  initial: () => ({
+    phase: 'settle',
+    k: 0,
+    after: null,
+    expected: {},
+    waiting: 0,
+    walked: 0,
+    total: 0,
+    result: null,
+  }),
+  async step(env, state) {
+    const params = env.job.params as RecomputeParams;
+    const survey = await recomputeSurvey(env, params.surveyId);
+    const progress = (s: RecomputeState) => ({ doneItems: s.walked, total: Math.max(s.total, s.walked) });
+    switch (state.phase) {
+      case 'settle': {
+        const cutoff = new Date(env.job.createdAt.getTime() - SETTLE_AFTER_MS);
+        await settleShardOf(env.db, survey, state.k, cutoff, env.now());
+        const k = state.k + 1;
+        const next: RecomputeState = k >= survey.shards ? { ...state, k: 0, phase: 'snapshot' } : { ...state, k };
+        return { state: next, done: false, progress: Math.min(5, k / 4) };
+      }
+      case 'snapshot': {
+        const shards = await readShards(env.db, survey._id);
+        const snapshot: Snapshot = {
+          shards: shards
+            .sort((a, b) => a.k - b.k)
+            .map((s) => ({ _id: s._id, vt: s.vt.getTime(), marks: Object.keys(s.m) })),
+          counters: sumCounters(shards),
+        };
+        // Written whole under a fixed id: a snapshot step done again replaces it (nothing walked yet).
+        await env.db
+          .collection('jobs')
+          .doc(snapshotId(env.job._id))
+          .set({ data: { kind: 'survey.recompute.snapshot', target: survey._id, status: 'done', snapshot } });
+        env.memo.set('snapshot', snapshot);
+        const next = { ...state, phase: 'walk' as const, total: snapshot.counters.n ?? 0 };
+        return { state: next, done: false, ...progress(next) };
+      }
+      case 'walk': {
+        const next = await walkStep(env, params, state);
+        return { state: next, done: false, ...progress(next) };
+      }
+      case 'apply': {
+        await applyStep(env, params, state);
+        return { state: { ...state, phase: 'report' }, done: false, ...progress(state) };
+      }
+      case 'report': {
+        const snapshot = await snapshotOf(env);
+        const differences = counterDifferences(snapshot.counters, state.expected);
+        const result: RecomputeResult = {
+          responses: state.expected.n ?? 0,
+          matches: differences.length === 0,
+          differences,
+          applied: params.apply,
+          waiting: state.waiting,
+        };
+        await env.db.collection('jobs').doc(snapshotId(env.job._id)).remove();
+        return { state: { ...state, result }, done: true, result, ...progress(state) };
+      }
+    }
+  },
+};
+
+/**
+ * 核对统计 (survey.recompute): starts the recompute job (or joins the caller's running one for the same
+ * survey and `apply`) and runs its first slice; a large survey is continued by `recomputeStatus` polls.
+ */
+export async function recompute(ctx: Ctx, input: RecomputeInput): Promise<RecomputeOutput> {
+  const { survey } = await loadSurvey(ctx);
+  await ctx.authorize({ orgPath: survey.audiencePath }, '这份调查');
+  const params: RecomputeParams = { surveyId: survey._id, apply: input.apply };
+  return startSurveyJob(ctx, surveyRecomputeJob, survey._id, params);
+}
+
+/** survey.recomputeStatus: the caller's recompute job, after one more slice. */
+export async function recomputeStatus(ctx: Ctx, input: JobStatusInput): Promise<RecomputeOutput> {
+  return continueSurveyJob<RecomputeResult>(ctx, input.jobId, surveyRecomputeJob.kind);
 }
 
 // ---------------------------------------------------------------- text answers

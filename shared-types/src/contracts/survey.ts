@@ -27,6 +27,7 @@ import {
   textAnswersOutputSchema,
   updateSurveyInputSchema,
 } from '../schemas/survey';
+import { jobStatusInputSchema } from '../schemas/job';
 
 /** Every level of the union surveys (第五条（一）): all staff roles run surveys for their own subtree. */
 export const surveyStaffRoles = staffRoles;
@@ -99,10 +100,17 @@ export const surveyContracts = {
     access: access(roles),
   },
   recompute: {
-    summary: '用聚合查询从全部答卷重新计算结果，并与计数核对（可选择覆盖计数）',
+    summary:
+      '从全部答卷重新计算结果，并与计数核对（可选择覆盖计数）：分批进行的任务，答卷多时先返回进度，用 recomputeStatus 继续',
     input: recomputeInputSchema,
     output: recomputeOutputSchema,
     access: access(surveyStaffRoles, 'subtree'),
+  },
+  recomputeStatus: {
+    summary: '核对任务的进度：继续做下一批，完成后返回核对结果（只有发起人能查看）',
+    input: jobStatusInputSchema,
+    output: recomputeOutputSchema,
+    access: access(surveyStaffRoles),
   },
   textAnswers: {
     summary: '文字答案（分页，可搜索）：简答题、问答题和“其他”选项的填写内容',
@@ -117,10 +125,17 @@ export const surveyContracts = {
     access: access(surveyStaffRoles, 'subtree'),
   },
   export: {
-    summary: '导出全部答卷和结果汇总：Excel（.xlsx，含汇总和答卷两个工作表）或 CSV',
+    summary:
+      '导出全部答卷和结果汇总：Excel（.xlsx，含汇总和答卷两个工作表）或 CSV；分批进行的任务，答卷多时先返回进度，用 exportStatus 继续',
     input: surveyExportInputSchema,
     output: surveyExportOutputSchema,
     access: access(surveyStaffRoles, 'subtree'),
+  },
+  exportStatus: {
+    summary: '导出任务的进度：继续做下一批，完成后返回文件（只有发起人能查看）',
+    input: jobStatusInputSchema,
+    output: surveyExportOutputSchema,
+    access: access(surveyStaffRoles),
   },
   linkEvidence: {
     summary: '把调查结果作为依据关联到一条建议或一个项目',

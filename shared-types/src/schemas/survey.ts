@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
 import { evidenceLinkSchema, evidenceTargetTypes } from './evidence';
+import { jobReplySchema } from './job';
 import { workerNameSchema } from './proposal';
 import { surveyDefinitionProblems } from '../rules/surveyDefinition';
 
@@ -628,7 +629,8 @@ export const recomputeInputSchema = z.object({
   apply: z.boolean({ error: '请选择是否覆盖计数' }).default(false),
 });
 export type RecomputeInput = z.infer<typeof recomputeInputSchema>;
-export const recomputeOutputSchema = z.object({
+/** What the recompute found. */
+export const recomputeResultSchema = z.object({
   responses: z.number().int().min(0),
   /** The counters agree with the answers exactly. */
   matches: z.boolean(),
@@ -638,6 +640,9 @@ export const recomputeOutputSchema = z.object({
   /** Answers stored and not counted yet: being submitted now, or counted by the next settling. */
   waiting: z.number().int().min(0),
 });
+export type RecomputeResult = z.infer<typeof recomputeResultSchema>;
+/** survey.recompute and survey.recomputeStatus: the recompute job and, once it is done, what it found. */
+export const recomputeOutputSchema = jobReplySchema(recomputeResultSchema);
 export type RecomputeOutput = z.infer<typeof recomputeOutputSchema>;
 
 export const textAnswersInputSchema = pageInputSchema.extend({
@@ -671,7 +676,8 @@ export const surveyExportInputSchema = z.object({
   part: z.enum(['answers', 'summary'], { error: '导出内容不对' }).default('answers'),
 });
 export type SurveyExportInput = z.infer<typeof surveyExportInputSchema>;
-export const surveyExportOutputSchema = z.object({
+/** The finished export. */
+export const surveyExportFileSchema = z.object({
   fileID: z.string(),
   /** Temporary download URL. */
   url: z.string(),
@@ -680,6 +686,9 @@ export const surveyExportOutputSchema = z.object({
   rows: z.number().int().min(0),
   bytes: z.number().int().min(0),
 });
+export type SurveyExportFile = z.infer<typeof surveyExportFileSchema>;
+/** survey.export and survey.exportStatus: the export job and, once it is done, the file. */
+export const surveyExportOutputSchema = jobReplySchema(surveyExportFileSchema);
 export type SurveyExportOutput = z.infer<typeof surveyExportOutputSchema>;
 
 export const linkEvidenceInputSchema = z.object({

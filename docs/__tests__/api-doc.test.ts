@@ -3,48 +3,13 @@
  * names an action that does not exist, every top-level input field is documented, and the examples
  * are real (requests pass the input schema, replies pass the output schema or use documented codes).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { api, errorCodes, roles, type ActionContract } from '@shishi/shared-types';
-
-const doc = readFileSync(join(__dirname, '..', 'api.md'), 'utf8');
-const lines = doc.split('\n');
-
-interface Section {
-  heading: string;
-  body: string;
-}
-
-/** `### ` sections, each up to the next `##`/`###` heading (headings inside code blocks ignored). */
-function sections(): Section[] {
-  const out: Section[] = [];
-  let current: { heading: string; body: string[] } | null = null;
-  let fenced = false;
-  for (const line of lines) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const heading = !fenced && /^(#{1,3}) (.*)$/.exec(line);
-    if (heading) {
-      if (current) out.push({ heading: current.heading, body: current.body.join('\n') });
-      current = heading[1] === '###' ? { heading: heading[2].trim(), body: [] } : null;
-      continue;
-    }
-    current?.body.push(line);
-  }
-  if (current) out.push({ heading: current.heading, body: current.body.join('\n') });
-  return out;
-}
+import { doc, jsonBlocks, lines, sectionOf, sections } from './apiDoc';
 
 const contracts = api as unknown as Record<string, Record<string, ActionContract>>;
 const documented = sections();
 const actionHeading = /^`?([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)`?$/;
-
-function sectionOf(fn: string, action: string): Section {
-  const found = documented.filter((s) => s.heading.replace(/`/g, '') === `${fn}.${action}`);
-  if (found.length !== 1)
-    throw new Error(`api.md needs exactly one "### ${fn}.${action}" section, found ${found.length}`);
-  return found[0];
-}
 
 /** The object schema inside optional/default wrappers, or null when the input is not an object. */
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
@@ -60,13 +25,6 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
     return shapes.every(Boolean) ? Object.assign({}, ...shapes) : null;
   }
   return s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : null;
-}
-
-function jsonBlocks(body: string): unknown[] {
-  const out: unknown[] = [];
-  const re = /```json\n([\s\S]*?)```/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) out.push(JSON.parse(m[1]));
-  return out;
 }
 
 /** The codes on the `**错误码**` line of a section, including its indented continuation lines. */

@@ -3,6 +3,7 @@
  * request `{ action, data }`, reply `{ ok: true, data }` or `{ ok: false, error }`.
  */
 import { z } from 'zod';
+import { cleanInput } from './schemas/common';
 
 export const errorCodes = [
   'INVALID_INPUT',
@@ -65,9 +66,12 @@ export function fieldsFromZod(error: z.ZodError): FieldError[] {
   }));
 }
 
-/** Parses `input` with `schema`; on failure throws INVALID_INPUT naming every field at fault. */
+/**
+ * Parses `input` with `schema`, every string cleaned of invisible control characters first
+ * (schemas/common.ts `withoutControlChars`); on failure throws INVALID_INPUT naming every field at fault.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(cleanInput(input));
   if (!result.success) {
     const fields = fieldsFromZod(result.error);
     throw new AppError('INVALID_INPUT', `填写有误：${fields.map((f) => f.message).join('；')}`, fields);

@@ -32,6 +32,37 @@ export function pagedSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * Invisible control characters: C0 (U+0000–U+001F) but tab and line feed, DEL, and C1 (U+0080–U+009F).
+ * A NUL or an escape sequence in a keyword or a title is never meant (a paste from another program, a
+ * probe) and breaks what the text meets later (queries, exports, documents).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as the functions take it: line breaks as `\n` (`\r\n` and a lone `\r` become `\n`), invisible
+ * control characters removed; tab and line feed stay (whitespace, and multi-line fields need them).
+ * Cleaned rather than refused: what remains is what the person sees, and a search still finds.
+ */
+export function withoutControlChars(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
+}
+
+/**
+ * Every string of a request cleaned by withoutControlChars, object keys included (parseInput does this
+ * before any schema sees the input, so it holds for every field of every action).
+ */
+export function cleanInput(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return withoutControlChars(value);
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => cleanInput(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[withoutControlChars(k)] = cleanInput(v, depth + 1);
+  return out;
+}
+
 /** Trimmed text of bounded length, with Chinese messages. */
 export function text(label: string, min: number, max: number) {
   return z

@@ -100,6 +100,9 @@ describe('project records', () => {
     const est = await established();
     expect(est.status).toBe('established');
     expect(est.staff!.decisions).toHaveLength(1);
+    // The buttons offered are the moves that would go through: no 发布 before the start form is approved.
+    expect(est.staff!.actions).toEqual(expect.arrayContaining(['submitForm:start', 'update', 'recordSpending']));
+    expect(est.staff!.actions).not.toContain('publish');
 
     ok(await p(DISTRICT, 'submitForm', { projectId: est._id, kind: 'start', fields: startFields }));
     const started = await signAll(ok<Project>(await p(DISTRICT, 'get', { projectId: est._id })), 'start');
@@ -108,6 +111,7 @@ describe('project records', () => {
     expect(formOf(started, 'start').status).toBe('approved');
     expect(formOf(started, 'start').signatures.map((s) => s.step)).toEqual(['unit', 'department', 'leader']);
 
+    expect(ok<Project>(await p(DISTRICT, 'get', { projectId: est._id })).staff!.actions).toContain('publish');
     ok(await p(DISTRICT, 'move', { projectId: est._id, move: 'publish' }));
     const worker = ok<Project>(await p(WORKER, 'get', { projectId: est._id }));
     expect(worker.staff).toBeNull();

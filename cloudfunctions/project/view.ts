@@ -97,7 +97,14 @@ export function actionsFor(actor: Actor, p: ProjectDoc, extras: ProjectExtras, n
   const out: string[] = [];
   const owner = accessRefusal(actor, ownerRule, target) === null;
   const automatic = new Set(['establish', 'fileMidterm', 'fileAcceptance', 'accept', 'reopenAcceptance']);
-  for (const t of projectLifecycle.available(p.status, actor, target)) if (!automatic.has(t)) out.push(t);
+  // A button only where the move would go through: the state and hand (lifecycle) and what it needs.
+  const ready: Partial<Record<string, boolean>> = {
+    publish: p.forms.start?.status === 'approved',
+    submitForDecision: p.reviews.at(-1)?.conclusion === 'pass',
+  };
+  for (const t of projectLifecycle.available(p.status, actor, target)) {
+    if (!automatic.has(t) && ready[t] !== false) out.push(t);
+  }
   if (owner && (editableStatuses.includes(p.status) || adjustableStatuses.includes(p.status))) out.push('update');
   if (owner) {
     const startApproved = p.forms.start?.status === 'approved';

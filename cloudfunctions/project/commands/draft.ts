@@ -79,3 +79,11 @@ export async function insertDraft(ctx: Ctx, t: Writer, a: DraftArgs): Promise<Pr
   ]);
   return { ...doc, _id };
 }
+
+/** Keeps the current version of the record readable as it is now (`projectVersions`), through `t`. */
+export async function freezeVersion(ctx: Ctx, t: Writer, p: ProjectDoc, reason: string): Promise<void> {
+  await t
+    .collection('projectVersions')
+    .doc(`${p._id}_v${p.version}`)
+    .set({ data: { projectId: p._id, version: p.version, record: p.record, frozenAt: ctx.now, reason } });
+}

@@ -23,7 +23,7 @@ import { loadProject, readOrNull } from '../load';
 import { presentById } from '../present';
 import { routeFor } from '../route';
 import { scopeOf } from '../view';
-import { insertDraft } from './draft';
+import { freezeVersion, insertDraft } from './draft';
 
 /** Money and date problems of a record as INVALID_INPUT naming every field at fault; nothing is stored. */
 export function requireSoundRecord(record: ProjectRecord): void {
@@ -122,18 +122,7 @@ export async function update(ctx: Ctx, input: UpdateProjectInput): Promise<Proje
       }
       // The version being adjusted stays readable as it was (already frozen if it went to review unchanged).
       if (!current.versions.some((v) => v.version === current.version)) {
-        await t
-          .collection('projectVersions')
-          .doc(`${p._id}_v${current.version}`)
-          .set({
-            data: {
-              projectId: p._id,
-              version: current.version,
-              record: current.record,
-              frozenAt: ctx.now,
-              reason: '调整前',
-            },
-          });
+        await freezeVersion(ctx, t, current, '调整前');
       }
     }
     const version = adjusting ? current.version + 1 : current.version;

@@ -20,6 +20,7 @@ import { loadProject, readOrNull } from '../load';
 import { presentById } from '../present';
 import { tellBackers } from '../tell';
 import { scopeOf } from '../view';
+import { freezeVersion } from './draft';
 import { requireSoundRecord } from './edit';
 
 function requireNote(input: MoveProjectInput, what: string): string {
@@ -98,18 +99,7 @@ export async function move(ctx: Ctx, input: MoveProjectInput): Promise<Project> 
     const data: Record<string, unknown> = { status: to, [`stepsAt.${to}`]: ctx.now, updatedAt: ctx.now };
     let note = input.note ?? null;
     if (input.move === 'submitFeasibility') {
-      await t
-        .collection('projectVersions')
-        .doc(`${p._id}_v${current.version}`)
-        .set({
-          data: {
-            projectId: p._id,
-            version: current.version,
-            record: current.record,
-            frozenAt: ctx.now,
-            reason: '提交可研论证',
-          },
-        });
+      await freezeVersion(ctx, t, current, '提交可研论证');
       data.frozen = true;
       data.versions = [...current.versions, { version: current.version, frozenAt: ctx.now, reason: '提交可研论证' }];
       note = `第 ${current.version} 版`;

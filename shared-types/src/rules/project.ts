@@ -16,8 +16,8 @@ import {
   type ProjectRecord,
   type SignStep,
 } from '../schemas/project';
-import { projectStatusMeta, type ProjectStatus } from '../schemas/proposal';
-import { BUSINESS_TZ, dayjs } from '../time';
+import { projectStatuses, projectStatusMeta, type ProjectStatus } from '../schemas/proposal';
+import { businessInstant, onBusinessDay } from '../time';
 
 // ---------------------------------------------------------------- who
 
@@ -32,18 +32,15 @@ export const decisionRecorderRoles: readonly Role[] = ['research', 'admin'];
 
 const owner = access(projectOwnerRoles, 'subtree');
 const reviewer = access(projectReviewerRoles, 'department');
-const beforeClosing: ProjectStatus[] = [
-  'draft',
-  'returned',
-  'feasibility',
-  'submitted',
-  'established',
-  'published',
-  'inProgress',
-  'midtermFiled',
-  'acceptanceFiled',
-  'accepted',
-];
+/** The main line of the programme, in order (退回/终止 stand beside it). */
+export const projectMainSteps: readonly ProjectStatus[] = projectStatuses.filter(
+  (s) => s !== 'returned' && s !== 'terminated',
+);
+/** The main-line statuses from `from` to `to`, both included. */
+function stepsBetween(from: ProjectStatus, to: ProjectStatus): ProjectStatus[] {
+  return projectMainSteps.slice(projectMainSteps.indexOf(from), projectMainSteps.indexOf(to) + 1);
+}
+const beforeClosing: ProjectStatus[] = projectStatuses.filter((s) => s !== 'closed' && s !== 'terminated');
 
 export const projectLifecycle = defineLifecycle({
   noun: '这个项目',
@@ -92,41 +89,13 @@ export const projectLifecycle = defineLifecycle({
 export type ProjectTransition = keyof typeof projectLifecycle.transitions;
 
 /** Statuses in which the record may be 调整 (adjusted, with a reason): established, before acceptance. */
-export const adjustableStatuses: readonly ProjectStatus[] = ['established', 'published', 'inProgress', 'midtermFiled'];
+export const adjustableStatuses: readonly ProjectStatus[] = stepsBetween('established', 'midtermFiled');
 /** Statuses in which the record is edited directly (a new version opens on return). */
 export const editableStatuses: readonly ProjectStatus[] = ['draft', 'returned'];
 /** Statuses a worker sees (the plan is public from publication on). */
-export const publicStatuses: readonly ProjectStatus[] = [
-  'published',
-  'inProgress',
-  'midtermFiled',
-  'acceptanceFiled',
-  'accepted',
-  'closed',
-];
+export const publicStatuses: readonly ProjectStatus[] = stepsBetween('published', 'closed');
 /** Spending is recorded from establishment until closing. */
-export const spendingStatuses: readonly ProjectStatus[] = [
-  'established',
-  'published',
-  'inProgress',
-  'midtermFiled',
-  'acceptanceFiled',
-  'accepted',
-];
-
-/** The steps a worker sees, in order (退回/终止 are shown only when they happened). */
-export const projectMainSteps: readonly ProjectStatus[] = [
-  'draft',
-  'feasibility',
-  'submitted',
-  'established',
-  'published',
-  'inProgress',
-  'midtermFiled',
-  'acceptanceFiled',
-  'accepted',
-  'closed',
-];
+export const spendingStatuses: readonly ProjectStatus[] = stepsBetween('established', 'accepted');
 
 // ---------------------------------------------------------------- routing (第四条)
 
@@ -468,7 +437,7 @@ export const MIDTERM_REMINDER_DAYS = [7, 1] as const;
 
 /** The end of the due day (23:59:59.999, Asia/Shanghai) as an instant. */
 export function midtermDueAt(year: number, monthDay: string = DEFAULT_MIDTERM_DUE): Date {
-  return dayjs.tz(`${year}-${monthDay}`, BUSINESS_TZ).endOf('day').toDate();
+  return businessInstant(onBusinessDay(`${year}-${monthDay}`).endOf('day'));
 }
 
 /** Which reminder (days before) is due at `now` for a deadline, or null; each is sent once (by its key). */

@@ -9,6 +9,7 @@ import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
+import { PROPOSAL_JOBS_EVERY_MS, resumeProposalJobs } from './proposal/jobs';
 import type { Cloud } from './common/cloud';
 
 export const functions: Record<string, CloudFunction> = {
@@ -39,6 +40,8 @@ export const timerTriggers: ReadonlyArray<{
 }> = [
   { function: 'survey', name: 'settleCounters', everyMs: SETTLE_EVERY_MS, run: settleRecent },
   { function: 'project', name: 'projectReminders', everyMs: REMINDERS_EVERY_MS, run: sendReminders },
+  // Export jobs nobody is polling (the survey function's are resumed by settleCounters).
+  { function: 'proposal', name: 'proposalJobs', everyMs: PROPOSAL_JOBS_EVERY_MS, run: resumeProposalJobs },
 ];
 
 export type { CloudFunction } from './common/app';

@@ -1,8 +1,15 @@
 /** proposal.export, message.* and project.get through wx-server-sdk on the local runtime. */
 import ExcelJS from 'exceljs';
-import type { DecideOutput, ExportOutput, ListMessagesOutput, Proposal, SubscribeOutput } from '@shishi/shared-types';
+import type {
+  DecideOutput,
+  ExportOutputFile,
+  ListMessagesOutput,
+  Proposal,
+  SubscribeOutput,
+} from '@shishi/shared-types';
 import { exportColumns } from '../proposal/commands/export';
 import { failure, ok, png, validProposal, worldPerTest } from './world';
+import { finished } from './jobReplies';
 
 const world = worldPerTest();
 
@@ -28,7 +35,7 @@ describe('proposal.export', () => {
     );
     ok(await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p8', kind: 'adopt' }));
 
-    const out = ok<ExportOutput>(await world.call('demo-district', 'proposal', 'export', {}));
+    const out = finished<ExportOutputFile>(await world.call('demo-district', 'proposal', 'export', {}));
     expect(out.rows).toBe(6); // 中山区: five seeded and the new one
     expect(out.fileName).toMatch(/^2027年度为职工办实事项目征集-dist-zhongshan-\d{12}\.xlsx$/);
     expect(out.url).toMatch(/^\/storage\/exports\/demo-district\/.+\.xlsx$/);
@@ -65,7 +72,7 @@ describe('proposal.export', () => {
     expect(failure(await world.call('demo-district', 'proposal', 'export', { orgId: 'dist-xigang' })).code).toBe(
       'FORBIDDEN',
     );
-    const city = ok<ExportOutput>(await world.call('demo-research', 'proposal', 'export', {}));
+    const city = finished<ExportOutputFile>(await world.call('demo-research', 'proposal', 'export', {}));
     expect(city.rows).toBe(12);
   });
 });

@@ -6,6 +6,7 @@
  * table to keep across parts); links and a bold header are the only styling.
  */
 import { deflateRawSync, constants } from 'node:zlib';
+import type { Cloud } from './cloud';
 
 // CRC-32 (zip's), continued from an earlier value: zlib.crc32 is only in Node ≥ 20.15, the cloud runs 16.
 const table = new Int32Array(256);
@@ -258,4 +259,26 @@ function zip(entries: readonly Entry[]): Buffer {
   end.writeUInt32LE(dirBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, dirBytes, end]);
+}
+
+// ---------------------------------------------------------------- parts in storage
+
+const PARALLEL_DOWNLOADS = 16;
+
+/** The stored parts, in order (downloaded a batch at a time in parallel). */
+export async function readParts(cloud: Cloud, fileIDs: readonly string[]): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let i = 0; i < fileIDs.length; i += PARALLEL_DOWNLOADS) {
+    const batch = fileIDs.slice(i, i + PARALLEL_DOWNLOADS);
+    const files = await Promise.all(batch.map((fileID) => cloud.downloadFile({ fileID })));
+    out.push(...files.map((f) => f.fileContent));
+  }
+  return out;
+}
+
+/** Deletes the parts once the file is stored; best effort (a part already gone is no failure). */
+export async function dropParts(cloud: Cloud, fileIDs: readonly string[]): Promise<void> {
+  for (let i = 0; i < fileIDs.length; i += 50) {
+    await cloud.deleteFile({ fileList: fileIDs.slice(i, i + 50) }).catch(() => undefined);
+  }
 }

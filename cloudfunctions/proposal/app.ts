@@ -1,7 +1,7 @@
 /** 建议: workers' proposals for next year's projects and their screening (项目征集, 第五条（二）). */
 import { defineFunction } from '../common/app';
 import { decide } from './commands/decide';
-import { exportProposals } from './commands/export';
+import { exportProposals, exportStatus } from './commands/export';
 import { get } from './commands/get';
 import { list, listMine } from './commands/list';
 import { merge } from './commands/merge';
@@ -31,4 +31,5 @@ export const proposalFunction = defineFunction('proposal', {
   reviewQueue,
   moderate,
   export: exportProposals,
+  exportStatus,
 });

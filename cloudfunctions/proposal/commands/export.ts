@@ -7,10 +7,26 @@ import {
   weightedScore,
   type ExportInput,
   type ExportOutput,
+  type ExportOutputFile,
+  type JobStatusInput,
+  type Weights,
 } from '@shishi/shared-types';
-import ExcelJS from 'exceljs';
 import { tempUrls } from '../../common/attachments';
-import type { Ctx } from '../../common/context';
+import { createCtx, type Ctx } from '../../common/context';
+import type { JobKind, StepEnv } from '../../common/jobs';
+import {
+  assembleXlsx,
+  colName,
+  deflatePart,
+  dropParts,
+  emptyStream,
+  readParts,
+  rowsXml,
+  sheetHead,
+  sheetTail,
+  type SheetStream,
+} from '../../common/xlsxParts';
+import { continueProposalJob, startProposalJob } from '../jobs';
 import { filterOrg } from '../../common/scope';
 import { staffWindow } from '../../common/windows';
 import { supportsOf } from '../credits';
@@ -51,30 +67,67 @@ export const exportColumns = [
   '提交时间',
 ] as const;
 
-/**
- * 导出: the window's proposals in the staff member's subtree as an .xlsx — authors (merged ones
- * included), supporters, scores, status, decision and attachment links — stored in cloud storage.
- */
-export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<ExportOutput> {
-  const user = await ctx.profile();
-  const scope = await filterOrg(ctx, input.orgId);
-  const window = await staffWindow(ctx, user, input.windowId);
-  const docs: ProposalDoc[] = [];
-  if (window) {
-    for (let offset = 0; ; offset += 1000) {
-      const res = await ctx.db
-        .collection('proposals')
-        .where({ orgPath: scope._id, windowId: window._id })
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip(offset)
-        .limit(1000)
-        .get();
-      docs.push(...(res.data as ProposalDoc[]).map((d) => withDefaults(d)));
-      if (res.data.length < 1000) break;
-    }
+/** Column widths (characters), in the order of exportColumns. */
+const widths = [14, 28, 60, 10, 14, 18, 24, 10, 10, 30, 14, 40, 14, 30, 14, 30, 10, 10, 30, 24, 10, 50, 18];
+
+/** Proposals per step (tests make it small to cut a job into many steps). */
+export const proposalExportTuning = { page: 500 };
+
+interface ProposalExportParams {
+  windowId: string | null;
+  windowTitle: string | null;
+  scopeId: string;
+  /** The exporter's org (window scoring is the one that applies there). */
+  orgId: string;
+  creator: string;
+}
+
+interface ProposalExportState {
+  phase: 'start' | 'rows' | 'join' | 'cleanup';
+  /** Keyset cursor: the last proposal written (createdAt ms, _id). */
+  after: { at: number; id: string } | null;
+  n: number;
+  files: string[];
+  /** Per part, its links (`{ ref, url }[]` as JSON), joined into the sheet's hyperlinks at the end. */
+  linkFiles: string[];
+  stream: SheetStream;
+  scoring: { weights: Weights; maxBackers: number } | null;
+  total: number;
+  result: ExportOutputFile | null;
+}
+
+const partPath = (jobId: string, name: string) => `jobs/${jobId}/${name}`;
+
+async function putPart(env: StepEnv, name: string, content: Buffer | string): Promise<string> {
+  const fileContent = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return (await env.cloud.uploadFile({ cloudPath: partPath(env.job._id, name), fileContent })).fileID;
+}
+
+function pageWhere(env: StepEnv, params: ProposalExportParams, after: ProposalExportState['after']) {
+  const _ = env.db.command;
+  const base = { orgPath: params.scopeId, windowId: params.windowId };
+  if (!after) return base;
+  const at = new Date(after.at);
+  return _.and([base, _.or([{ createdAt: _.gt(at) }, { createdAt: at, _id: _.gt(after.id) }])]);
+}
+
+async function rowsOf(env: StepEnv, state: ProposalExportState, docs: ProposalDoc[]) {
+  const ctx = createCtx(env.cloud, env.job.owner, env.now());
+  const _ = env.db.command;
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const others = [...new Set(docs.flatMap((d) => d.mergedFrom.map((m) => m._id)))].filter((id) => !byId.has(id));
+  const mergedAuthors = new Map<string, string>();
+  for (let i = 0; i < others.length; i += 100) {
+    const res = await env.db
+      .collection('proposals')
+      .where({ _id: _.in(others.slice(i, i + 100)) })
+      .field({ _id: true, authorName: true })
+      .limit(100)
+      .get();
+    for (const d of res.data as Array<{ _id: string; authorName: string }>) mergedAuthors.set(d._id, d.authorName);
   }
-  const [supports, urls, scoring] = await Promise.all([
+  for (const d of docs) mergedAuthors.set(d._id, d.authorName);
+  const [supports, urls] = await Promise.all([
     supportsOf(
       ctx,
       docs.map((d) => d._id),
@@ -83,24 +136,16 @@ export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<Exp
       ctx,
       docs.flatMap((d) => d.attachments.map((a) => a.fileID)),
     ),
-    window ? windowScoring(ctx, [window._id], user.orgId) : Promise.resolve(new Map()),
   ]);
   const supportersOf = new Map<string, string[]>();
   for (const s of supports) supportersOf.set(s.proposalId, [...(supportersOf.get(s.proposalId) ?? []), s.name]);
-  const byId = new Map(docs.map((d) => [d._id, d]));
-  const win = window ? scoring.get(window._id) : undefined;
-
-  const book = new ExcelJS.Workbook();
-  book.creator = user.name;
-  book.created = ctx.now;
-  const sheet = book.addWorksheet('建议');
-  sheet.addRow([...exportColumns]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const d of docs) {
+  const win = state.scoring;
+  const links: Array<{ ref: string; url: string }> = [];
+  const linkCol = colName(exportColumns.indexOf('附件链接'));
+  const rows = docs.map((d, i) => {
     const author =
       d.channel === 'offline' && d.offline ? `${d.authorName}（${d.offline.enteredByName}代录）` : d.authorName;
-    const merged = d.mergedFrom.map((m) => `《${m.title}》${byId.get(m._id)?.authorName ?? ''}`).join('；');
+    const merged = d.mergedFrom.map((m) => `《${m.title}》${mergedAuthors.get(m._id) ?? ''}`).join('；');
     const total = win
       ? weightedScore(
           { backers: d.backerCount, urgency: d.scores?.urgency ?? null, feasibility: d.scores?.feasibility ?? null },
@@ -108,8 +153,10 @@ export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<Exp
           win.weights,
         )
       : null;
-    const links = d.attachments.map((a) => urls.get(a.fileID) || a.fileID);
-    const row = sheet.addRow([
+    const attachmentLinks = d.attachments.map((a) => urls.get(a.fileID) || a.fileID);
+    // Row 1 is the header.
+    if (attachmentLinks.length > 0) links.push({ ref: `${linkCol}${state.n + i + 2}`, url: attachmentLinks[0] });
+    return [
       d._id,
       d.title,
       d.content,
@@ -131,22 +178,134 @@ export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<Exp
       d.decision ? `${decisionMeta[d.decision.kind].label}${d.decision.reason ? `：${d.decision.reason}` : ''}` : '',
       d.mergedInto ? `《${d.mergedInto.title}》` : '',
       moderationLabels[d.moderation] ?? d.moderation,
-      links.join('\n'),
+      attachmentLinks.join('\n'),
       formatDateTime(d.createdAt),
-    ]);
-    if (links.length > 0) {
-      const cell = row.getCell(exportColumns.indexOf('附件链接') + 1);
-      cell.value = { text: links.join('\n'), hyperlink: links[0] };
-    }
-  }
-  sheet.columns.forEach((col, i) => {
-    col.width = [14, 28, 60, 10, 14, 18, 24, 10, 10, 30, 14, 40, 14, 30, 14, 30, 10, 10, 30, 24, 10, 50, 18][i] ?? 14;
+    ];
   });
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  const stamp = formatDateTime(ctx.now).replace(/[-: ]/g, '');
-  const fileName = `${window ? window.title : '建议'}-${scope._id}-${stamp}.xlsx`;
-  const cloudPath = `exports/${ctx.openid}/${window?._id ?? 'none'}-${scope._id}-${stamp}-${ctx.now.getTime()}.xlsx`;
-  const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';
-  return { fileID, url, fileName, rows: docs.length };
+  return { rows, links };
+}
+
+/**
+ * 导出 as a job (common/jobs.ts): a page of the window's proposals in the subtree a step (keyset on
+ * createdAt, _id), each page's rows deflated as part n of the sheet (common/xlsxParts.ts) with its links
+ * beside it; the last steps join the parts into the .xlsx and delete them. A step done again writes the
+ * same part: every proposal is in the file once, in order.
+ */
+export const proposalExportJob: JobKind<ProposalExportState, ExportOutputFile> = {
+  kind: 'proposal.export',
+  initial: () => ({
+    phase: 'start',
+    after: null,
+    n: 0,
+    files: [],
+    linkFiles: [],
+    stream: emptyStream(),
+    scoring: null,
+    total: 0,
+    result: null,
+  }),
+  async step(env, state) {
+    const params = env.job.params as unknown as ProposalExportParams;
+    switch (state.phase) {
+      case 'start': {
+        const ctx = createCtx(env.cloud, env.job.owner, env.now());
+        const scoring = params.windowId
+          ? ((await windowScoring(ctx, [params.windowId], params.orgId)).get(params.windowId) ?? null)
+          : null;
+        const total = params.windowId
+          ? ((
+              await env.db
+                .collection('proposals')
+                .where(pageWhere(env, params, null))
+                .count()
+            ).total as number)
+          : 0;
+        const head = deflatePart(
+          sheetHead({ widths, freezeHeader: true }) + rowsXml([[...exportColumns]], 1, 1),
+          emptyStream(),
+        );
+        const file = await putPart(env, 'p0', head.bytes);
+        const next: ProposalExportState = {
+          ...state,
+          phase: params.windowId ? 'rows' : 'join',
+          files: [file],
+          stream: { ...head.stream, rows: 1 },
+          scoring: scoring ? { weights: scoring.weights, maxBackers: scoring.maxBackers } : null,
+          total,
+        };
+        return { state: next, done: false, doneItems: 0, total };
+      }
+      case 'rows': {
+        const res = await env.db
+          .collection('proposals')
+          .where(pageWhere(env, params, state.after))
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(proposalExportTuning.page)
+          .get();
+        const docs = (res.data as ProposalDoc[]).map((d) => withDefaults(d));
+        const next: ProposalExportState = { ...state };
+        if (docs.length > 0) {
+          const { rows, links } = await rowsOf(env, state, docs);
+          const part = deflatePart(rowsXml(rows, state.stream.rows + 1), state.stream);
+          const k = state.files.length;
+          next.files = [...state.files, await putPart(env, `p${k}`, part.bytes)];
+          if (links.length > 0)
+            next.linkFiles = [...state.linkFiles, await putPart(env, `l${k}`, JSON.stringify(links))];
+          next.stream = { ...part.stream, rows: state.stream.rows + rows.length };
+          next.n = state.n + docs.length;
+          const last = docs[docs.length - 1];
+          next.after = { at: new Date(last.createdAt).getTime(), id: last._id };
+        }
+        if (docs.length < proposalExportTuning.page) next.phase = 'join';
+        return { state: next, done: false, doneItems: next.n, total: Math.max(state.total, next.n) };
+      }
+      case 'join': {
+        const [parts, linkParts] = await Promise.all([
+          readParts(env.cloud, state.files),
+          readParts(env.cloud, state.linkFiles),
+        ]);
+        const links = linkParts.flatMap((b) => JSON.parse(b.toString('utf8')) as Array<{ ref: string; url: string }>);
+        const tail = deflatePart(sheetTail(links), state.stream, true);
+        const buffer = assembleXlsx([{ name: '建议', parts: [...parts, tail.bytes], stream: tail.stream, links }]);
+        const created = env.job.createdAt;
+        const stamp = formatDateTime(created).replace(/[-: ]/g, '');
+        const fileName = `${params.windowTitle ?? '建议'}-${params.scopeId}-${stamp}.xlsx`;
+        const cloudPath = `exports/${env.job.owner}/${params.windowId ?? 'none'}-${params.scopeId}-${stamp}-${created.getTime()}.xlsx`;
+        const { fileID } = await env.cloud.uploadFile({ cloudPath, fileContent: buffer });
+        const ctx = createCtx(env.cloud, env.job.owner, env.now());
+        const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';
+        const result: ExportOutputFile = { fileID, url, fileName, rows: state.n };
+        return { state: { ...state, phase: 'cleanup', result }, done: false, doneItems: state.n };
+      }
+      case 'cleanup': {
+        await dropParts(env.cloud, [...state.files, ...state.linkFiles]);
+        return { state, done: true, doneItems: state.n, result: state.result! };
+      }
+    }
+  },
+};
+
+/**
+ * 导出: the window's proposals in the staff member's subtree as an .xlsx — authors (merged ones
+ * included), supporters, scores, status, decision and attachment links — stored in cloud storage. A job:
+ * the first slice runs here, `exportStatus` polls run the rest.
+ */
+export async function exportProposals(ctx: Ctx, input: ExportInput): Promise<ExportOutput> {
+  const user = await ctx.profile();
+  const scope = await filterOrg(ctx, input.orgId);
+  const window = await staffWindow(ctx, user, input.windowId);
+  const params: ProposalExportParams = {
+    windowId: window?._id ?? null,
+    windowTitle: window?.title ?? null,
+    scopeId: scope._id,
+    orgId: user.orgId,
+    creator: user.name,
+  };
+  return startProposalJob(ctx, proposalExportJob, `${params.windowId ?? 'none'}:${scope._id}`, { ...params });
+}
+
+/** proposal.exportStatus: the caller's export job, after one more slice. */
+export async function exportStatus(ctx: Ctx, input: JobStatusInput): Promise<ExportOutput> {
+  return continueProposalJob<ExportOutputFile>(ctx, input.jobId, proposalExportJob.kind);
 }

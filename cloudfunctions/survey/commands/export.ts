@@ -28,6 +28,8 @@ import { allOrgs } from '../../common/orgs';
 import {
   assembleXlsx,
   deflatePart,
+  dropParts,
+  readParts,
   emptyStream,
   rowsXml,
   sheetHead,
@@ -51,7 +53,7 @@ function hiddenSegments(c: Counters, by: SurveyDimension, anonymous: boolean): S
 export const exportJoins = surveyJoins({ counters: 'all' });
 
 /** Answers per step (tests make it small to cut a job into many steps). */
-export const exportTuning = { page: PAGE, parallelDownloads: 16 };
+export const exportTuning = { page: PAGE };
 
 interface ExportState {
   phase: 'start' | 'rows' | 'join' | 'cleanup';
@@ -201,24 +203,6 @@ async function rowsStep(
     if (next.shard >= survey.shards) next.phase = 'join';
   }
   return { state: next, done: false, doneItems: next.n, total: Math.max(next.counted, next.n) };
-}
-
-/** The stored parts, in order (downloaded a batch at a time in parallel). */
-export async function readParts(cloud: StepEnv['cloud'], fileIDs: readonly string[]): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (let i = 0; i < fileIDs.length; i += exportTuning.parallelDownloads) {
-    const batch = fileIDs.slice(i, i + exportTuning.parallelDownloads);
-    const files = await Promise.all(batch.map((fileID) => cloud.downloadFile({ fileID })));
-    out.push(...files.map((f) => f.fileContent));
-  }
-  return out;
-}
-
-/** Deletes the parts once the file is stored; best effort (a part already gone is no failure). */
-export async function dropParts(cloud: StepEnv['cloud'], fileIDs: readonly string[]): Promise<void> {
-  for (let i = 0; i < fileIDs.length; i += 50) {
-    await cloud.deleteFile({ fileList: fileIDs.slice(i, i + 50) }).catch(() => undefined);
-  }
 }
 
 async function joinStep(

@@ -31,6 +31,7 @@ import {
   unmergeOutputSchema,
 } from '../schemas/screening';
 import type { ActionContract } from './contract';
+import { jobStatusInputSchema } from '../schemas/job';
 
 export const proposalContracts = {
   submit: {
@@ -124,9 +125,16 @@ export const proposalContracts = {
     access: access(collectionStaffRoles, 'subtree'),
   },
   export: {
-    summary: '导出征集期的建议为 Excel：作者、附议人、评分、状态和附件链接',
+    summary:
+      '导出征集期的建议为 Excel：作者、附议人、评分、状态和附件链接；分批进行的任务，建议多时先返回进度，用 exportStatus 继续',
     input: exportInputSchema,
     output: exportOutputSchema,
     access: access(staffRoles, 'subtree'),
+  },
+  exportStatus: {
+    summary: '导出任务的进度：继续做下一批，完成后返回文件（只有发起人能查看）',
+    input: jobStatusInputSchema,
+    output: exportOutputSchema,
+    access: access(staffRoles),
   },
 } as const satisfies Record<string, ActionContract>;

@@ -15,7 +15,14 @@ export interface CollectionDeclaration {
 }
 
 export const collections = [
-  { name: 'orgs', indexes: [{ name: 'path', keys: { path: 1 } }] },
+  {
+    name: 'orgs',
+    indexes: [
+      { name: 'path', keys: { path: 1 } },
+      // The whole tree in display order (allOrgs: the picker, routing by department code).
+      { name: 'order', keys: { order: 1 } },
+    ],
+  },
   {
     name: 'users',
     indexes: [
@@ -30,6 +37,8 @@ export const collections = [
       // authorKey is the OPENID, or offline:<org>:<name> for an offline entry (one per worker too).
       { name: 'author_window_title', keys: { authorKey: 1, windowId: 1, titleKey: 1 }, unique: true },
       { name: 'orgPath_created', keys: { orgPath: 1, createdAt: -1 } },
+      // The export job pages a window's proposals of a subtree by (createdAt, _id) (keyset, one range a page).
+      { name: 'orgPath_window_created', keys: { orgPath: 1, windowId: 1, createdAt: 1, _id: 1 } },
       { name: 'author_created', keys: { authorOpenid: 1, createdAt: -1 } },
       // Similar lookup: proposals holding any of a query's rarest grams (multikey).
       { name: 'grams_window', keys: { grams: 1, windowId: 1 } },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { collectWindowSchema, weightsSchema } from './collectWindow';
 import { idSchema, pageInputSchema, pagedSchema } from './common';
+import { jobReplySchema } from './job';
 import {
   decisionKinds,
   moderationStates,
@@ -151,7 +152,8 @@ export const exportInputSchema = z.object({
   orgId: idSchema.optional(),
 });
 export type ExportInput = z.infer<typeof exportInputSchema>;
-export const exportOutputSchema = z.object({
+/** The finished proposal export. */
+export const exportOutputFileSchema = z.object({
   fileID: z.string(),
   /** Temporary download URL. */
   url: z.string(),
@@ -159,4 +161,7 @@ export const exportOutputSchema = z.object({
   /** Proposals written (one row each). */
   rows: z.number().int().min(0),
 });
+export type ExportOutputFile = z.infer<typeof exportOutputFileSchema>;
+/** proposal.export and proposal.exportStatus: the export job and, once it is done, the file. */
+export const exportOutputSchema = jobReplySchema(exportOutputFileSchema);
 export type ExportOutput = z.infer<typeof exportOutputSchema>;

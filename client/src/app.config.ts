@@ -83,4 +83,7 @@ export default defineAppConfig({
     'pages/proposals/index': { network: 'all', packages: ['pages/proposal-detail'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs wait for the person's consent to the 用户隐私保护指引 (src/privacy.ts lists them; the
+  // prompt is components/PrivacyPrompt, rendered where they are called).
+  __usePrivacyCheck__: true,
 });

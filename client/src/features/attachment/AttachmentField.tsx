@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { FormField, ImageGrid } from '../../components';
 import { imageRules } from '../../services/media';
 import type { Attachments } from './hooks';
+import { PrivacyPrompt } from '../../components/PrivacyPrompt/PrivacyPrompt';
 import './AttachmentField.scss';
 
 interface AttachmentFieldProps {
@@ -32,6 +33,7 @@ export function AttachmentField({ attachments, label, id, serverError }: Attachm
         onPreview={attachments.preview}
       />
       <Text className="muted attachment-field__rules">{imageRules}</Text>
+      <PrivacyPrompt feature="添加照片" />
     </FormField>
   );
 }

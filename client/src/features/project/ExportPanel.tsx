@@ -7,6 +7,7 @@ import { openDownload } from '../../services/download';
 import { toApiError } from '../../services/call';
 import { showError, toastSuccess } from '../../utils/feedback';
 import { exportProjectForm } from './api';
+import { PrivacyPrompt } from '../../components/PrivacyPrompt/PrivacyPrompt';
 
 type Staff = NonNullable<Project['staff']>;
 type Document = 'feasibility' | 'start' | 'midterm' | 'acceptance';
@@ -46,6 +47,7 @@ export function ExportPanel({ project, staff }: { project: Project; staff: Staff
 
   return (
     <View className="project__card" id="project-export">
+      <PrivacyPrompt feature="复制链接" />
       <Text className="project__section">导出 Word（A4 打印，一式三份）</Text>
       <View className="pe__buttons">
         {documents.map((d) => (

@@ -1,13 +1,14 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ExportOutput } from '@shishi/shared-types';
+import type { ExportOutputFile } from '@shishi/shared-types';
 import { AppButton } from '../../../components';
 import { openDownload } from '../../../services/download';
 import { showError, toastSuccess } from '../../../utils/feedback';
+import { PrivacyPrompt } from '../../../components/PrivacyPrompt/PrivacyPrompt';
 import './ExportResult.scss';
 
 /** The export, once made: how many rows, the file, and ways to get it (download / copy the link). */
-export function ExportResult({ result, onClose }: { result: ExportOutput; onClose: () => void }) {
+export function ExportResult({ result, onClose }: { result: ExportOutputFile; onClose: () => void }) {
   const download = () => openDownload(result.url, result.fileName).catch((e: unknown) => showError(e, '没能下载'));
   const copy = () =>
     Taro.setClipboardData({ data: result.url })
@@ -15,6 +16,7 @@ export function ExportResult({ result, onClose }: { result: ExportOutput; onClos
       .catch((e: unknown) => showError(e, '没能复制'));
   return (
     <View className="export-result" id="export-result">
+      <PrivacyPrompt feature="复制链接" />
       <View className="export-result__head">
         <Text className="export-result__title">已导出 {result.rows} 条建议</Text>
         <Text className="export-result__close" id="export-close" onClick={onClose}>

@@ -7,6 +7,7 @@ import { toApiError } from '../../../services/call';
 import { showError, toastSuccess } from '../../../utils/feedback';
 import { exportSurvey } from '../api';
 import { DownloadLink } from './DownloadLink';
+import { PrivacyPrompt } from '../../../components/PrivacyPrompt/PrivacyPrompt';
 
 type Kind = 'xlsx' | 'csv-answers' | 'csv-summary';
 
@@ -42,6 +43,7 @@ export function ExportPanel({ surveyId }: { surveyId: string }) {
       .catch((e: unknown) => showError(e, '没能复制'));
   return (
     <View className="sr-card" id="survey-export">
+      <PrivacyPrompt feature="复制链接" />
       <Text className="sr-card__title">导出</Text>
       <Text className="sr-card__meta">Excel 含“汇总”和“答卷”两个工作表；CSV 每次一张表，可用 Excel 打开。</Text>
       <View className="sr-export__buttons">

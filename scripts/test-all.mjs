@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to find.
- * typecheck → lint → jest (rules, runtime conformance, functions on the local runtime, dev host) →
+ * typecheck → lint → jest (rules, runtime conformance, functions on the local runtime, dev host; the date
+ * tests again under TZ=Europe/Berlin and TZ=Australia/Sydney) →
  * builds (functions, H5, weapp) → WeChat toolchain checks on the weapp build → e2e in Chromium.
  * Installs Debian's Chromium first when it is missing (root only).
  */
@@ -39,6 +40,12 @@ function ensureChromium() {
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
 run('jest', 'npx', ['jest', '--ci']);
+// Business dates are built at a fixed +08:00: the date tests again on hosts with daylight saving.
+const dateTests = [
+  'shared-types/__tests__/(businessTime|collectWindow|surveyScope|windowRules|projectRules)',
+  'cloudfunctions/__tests__/collectWindow',
+];
+for (const TZ of ['Europe/Berlin', 'Australia/Sydney']) run('jest-tz', 'npx', ['jest', '--ci', ...dateTests], { TZ });
 run('build-functions', 'npm', ['run', '--silent', 'build:functions']);
 run('build-h5', 'npm', ['run', '--silent', 'build:h5']);
 run('build-weapp', 'npm', ['run', '--silent', 'build:weapp']);

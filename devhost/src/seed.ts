@@ -4,8 +4,7 @@
  * added when missing, so a restart never overwrites what people changed.
  */
 import {
-  BUSINESS_TZ,
-  dayjs,
+  inBusinessTz,
   defaultWeights,
   defaultWindowFor,
   DOC_COUNT_TERM,
@@ -281,7 +280,7 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
   }
 
   // This year's Q4 window (for next year's projects) and last year's, closed.
-  const year = dayjs(now).tz(BUSINESS_TZ).year();
+  const year = inBusinessTz(now).year();
   for (const y of [year - 1, year]) {
     const w = defaultWindowFor(y);
     count(

@@ -5,12 +5,10 @@
  */
 import {
   answerIncrements,
-  businessDate,
   checkAnswers,
-  dayjs,
+  inBusinessTz,
   respondentDims,
   surveyDefinitionSchema,
-  BUSINESS_TZ,
   type Answers,
   type Counters,
   type Org,
@@ -208,7 +206,7 @@ export async function seedSurveys(db: WxDatabase, now: Date, orgList: readonly O
   let added = 0;
   const count = (ok: boolean) => void (ok && (added += 1));
   const orgs = new Map(orgList.map((o) => [o._id, o]));
-  const day = (offset: number) => businessDate(dayjs(now).tz(BUSINESS_TZ).add(offset, 'day').toDate());
+  const day = (offset: number) => inBusinessTz(now).add(offset, 'day').format('YYYY-MM-DD');
 
   const city = surveyDoc(
     'seed-survey-needs',

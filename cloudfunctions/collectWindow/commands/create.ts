@@ -1,8 +1,9 @@
 import {
   AppError,
   businessDayStart,
-  dayjs,
-  BUSINESS_TZ,
+  businessInstant,
+  onBusinessDay,
+  inBusinessTz,
   defaultWeights,
   newWindowRefusal,
   type CollectWindow,
@@ -24,12 +25,12 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
   const user = await ctx.profile();
   const org = await requireOrg(ctx.db, input.orgId ?? user.orgId);
   await authorizeOrg(ctx, { orgPath: org.path }, { what: `${org.name}` });
-  const thisYear = dayjs(ctx.now).tz(BUSINESS_TZ).year();
+  const thisYear = inBusinessTz(ctx.now).year();
   const projectYear = input.projectYear ?? thisYear + 1;
   const opensOn = input.opensOn ?? `${projectYear - 1}-10-01`;
   const closesOn = input.closesOn ?? `${projectYear - 1}-12-31`;
   const opensAt = businessDayStart(opensOn);
-  const closesAt = dayjs(businessDayStart(closesOn)).add(1, 'day').toDate();
+  const closesAt = businessInstant(onBusinessDay(closesOn).add(1, 'day'));
   const sameOrg = (await ctx.db.collection('collectWindows').where({ orgId: org._id }).limit(1000).get())
     .data as WindowDoc[];
   const refusal = newWindowRefusal({ opensAt, closesAt }, sameOrg, ctx.now);

@@ -2,13 +2,12 @@
 import {
   AppError,
   businessDate,
-  dayjs,
+  onBusinessDay,
   inSubtree,
   publishProblems,
   surveyLifecycle,
   surveyWindow,
   unsafeEditProblems,
-  BUSINESS_TZ,
   type CreateSurveyInput,
   type FieldError,
   type GetSurveyOutput,
@@ -262,9 +261,9 @@ export async function duplicate(ctx: Ctx, _input: SurveyIdInput): Promise<GetSur
   const today = businessDate(ctx.now);
   let { opensOn, closesOn } = survey;
   if (closesOn < today) {
-    const days = dayjs.tz(closesOn, BUSINESS_TZ).diff(dayjs.tz(opensOn, BUSINESS_TZ), 'day');
+    const days = onBusinessDay(closesOn).diff(onBusinessDay(opensOn), 'day');
     opensOn = today;
-    closesOn = dayjs.tz(today, BUSINESS_TZ).add(days, 'day').format('YYYY-MM-DD');
+    closesOn = onBusinessDay(today).add(days, 'day').format('YYYY-MM-DD');
   }
   const { opensAt, closesAt } = surveyWindow(opensOn, closesOn);
   const title = Array.from(`${survey.title}（副本）`).slice(0, 60).join('');

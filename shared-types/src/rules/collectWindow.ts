@@ -1,5 +1,5 @@
 /** Collection windows (项目征集, 第五条（二）): every Q4, for next year's projects. */
-import { dayjs, BUSINESS_TZ } from '../time';
+import { businessDayStart, inBusinessTz } from '../time';
 import { inSubtree } from './scope';
 
 export interface WindowFacts {
@@ -12,11 +12,8 @@ export interface WindowFacts {
 
 /** Default window of a year: 10-01 00:00 … 12-31 24:00 Asia/Shanghai, collecting for `year + 1`. */
 export function defaultWindowFor(year: number): { opensAt: Date; closesAt: Date; projectYear: number } {
-  const opensAt = dayjs.tz(`${year}-10-01`, BUSINESS_TZ).startOf('day').toDate();
-  const closesAt = dayjs
-    .tz(`${year + 1}-01-01`, BUSINESS_TZ)
-    .startOf('day')
-    .toDate();
+  const opensAt = businessDayStart(`${year}-10-01`);
+  const closesAt = businessDayStart(`${year + 1}-01-01`);
   return { opensAt, closesAt, projectYear: year + 1 };
 }
 
@@ -46,7 +43,7 @@ export function nextOpening(windows: readonly WindowFacts[], orgPath: readonly s
     .filter((w) => !w.closedEarly && w.opensAt.getTime() > now.getTime())
     .map((w) => w.opensAt.getTime());
   if (scheduled.length > 0) return new Date(Math.min(...scheduled));
-  const year = dayjs(now).tz(BUSINESS_TZ).year();
+  const year = inBusinessTz(now).year();
   const thisYear = defaultWindowFor(year).opensAt;
   return thisYear.getTime() > now.getTime() ? thisYear : defaultWindowFor(year + 1).opensAt;
 }

@@ -11,7 +11,7 @@ import {
   type WorkerGroup,
   type SurveyDimension,
 } from '../schemas/survey';
-import { businessDate, businessDayStart, dayjs, BUSINESS_TZ } from '../time';
+import { businessDate, businessDayStart, businessInstant, onBusinessDay } from '../time';
 import { inSubtree } from './scope';
 
 /** The segment of answers with no value in a dimension (no district: e.g. under an industry union). */
@@ -74,7 +74,7 @@ export function canManageSurvey(user: { role: Role; orgId: string }, audiencePat
 /** The instants of a survey's business dates: opensOn 00:00 to the day after closesOn 00:00, Shanghai. */
 export function surveyWindow(opensOn: string, closesOn: string): { opensAt: Date; closesAt: Date } {
   const opensAt = businessDayStart(opensOn);
-  const closesAt = dayjs.tz(closesOn, BUSINESS_TZ).startOf('day').add(1, 'day').toDate();
+  const closesAt = businessInstant(onBusinessDay(closesOn).add(1, 'day'));
   return { opensAt, closesAt };
 }
 

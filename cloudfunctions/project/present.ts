@@ -78,7 +78,9 @@ export async function presentProject(ctx: Ctx, p: ProjectDoc, version?: number):
     extras,
     origin: p.origin.flatMap((id) => {
       const d = origin.get(id);
-      return d ? [{ _id: d._id, title: d.title, status: d.status }] : [];
+      return d
+        ? [{ _id: d._id, title: d.title, status: d.status, backerCount: d.backerCount, supportCount: d.supportCount }]
+        : [];
     }),
     evidence,
     now: ctx.now,

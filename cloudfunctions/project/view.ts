@@ -27,7 +27,6 @@ import {
   type EvidenceLink,
   type Project,
   type ProjectForm,
-  type ProposalRef,
   type Role,
 } from '@shishi/shared-types';
 import { access } from '@shishi/shared-types';
@@ -138,7 +137,7 @@ export interface ViewArgs {
   actor: Actor;
   p: ProjectDoc;
   extras: ProjectExtras | null;
-  origin: ProposalRef[];
+  origin: Project['origin'];
   evidence: EvidenceLink[];
   now: Date;
 }

@@ -371,8 +371,13 @@ export const projectSchema = z.object({
   levelLabel: z.string(),
   /** 归口管理部门 that reviews and signs. */
   department: z.object({ orgId: z.string(), name: z.string() }),
-  /** The proposals it came from (the kept one first, then those merged into it). */
-  origin: z.array(proposalRefSchema),
+  /**
+   * The proposals it came from (the kept one first, then those merged into it), each with how many
+   * workers back it (author and supporters, 意愿集中度).
+   */
+  origin: z.array(
+    proposalRefSchema.extend({ backerCount: z.number().int().min(0), supportCount: z.number().int().min(0) }),
+  ),
   /** Public text (服务对象, 服务内容, 工作流程) once published; what every worker sees. */
   plan: z
     .object({

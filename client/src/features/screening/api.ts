@@ -2,7 +2,7 @@
 import type {
   DecideInput,
   DecideOutput,
-  ExportOutput,
+  ExportOutputFile,
   MergeOutput,
   Proposal,
   ProposalPage,
@@ -12,6 +12,7 @@ import type {
   UnmergeOutput,
 } from '@shishi/shared-types';
 import { invoke } from '../../services/call';
+import { driveJob } from '../../services/jobs';
 
 /** Filters and sort of `proposal.screen`, without the paging. */
 export type ScreenFilters = Omit<Partial<ScreenInput>, 'page' | 'pageSize'>;
@@ -36,8 +37,17 @@ export function decideProposal(input: DecideInput): Promise<DecideOutput> {
   return invoke('proposal', 'decide', input);
 }
 
-export function exportProposals(windowId?: string, orgId?: string): Promise<ExportOutput> {
-  return invoke('proposal', 'export', { windowId, orgId });
+/** 导出 Excel: a job run in batches, polled until the file is made; `onProgress` gets 0–100. */
+export function exportProposals(
+  windowId?: string,
+  orgId?: string,
+  onProgress?: (progress: number) => void,
+): Promise<ExportOutputFile> {
+  return driveJob(
+    invoke('proposal', 'export', { windowId, orgId }),
+    (jobId) => invoke('proposal', 'exportStatus', { jobId }),
+    onProgress,
+  );
 }
 
 export function fetchReviewQueue(page: number, pageSize: number): Promise<ProposalPage> {

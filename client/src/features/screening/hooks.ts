@@ -6,7 +6,7 @@ import {
   scoreInputSchema,
   type CollectWindow,
   type DecisionKind,
-  type ExportOutput,
+  type ExportOutputFile,
   type Proposal,
   type ScreenItem,
   type SurveyCard,
@@ -230,20 +230,23 @@ export function useDecideForm(item: Proposal, onDecided: () => void) {
 /** 导出 Excel of a window: the file's link once made. */
 export function useExport() {
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ExportOutput | null>(null);
+  const [result, setResult] = useState<ExportOutputFile | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
   const run = async (windowId?: string, orgId?: string) => {
     setBusy(true);
+    setProgress(0);
     try {
-      const out = await exportProposals(windowId, orgId);
+      const out = await exportProposals(windowId, orgId, setProgress);
       setResult(out);
       toastSuccess('导出成功');
     } catch (e) {
       showError(e, '没能导出');
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
-  return { busy, result, run, clear: () => setResult(null) };
+  return { busy, progress, result, run, clear: () => setResult(null) };
 }
 
 /** 内容审核: proposals the content check flagged, oldest first as the server gives them. */

@@ -6,13 +6,13 @@ import type {
   LinkEvidenceOutput,
   ListMySurveysInput,
   ListOpenSurveysOutput,
-  RecomputeOutput,
+  RecomputeResult,
   SubmitOfflineSurveyInput,
   SubmitSurveyInput,
   SubmitSurveyOutput,
   SurveyDimension,
   SurveyExportInput,
-  SurveyExportOutput,
+  SurveyExportFile,
   SurveyPage,
   SurveyResults,
   TextAnswersInput,
@@ -20,6 +20,7 @@ import type {
   UpdateSurveyInput,
 } from '@shishi/shared-types';
 import { invoke } from '../../services/call';
+import { driveJob } from '../../services/jobs';
 
 export function fetchOpenSurveys(): Promise<ListOpenSurveysOutput> {
   return invoke('survey', 'listOpen');
@@ -41,9 +42,20 @@ export function fetchResults(surveyId: string, by?: SurveyDimension): Promise<Su
   return invoke('survey', 'results', { surveyId, by });
 }
 
-/** 核对统计: counts every answer again and compares with the counters; `apply` replaces them. */
-export function recomputeSurvey(surveyId: string, apply = false): Promise<RecomputeOutput> {
-  return invoke('survey', 'recompute', { surveyId, apply });
+/**
+ * 核对统计: counts every answer again and compares with the counters; `apply` replaces them. A job run in
+ * batches: polled until done, `onProgress` gets 0–100.
+ */
+export function recomputeSurvey(
+  surveyId: string,
+  apply = false,
+  onProgress?: (progress: number) => void,
+): Promise<RecomputeResult> {
+  return driveJob(
+    invoke('survey', 'recompute', { surveyId, apply }),
+    (jobId) => invoke('survey', 'recomputeStatus', { jobId }),
+    onProgress,
+  );
 }
 
 export function fetchTextAnswers(input: TextAnswersInput): Promise<TextAnswersPage> {
@@ -78,8 +90,16 @@ export function duplicateSurvey(surveyId: string): Promise<GetSurveyOutput> {
   return invoke('survey', 'duplicate', { surveyId });
 }
 
-export function exportSurvey(input: SurveyExportInput): Promise<SurveyExportOutput> {
-  return invoke('survey', 'export', input);
+/** 导出: a job run in batches, polled until the file is made; `onProgress` gets 0–100. */
+export function exportSurvey(
+  input: SurveyExportInput,
+  onProgress?: (progress: number) => void,
+): Promise<SurveyExportFile> {
+  return driveJob(
+    invoke('survey', 'export', input),
+    (jobId) => invoke('survey', 'exportStatus', { jobId }),
+    onProgress,
+  );
 }
 
 export function moderateText(surveyId: string, answerId: string, verdict: 'pass' | 'reject') {

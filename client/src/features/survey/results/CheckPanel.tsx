@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { describeCounterKey, type RecomputeOutput, type SurveySection } from '@shishi/shared-types';
+import { describeCounterKey, type RecomputeResult, type SurveySection } from '@shishi/shared-types';
 import { AppButton, Notice } from '../../../components';
 import { toApiError, type ApiError } from '../../../services/call';
 import { confirm, toastSuccess } from '../../../utils/feedback';
 import { useOrgTree } from '../../org/hooks';
+import { JobProgress } from '../../jobs/JobProgress';
 import { recomputeSurvey } from '../api';
 
 /** How many differences the card lists; the rest are counted. */
@@ -43,8 +44,9 @@ type Step = 'check' | 'apply';
  */
 export function CheckPanel({ surveyId, sections, onApplied }: CheckPanelProps) {
   const [busy, setBusy] = useState<Step | null>(null);
-  const [result, setResult] = useState<RecomputeOutput | null>(null);
+  const [result, setResult] = useState<RecomputeResult | null>(null);
   const [failure, setFailure] = useState<{ step: Step; error: ApiError } | null>(null);
+  const [progress, setProgress] = useState(0);
 
   const run = async (step: Step) => {
     if (busy) return;
@@ -58,7 +60,8 @@ export function CheckPanel({ surveyId, sections, onApplied }: CheckPanelProps) {
     setFailure(null);
     if (step === 'check') setResult(null);
     try {
-      const r = await recomputeSurvey(surveyId, step === 'apply');
+      setProgress(0);
+      const r = await recomputeSurvey(surveyId, step === 'apply', setProgress);
       setResult(r);
       if (r.applied) {
         toastSuccess('已重新计算');
@@ -86,6 +89,13 @@ export function CheckPanel({ surveyId, sections, onApplied }: CheckPanelProps) {
       >
         {result ? '再核对一次' : '开始核对'}
       </AppButton>
+      {busy ? (
+        <JobProgress
+          id="check-progress"
+          progress={progress}
+          label={busy === 'apply' ? '正在重新计算' : '正在逐份核对'}
+        />
+      ) : null}
       {failure ? (
         <View className="sr-check__error">
           <Notice id="check-error" text={failureText(failure.step, failure.error)} />
@@ -102,7 +112,7 @@ function Outcome({
   applying,
   onApply,
 }: {
-  result: RecomputeOutput;
+  result: RecomputeResult;
   sections?: readonly SurveySection[];
   applying: boolean;
   onApply: (step: 'apply') => Promise<void>;

@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { SurveyExportInput, SurveyExportOutput } from '@shishi/shared-types';
+import type { SurveyExportFile, SurveyExportInput } from '@shishi/shared-types';
 import { AppButton } from '../../../components';
 import { toApiError } from '../../../services/call';
 import { showError, toastSuccess } from '../../../utils/feedback';
+import { JobProgress } from '../../jobs/JobProgress';
 import { exportSurvey } from '../api';
 import { DownloadLink } from './DownloadLink';
 import { PrivacyPrompt } from '../../../components/PrivacyPrompt/PrivacyPrompt';
@@ -22,13 +23,15 @@ const kb = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : `${(bytes / 10
 /** 导出: Excel with both sheets, or one CSV table; then a link to the file. */
 export function ExportPanel({ surveyId }: { surveyId: string }) {
   const [busy, setBusy] = useState<Kind | null>(null);
-  const [result, setResult] = useState<SurveyExportOutput | null>(null);
+  const [result, setResult] = useState<SurveyExportFile | null>(null);
+  const [progress, setProgress] = useState(0);
   const run = async (kind: Kind) => {
     if (busy) return;
     setBusy(kind);
     setResult(null);
+    setProgress(0);
     try {
-      const r = await exportSurvey({ surveyId, ...kinds[kind].input });
+      const r = await exportSurvey({ surveyId, ...kinds[kind].input }, setProgress);
       setResult(r);
       toastSuccess('导出成功');
     } catch (e) {
@@ -59,6 +62,7 @@ export function ExportPanel({ surveyId }: { surveyId: string }) {
           </AppButton>
         ))}
       </View>
+      {busy ? <JobProgress id="survey-export-progress" progress={progress} label="正在导出" /> : null}
       {result ? (
         <View className="sr-export__result" id="survey-export-result">
           <Text className="sr-export__file" id="survey-export-file">

@@ -31,6 +31,7 @@ import {
   type SheetFilters,
 } from '../../../../features/screening';
 import './index.scss';
+import { JobProgress } from '../../../../features/jobs/JobProgress';
 
 /** 建议筛选 (staff): rank the window's proposals, merge duplicates, score, decide, export. */
 export default function ScreeningPage() {
@@ -126,6 +127,9 @@ function Screening({ profile }: { profile: Profile }) {
           {exporter.busy ? '导出中…' : '导出'}
         </AppButton>
       </View>
+      {exporter.busy && exporter.progress !== null ? (
+        <JobProgress id="export-progress" progress={exporter.progress} label="正在导出" />
+      ) : null}
       {exporter.result ? <ExportResult result={exporter.result} onClose={exporter.clear} /> : null}
 
       <PagedList

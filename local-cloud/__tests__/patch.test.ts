@@ -215,7 +215,7 @@ describe('through the SDK', () => {
         await t.collection('answers').add({ data: { _id: 'taken' } });
       }),
     ).rejects.toMatchObject({
-      errCode: -502001,
+      errCode: -501001, // DATABASE_DUPLICATE_WRITE: wx-server-sdk has no errCode of its own for it
       message: expect.stringContaining('E11000 duplicate key error collection: answers'),
     });
     expect((await get('dup')).n).toBe(0);

@@ -226,7 +226,7 @@ describe('runTransaction', () => {
         await t.collection('seats').add({ data: { seat: 'A1' } });
       }),
     ).rejects.toMatchObject({
-      code: 'DATABASE_REQUEST_FAILED',
+      code: 'DATABASE_DUPLICATE_WRITE',
       message: expect.stringContaining('E11000 duplicate key error collection: seats'),
     });
     expect(await balance(id)).toBe(7);

@@ -31,10 +31,10 @@ async function count(collection: string, where: Record<string, unknown> = {}): P
 }
 
 describe('unique index', () => {
-  test('a second add with the same key rejects with E11000 (-502001) and stores nothing', async () => {
+  test('a second add with the same key rejects with E11000 (DATABASE_DUPLICATE_WRITE: errCode -501001 through wx-server-sdk) and stores nothing', async () => {
     await db.collection('users').add({ data: { openid: 'o-dup', name: 'first' } });
     const err = await rejection(db.collection('users').add({ data: { openid: 'o-dup', name: 'second' } }));
-    expect(err.errCode).toBe(-502001);
+    expect(err.errCode).toBe(-501001);
     expect(err.message).toMatch(/E11000/);
     expect(err.message).toMatch(/openid_1/);
     expect(await count('users', { openid: 'o-dup' })).toBe(1);
@@ -65,7 +65,7 @@ describe('unique index', () => {
         .doc(b._id)
         .update({ data: { openid: 'o-a', name: 'B2' } }),
     );
-    expect(err.errCode).toBe(-502001);
+    expect(err.errCode).toBe(-501001);
     expect(err.message).toMatch(/E11000/);
     expect((await db.collection('users').doc(b._id).get()).data).toEqual({ _id: b._id, openid: 'o-b', name: 'B' });
     expect((await db.collection('users').doc(a._id).get()).data).toEqual({ _id: a._id, openid: 'o-a', name: 'A' });
@@ -122,7 +122,7 @@ describe('unique index', () => {
   test('a duplicate _id rejects with E11000 in any collection', async () => {
     await db.collection('plain').add({ data: { _id: 'same', v: 1 } });
     const err = await rejection(db.collection('plain').add({ data: { _id: 'same', v: 2 } }));
-    expect(err.errCode).toBe(-502001);
+    expect(err.errCode).toBe(-501001);
     expect(err.message).toMatch(/E11000/);
     expect((await db.collection('plain').doc('same').get()).data.v).toBe(1);
   });

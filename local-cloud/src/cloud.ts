@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { LocalEngine, type CollectionSpec } from './engine';
+import { LocalEngine, type CollectionSpec, type StrictOptions } from './engine';
 import { installRequester, registerEngine, unregisterEngine } from './requester';
 import { callerContext, type WXContext } from './standins/context';
 import { OpenApiStandIn } from './standins/openapi';
@@ -42,6 +42,11 @@ export interface LocalCloudOptions {
   mediaCheckDelayMs?: number;
   /** Functions `cloud.callFunction` can reach. */
   functions?: Record<string, LocalFunction>;
+  /**
+   * Behave as CloudBase does under contention and without indexes (engine.ts, StrictOptions): `true`
+   * for both. The integration suite runs strict; the dev host stays lenient (default `false`).
+   */
+  strict?: boolean | StrictOptions;
 }
 
 export interface LocalCloud extends CloudSurface {
@@ -78,7 +83,12 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   counter += 1;
   const env = `local-${process.pid}-${counter}`;
   const now = options.now ?? Date.now;
-  const engine = new LocalEngine({ dataDir: join(options.dataDir, 'db'), collections: options.collections, now });
+  const engine = new LocalEngine({
+    dataDir: join(options.dataDir, 'db'),
+    collections: options.collections,
+    now,
+    strict: options.strict,
+  });
   registerEngine(env, engine);
   const storage = new LocalStorage(join(options.dataDir, 'storage'), env, options.storageUrlBase ?? '/storage');
   const openapi = new OpenApiStandIn(now, undefined, undefined, {

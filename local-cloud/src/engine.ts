@@ -7,11 +7,13 @@
  * after the store has committed the write. (A transaction's write may first wait for another
  * transaction to end, see writeTurn; the check and the write itself still run in one synchronous turn.)
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { clone, decode, encode, type Doc } from './ejson';
 import { DbError, fromEngineError } from './errors';
 import { FieldIndexes } from './fieldIndex';
+import { describeIndexes, unservedReason } from './indexCheck';
 import { applyPatch, compilePatch, patchChanges, type PatchOp } from './patch';
 import { LmdbStore, type StoreOp, type StoredDoc } from './store';
 
@@ -32,6 +34,21 @@ export interface EngineOptions {
   collections?: readonly CollectionSpec[];
   now?: () => number;
   /** Collections not declared here may still be created with `db.createCollection`. */
+  /** Behave as CloudBase does where the lenient defaults help local use (see StrictOptions). */
+  strict?: boolean | StrictOptions;
+}
+
+/**
+ * Strict mode (the integration suite in CI; docs/architecture.md, "The local runtime"):
+ * - `transactions`: conflicts as CloudBase reports them — a transaction that read or wrote a document
+ *   another transaction committed a change to after its snapshot fails its commit at once with
+ *   DATABASE_TRANSACTION_CONFLICT (runTransaction retries, then gives up); no waiting for another
+ *   transaction's write (writeTurn), no held conflict replies (ConflictGate), no moving snapshot.
+ * - `indexes`: a read whose filter or sort no declared index serves fails (see indexCheck.ts).
+ */
+export interface StrictOptions {
+  transactions?: boolean;
+  indexes?: boolean;
 }
 
 /** What `send` returns: the reply shape @cloudbase/database reads, or `{ code, message }`. */
@@ -95,9 +112,24 @@ export class LocalEngine {
   private readonly now: () => number;
   /** Requests answered, by action: the benchmarks count database round trips with it. */
   readonly requestCounts = new Map<string, number>();
+  readonly strict: Required<StrictOptions>;
+  private readonly inspecting = new AsyncLocalStorage<true>();
+
+  /**
+   * Runs `fn` (a test's or tool's own reads of the stored state, not the product's) without the strict
+   * index check; every request `fn` makes, and only those, is exempt.
+   */
+  inspect<T>(fn: () => Promise<T>): Promise<T> {
+    return this.inspecting.run(true, fn);
+  }
 
   constructor(options: EngineOptions) {
     this.now = options.now ?? Date.now;
+    const strict = options.strict ?? false;
+    this.strict =
+      typeof strict === 'boolean'
+        ? { transactions: strict, indexes: strict }
+        : { transactions: strict.transactions ?? false, indexes: strict.indexes ?? false };
     this.store = new LmdbStore(options.dataDir);
     const loaded = this.store.loadAll();
     this.seq = loaded.maxSeq;
@@ -178,7 +210,11 @@ export class LocalEngine {
     }
     try {
       if (this.startup) await this.startup;
-      if (params.transactionId && (action === 'database.modifyDocument' || action === 'database.removeDocument')) {
+      if (
+        !this.strict.transactions &&
+        params.transactionId &&
+        (action === 'database.modifyDocument' || action === 'database.removeDocument')
+      ) {
         // Checked again after every wait, in the same turn as the write itself (see writeTurn).
         const deadline = Date.now() + WRITE_TURN_MAX_MS;
         for (let turn = this.writeTurn(params, deadline); turn; turn = this.writeTurn(params, deadline)) await turn;
@@ -189,7 +225,7 @@ export class LocalEngine {
       return { ...reply, requestId };
     } catch (e) {
       const err = fromEngineError(e);
-      if (e instanceof TxnConflict) await this.conflicts.hold(e.keys);
+      if (e instanceof TxnConflict && !this.strict.transactions) await this.conflicts.hold(e.keys);
       return { code: err.code, message: err.message, requestId };
     }
   }
@@ -243,9 +279,10 @@ export class LocalEngine {
   }
 
   /** The stored documents matching the request's query (the live objects: callers copy them). */
-  private select(p: Params): Doc[] {
+  private select(p: Params, order?: Record<string, 1 | -1>): Doc[] {
     const coll = this.collection(p.collectionName);
     const q = this.query(p);
+    this.checkServed(String(p.collectionName), q, order);
     if (p.queryType === 'DOC' && typeof q._id === 'string' && Object.keys(q).length === 1) {
       const found = coll.get(q._id);
       return found ? [found.doc] : [];
@@ -278,10 +315,29 @@ export class LocalEngine {
     return out;
   }
 
+  /**
+   * Strict mode: refuses a read whose filter (and sort) no declared index of the collection serves
+   * (indexCheck.ts); production would scan the collection.
+   */
+  private checkServed(collection: string, filter: Doc, order?: Record<string, 1 | -1>): void {
+    if (!this.strict.indexes || this.inspecting.getStore()) return;
+    const indexes = this.indexes.get(collection) ?? [];
+    const sort = Object.entries(order ?? {}) as Array<[string, 1 | -1]>;
+    const reason = unservedReason(indexes, filter, sort);
+    if (reason) {
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `[strict] no declared index serves this query on ${collection}: ${reason}; filter ${encode(filter)}` +
+          `${sort.length ? `, sort ${encode(order)}` : ''}; indexes: ${describeIndexes(indexes)} ` +
+          '(declare one in shared-types/src/db/collections.ts)',
+      );
+    }
+  }
+
   private getDocument(p: Params): EngineReply {
     if (p.transactionId) return this.getInTransaction(p);
-    let docs = this.select(p);
     const order = decode(p.order as string | undefined, this.now()) as Record<string, 1 | -1> | undefined;
+    let docs = this.select(p, order);
     const offset = Math.max(0, Number(p.offset ?? 0) || 0);
     const requested = Number(p.limit ?? LIMITS.getDefault) || LIMITS.getDefault;
     const limit = Math.min(Math.max(requested, 1), LIMITS.getMax);
@@ -310,6 +366,7 @@ export class LocalEngine {
     // readOnlyPipeline) changes no document and works on the live ones, encoded before this returns.
     let source: Doc[];
     const first = pipeline[0];
+    this.checkPipeline(String(p.collectionName), pipeline);
     if (first && Object.keys(first).length === 1 && first.$match && typeof first.$match === 'object') {
       source = this.matching(String(p.collectionName), first.$match as Doc);
       pipeline.shift();
@@ -320,6 +377,39 @@ export class LocalEngine {
     let out = this.runPipeline(copy ? source.map((doc) => clone(doc)) : source, pipeline, copy);
     if (!hasLimit) out = out.slice(0, LIMITS.aggregateDefault);
     return { data: { list: out.map((d) => encode(d)) } };
+  }
+
+  /**
+   * Strict mode: a pipeline's leading `$match` (and a `$sort` right after it, or leading) must be served
+   * by an index, as must every `$lookup`: the equality form on its foreignField, the pipeline form on
+   * its leading `$match`.
+   */
+  private checkPipeline(collection: string, pipeline: readonly Doc[]): void {
+    if (!this.strict.indexes || this.inspecting.getStore()) return;
+    let at = 0;
+    let filter: Doc = {};
+    const single = (stage: Doc | undefined) => (stage && Object.keys(stage).length === 1 ? stage : undefined);
+    const match = single(pipeline[0])?.$match;
+    if (match && typeof match === 'object' && !Array.isArray(match)) {
+      filter = match as Doc;
+      at = 1;
+    }
+    const sort = single(pipeline[at])?.$sort;
+    this.checkServed(
+      collection,
+      filter,
+      sort && typeof sort === 'object' ? (sort as Record<string, 1 | -1>) : undefined,
+    );
+    for (const stage of pipeline) {
+      const lookup = single(stage)?.$lookup as Doc | undefined;
+      if (!lookup || typeof lookup.from !== 'string') continue;
+      if (typeof lookup.foreignField === 'string' && !lookup.pipeline) {
+        this.checkServed(lookup.from, { [lookup.foreignField]: { $in: [null] } });
+      } else if (Array.isArray(lookup.pipeline) && lookup.let === undefined) {
+        // (A correlated pipeline, with `let`, is decided per document: not checked.)
+        this.checkPipeline(lookup.from, lookup.pipeline as Doc[]);
+      }
+    }
   }
 
   private lookupSource(name: string): Doc[] {
@@ -615,8 +705,8 @@ export class LocalEngine {
         const claimedBy = claimed.get(slot);
         if (heldElsewhere || (claimedBy !== undefined && claimedBy !== c.id)) {
           throw new DbError(
-            'DATABASE_REQUEST_FAILED',
-            `E11000 duplicate key error collection: ${c.collection} index: ${spec.name} dup key: ${key}`,
+            'DATABASE_DUPLICATE_WRITE',
+            `E11000 duplicate key error collection: ${c.collection} index: ${spec.name} dup key: ${dupKey(spec, c.after)}`,
           );
         }
         claimed.set(slot, c.id);
@@ -730,7 +820,11 @@ export class LocalEngine {
       return pending.doc;
     }
     const startSeq = this.snapshot(t);
-    if (this.changedAt(key) > startSeq && [...t.touched].every((k) => this.changedAt(k) <= startSeq)) {
+    if (
+      !this.strict.transactions &&
+      this.changedAt(key) > startSeq &&
+      [...t.touched].every((k) => this.changedAt(k) <= startSeq)
+    ) {
       t.startSeq = this.seq;
     }
     t.touched.add(key);
@@ -988,7 +1082,7 @@ export function newId(): string {
 
 function duplicateId(collection: string, id: string): DbError {
   return new DbError(
-    'DATABASE_REQUEST_FAILED',
+    'DATABASE_DUPLICATE_WRITE',
     `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
   );
 }
@@ -996,6 +1090,14 @@ function duplicateId(collection: string, id: string): DbError {
 /** The index key of a document: the values of the index fields, missing ones as null (as MongoDB does). */
 function indexKey(spec: IndexSpec, doc: Doc): string {
   return encode(Object.keys(spec.keys).map((path) => getPath(doc, path) ?? null));
+}
+
+/** MongoDB's rendering of the key in an E11000 message: `{ field: value, … }`. */
+function dupKey(spec: IndexSpec, doc: Doc): string {
+  const parts = Object.keys(spec.keys).map(
+    (path) => `${path}: ${encode({ v: getPath(doc, path) ?? null }).slice(5, -1)}`,
+  );
+  return `{ ${parts.join(', ')} }`;
 }
 
 function getPath(doc: Doc, path: string): unknown {

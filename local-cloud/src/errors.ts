@@ -1,9 +1,14 @@
 /**
  * Errors in the shape @cloudbase/database expects from its request layer: `{ code, message }`.
- * wx-server-sdk maps `code` to its errCode (e.g. DATABASE_REQUEST_FAILED → -502001) and throws.
+ * wx-server-sdk maps `code` to its errCode (e.g. DATABASE_REQUEST_FAILED → -502001; a code its table
+ * lacks, such as DATABASE_DUPLICATE_WRITE or DATABASE_TRANSACTION_CONFLICT, → -501001) and throws.
+ *
+ * DATABASE_DUPLICATE_WRITE is what CloudBase answers for a unique-index violation ("数据库写入失败，
+ * 索引键重复", docs.cloudbase.net/error-code/DATABASE_DUPLICATE_WRITE), with MongoDB's E11000 message.
  */
 export type DbErrorCode =
   | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_DUPLICATE_WRITE'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_TRANSACTION_CONFLICT'

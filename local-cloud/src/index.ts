@@ -1,5 +1,5 @@
 export { createLocalCloud, type LocalCloud, type LocalCloudOptions, type CloudSurface, type WxDatabase } from './cloud';
-export { LocalEngine, LIMITS, newId, type CollectionSpec, type IndexSpec } from './engine';
+export { LocalEngine, LIMITS, newId, type CollectionSpec, type IndexSpec, type StrictOptions } from './engine';
 export { DbError } from './errors';
 export { callerContext, type WXContext } from './standins/context';
 export {

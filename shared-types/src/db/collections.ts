@@ -29,6 +29,10 @@ export const collections = [
       { name: 'org', keys: { orgId: 1 } },
       // Who holds a role at a node (signers of a form, staff to remind): multikey over the bindings.
       { name: 'binding_org', keys: { 'bindings.orgId': 1 } },
+      // 人员与角色 (org.staff, org.findPeople): people bound anywhere in a subtree, by name (multikey).
+      { name: 'binding_orgPath_name', keys: { 'bindings.orgPath': 1, name: 1 } },
+      // The same for profiles from before bindings (top-level orgPath and role).
+      { name: 'orgPath_name', keys: { orgPath: 1, name: 1 } },
     ],
   },
   {
@@ -40,6 +44,8 @@ export const collections = [
       // The export job pages a window's proposals of a subtree by (createdAt, _id) (keyset, one range a page).
       { name: 'orgPath_window_created', keys: { orgPath: 1, windowId: 1, createdAt: 1, _id: 1 } },
       { name: 'author_created', keys: { authorOpenid: 1, createdAt: -1 } },
+      // Screening ranks a window's proposals of a subtree by their supporters (proposal.screen).
+      { name: 'orgPath_window_backers', keys: { orgPath: 1, windowId: 1, backerCount: -1 } },
       // Similar lookup: proposals holding any of a query's rarest grams (multikey).
       { name: 'grams_window', keys: { grams: 1, windowId: 1 } },
       // Content review queue.
@@ -129,7 +135,14 @@ export const collections = [
     ],
   },
   // A survey's results cited for a proposal or project; _id `${surveyId}_${targetType}_${targetId}`.
-  { name: 'surveyEvidence', indexes: [{ name: 'target', keys: { targetType: 1, targetId: 1 } }] },
+  {
+    name: 'surveyEvidence',
+    indexes: [
+      { name: 'target', keys: { targetType: 1, targetId: 1 } },
+      // A survey's citations (shown with its results, checked when it is edited or closed).
+      { name: 'survey', keys: { surveyId: 1 } },
+    ],
+  },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
   { name: 'surveySecrets', indexes: [] },
   // Long jobs run as resumable batches (cloudfunctions/common/jobs.ts): a caller's live job of a kind and

@@ -273,6 +273,8 @@ export function surveyMarkdown(r) {
     `| Memory during the export (child process) | RSS ${fmt(r.export.rssBeforeMB, 0)} MB before it, highest ` +
       `${fmt(r.export.rssPeakMB, 0)} MB during; kept alive by the export: JS heap +${fmt(r.exportLive?.heapMaxMB, 1)} MB ` +
       `at most, Buffers +${fmt(r.exportLive?.buffersMaxMB, 1)} MB | flat (streamed) | ${mark(exportFlat(r))} |`,
+    `| Export as a job: invocations (slices of ≤ 8 s of batches), longest one | ${int(r.export.invocations)} invocations, ` +
+      `longest ${fmt((r.export.longestMs ?? 0) / 1000, 1)} s | each ≤ the 20 s timeout | ${mark((r.export.longestMs ?? 0) < 20_000)} |`,
     `| The file opens (exceljs streaming reader) | ${r.exportCheck.sheets.map((s) => `sheet ${s.id}: ${int(s.rows)} rows`).join(', ')}; ` +
       `${r.exportCheck.columns} columns | ${int(n)} answer rows + header | ${mark(r.exportCheck.ok)} |`,
     `| Counters against a full recompute, right after the ingestion (${int(r.recompute.responses)} answers counted, ` +
@@ -282,6 +284,8 @@ export function surveyMarkdown(r) {
       `(none was cut off), marks ${int(r.settle.marksBefore)} → ${int(r.settle.marksAfter)}, ` +
       `${int(r.settle.requests)} requests, ${fmt(r.settle.ms / 1000, 1)} s | counts 0, drops the marks | ` +
       `${mark(r.settle.counted === 0 && r.settle.marksAfter === 0)} |`,
+    `| Recompute as a job, after settling: invocations, longest one | ${int(r.recomputeSettled.invocations)} invocations, ` +
+      `longest ${fmt((r.recomputeSettled.longestMs ?? 0) / 1000, 1)} s | each ≤ the 20 s timeout | ${mark((r.recomputeSettled.longestMs ?? 0) < 20_000)} |`,
     `| Counters against a full recompute after settling (${int(r.recomputeSettled.responses)} answers, aggregate()) | ` +
       `${r.recomputeSettled.matches ? 'equal' : 'DIFFERENT'} (recompute ${fmt(r.recomputeSettled.ms / 1000, 1)} s, ` +
       `${int(r.recomputeSettled.requests)} requests) | equal | ${mark(r.recomputeSettled.matches && r.recomputeSettled.waiting === 0)} |`,

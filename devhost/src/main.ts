@@ -1,10 +1,16 @@
 /** `npm start` runs this: the dev host on the local runtime, with seeded demo data. */
 import { loadConfig, modeLine } from './config';
+import { seedProjects } from './seedProjects';
 import { startDevHost } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const host = await startDevHost(config);
+  // Demo projects in every state (through the real functions); skipped once any project exists.
+  if (config.DEMO === '1') {
+    const demo = await seedProjects(host.cloud, new Date(config.now()));
+    if (!demo.skipped) console.log(`demo projects: ${demo.projectIds.length} added`);
+  }
   console.log(`为职工办实事 dev host: ${host.url}  (data: ${config.DATA_DIR})`);
   console.log(modeLine(config));
   const stop = () => {

@@ -243,6 +243,17 @@ export async function settleRecent(cloud: Cloud, now: Date): Promise<{ surveys: 
     }
   }
   await drive(id);
+  // The walks of more than a day ago: nothing reads them any more.
+  await db
+    .collection('jobs')
+    .where({
+      owner: 'timer',
+      kind: settleJob.kind,
+      target: 'all',
+      status: 'done',
+      createdAt: db.command.lt(new Date(now.getTime() - SETTLE_CLOSED_FOR_MS)),
+    })
+    .remove();
   const left = surveyLimits.budgetMs - (jobClock.wall() - started);
   if (left > 0) {
     await resumeJobs(cloud, kinds, {

@@ -44,8 +44,9 @@ describe(`on a host in ${zone}`, () => {
       expect(w.opensAt.toISOString()).toBe(new Date(`${year}-10-01T00:00:00+08:00`).toISOString());
       expect(w.closesAt.toISOString()).toBe(new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString());
     }
-    const next = nextOpening([], ['dl'], new Date('2026-09-30T23:59:00+08:00'));
-    expect(next.toISOString()).toBe('2026-09-30T16:00:00.000Z');
+    const scheduled = { _id: 'w', orgId: 'dl', ...defaultWindowFor(2026) };
+    const next = nextOpening([scheduled], ['dl'], new Date('2026-09-30T23:59:00+08:00'));
+    expect(next?.toISOString()).toBe('2026-09-30T16:00:00.000Z');
   });
 
   it('the mid-term form is due at the end of 08-15, +08:00', () => {

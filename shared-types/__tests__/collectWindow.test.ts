@@ -1,5 +1,14 @@
 /** Collection windows (第五条（二）): every Q4, 10-01 … 12-31 in Asia/Shanghai. */
-import { defaultWindowFor, findOpenWindow, isOpenAt, nextOpening, windowsFor, type WindowFacts } from '../src';
+import {
+  defaultWindowFor,
+  findOpenWindow,
+  isOpenAt,
+  nextOpening,
+  windowsFor,
+  yearlyWindowDue,
+  yearlyWindowId,
+  type WindowFacts,
+} from '../src';
 
 const at = (iso: string) => new Date(iso);
 const zhongshanSanitation = ['dl', 'dist-zhongshan', 'gr-zs-sanitation'];
@@ -85,26 +94,11 @@ describe('windowsFor / findOpenWindow', () => {
 });
 
 describe('nextOpening', () => {
-  it('is the next Q4 (10-01 Shanghai) when nothing is scheduled', () => {
+  it('names no date when nothing is scheduled (a rule is not a schedule)', () => {
     const past = [window('last', 'dl', 2026)];
-    expect(nextOpening(past, zhongshanSanitation, at('2027-02-10T10:00:00+08:00')).toISOString()).toBe(
-      '2027-09-30T16:00:00.000Z',
-    );
-    expect(nextOpening([], zhongshanSanitation, at('2026-11-24T10:00:00+08:00')).toISOString()).toBe(
-      '2027-09-30T16:00:00.000Z',
-    );
-  });
-
-  it('is this year’s 10-01 when it has not come yet in Shanghai', () => {
-    expect(nextOpening([], zhongshanSanitation, at('2026-09-30T23:59:00+08:00')).toISOString()).toBe(
-      '2026-09-30T16:00:00.000Z',
-    );
-  });
-
-  it('reads the year in Shanghai: 01-01 01:00 Shanghai is still 12-31 in UTC', () => {
-    expect(nextOpening([], zhongshanSanitation, at('2027-01-01T01:00:00+08:00')).toISOString()).toBe(
-      '2027-09-30T16:00:00.000Z',
-    );
+    expect(nextOpening(past, zhongshanSanitation, at('2027-02-10T10:00:00+08:00'))).toBeNull();
+    expect(nextOpening([], zhongshanSanitation, at('2026-11-24T10:00:00+08:00'))).toBeNull();
+    expect(nextOpening([], zhongshanSanitation, at('2026-09-30T23:59:00+08:00'))).toBeNull();
   });
 
   it('is the earliest scheduled window that applies, when there is one', () => {
@@ -117,7 +111,7 @@ describe('nextOpening', () => {
       closesAt: at('2027-07-01T00:00:00+08:00'),
     });
     const now = at('2027-02-10T10:00:00+08:00');
-    expect(nextOpening([summer, spring], zhongshanSanitation, now).toISOString()).toBe('2027-02-28T16:00:00.000Z');
+    expect(nextOpening([summer, spring], zhongshanSanitation, now)?.toISOString()).toBe('2027-02-28T16:00:00.000Z');
   });
 
   it('ignores scheduled windows of other orgs and those closed early', () => {
@@ -131,8 +125,20 @@ describe('nextOpening', () => {
       closesAt: at('2027-06-01T00:00:00+08:00'),
       closedEarly: true,
     });
-    expect(nextOpening([elsewhere, cancelled], zhongshanSanitation, now).toISOString()).toBe(
-      '2027-09-30T16:00:00.000Z',
-    );
+    expect(nextOpening([elsewhere, cancelled], zhongshanSanitation, now)).toBeNull();
+  });
+});
+
+describe('yearlyWindowDue', () => {
+  const now = at('2027-02-10T10:00:00+08:00');
+  it('is this Shanghai year when the city has no window for next year’s projects', () => {
+    expect(yearlyWindowDue([{ orgId: 'dl', year: 2027 }], 'dl', now)).toBe(2027);
+    expect(yearlyWindowDue([], 'dl', at('2027-01-01T00:30:00+08:00'))).toBe(2027);
+    expect(yearlyWindowDue([], 'dl', at('2026-12-31T23:30:00+08:00'))).toBe(2026);
+  });
+  it('is null once the city has one, closed or moved by staff; a district’s does not count', () => {
+    expect(yearlyWindowDue([{ orgId: 'dl', year: 2028 }], 'dl', now)).toBeNull();
+    expect(yearlyWindowDue([{ orgId: 'dist-zhongshan', year: 2028 }], 'dl', now)).toBe(2027);
+    expect(yearlyWindowId('dl', 2027)).toBe('win-dl-2027');
   });
 });

@@ -3,6 +3,7 @@ import type { Ctx } from '../../common/context';
 import { getOrg } from '../../common/orgs';
 import { authorizeOrg } from '../../common/scope';
 import { toWindow, windowOrgPath, type WindowDoc } from '../../common/windows';
+import { withYearlyWindow } from '../yearly';
 
 /**
  * 征集期列表, newest first. Staff: the windows run by the orgs above them and by any org of their
@@ -19,6 +20,9 @@ export async function list(ctx: Ctx, input: ListWindowsInput): Promise<ListWindo
       await authorizeOrg(ctx, org && { orgPath: org.path }, { rule: access(staffRoles, 'subtree') });
     }
   }
+  // This year's city window first (stored if missing), so that the list shows it.
+  const mine = await ctx.db.collection('collectWindows').where({ orgId: user.orgPath[0] }).limit(1000).get();
+  await withYearlyWindow(ctx.db, user.orgPath, mine.data as WindowDoc[], ctx.now);
   const conditions: unknown[] = [
     staff ? _.or([{ orgId: _.in(user.orgPath) }, { orgPath: user.orgId }]) : { orgId: _.in(user.orgPath) },
   ];

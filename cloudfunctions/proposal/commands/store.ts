@@ -24,12 +24,20 @@ import { recordStats, similarInWindow } from '../similarity';
 /** Similar proposals found at submit whose similarCount is raised (the cluster both belong to). */
 const MAX_SIMILAR_LINKS = 10;
 
-/** The open window for a member of the org at `orgPath`, or WINDOW_CLOSED saying when the next opens. */
+/**
+ * The open window for a member of the org at `orgPath`, or WINDOW_CLOSED saying when the next scheduled
+ * one opens — and no date when none is scheduled.
+ */
 export function requireOpenWindow(windows: readonly WindowDoc[], orgPath: readonly string[], now: Date): WindowDoc {
   const window = findOpenWindow(windows, orgPath, now);
   if (window) return window;
   const next = nextOpening(windows, orgPath, now);
-  throw new AppError('WINDOW_CLOSED', `现在不在建议征集期内，下次征集从 ${formatDateTime(next).slice(0, 10)} 开始`);
+  throw new AppError(
+    'WINDOW_CLOSED',
+    next
+      ? `现在不在建议征集期内，下次征集从 ${formatDateTime(next).slice(0, 10)} 开始`
+      : '现在不在建议征集期内，下一次征集的时间还没有排定；排定后首页会显示',
+  );
 }
 
 export interface NewProposal {

@@ -56,7 +56,14 @@ export const collections = [
   },
   // Image verdicts that arrived before their proposal was stored; _id = trace id (applied, then removed).
   { name: 'mediaVerdicts', indexes: [] },
-  { name: 'collectWindows', indexes: [{ name: 'org_opens', keys: { orgId: 1, opensAt: 1 }, unique: true }] },
+  {
+    name: 'collectWindows',
+    indexes: [
+      { name: 'org_opens', keys: { orgId: 1, opensAt: 1 }, unique: true },
+      // 征集期列表 for staff: the windows of every org in their subtree (multikey over the running org's path).
+      { name: 'orgPath_opens', keys: { orgPath: 1, opensAt: -1 } },
+    ],
+  },
   {
     name: 'supports',
     // _id is `${proposalId}_${openid}`: a repeated or concurrent 附议 stores one.

@@ -37,15 +37,36 @@ export function findOpenWindow<W extends WindowFacts>(
   return open[0] ?? null;
 }
 
-/** When the next window opens for a member: a scheduled one if any, else the default of the next Q4. */
-export function nextOpening(windows: readonly WindowFacts[], orgPath: readonly string[], now: Date): Date {
+/**
+ * When the next window opens for a member: the earliest scheduled one that applies, or null when none is
+ * scheduled. Never a date from a rule: a date is only named once a window with it exists (the city's
+ * yearly window is stored ahead of time, see `yearlyWindowDue`).
+ */
+export function nextOpening(windows: readonly WindowFacts[], orgPath: readonly string[], now: Date): Date | null {
   const scheduled = windowsFor(windows, orgPath)
     .filter((w) => !w.closedEarly && w.opensAt.getTime() > now.getTime())
     .map((w) => w.opensAt.getTime());
-  if (scheduled.length > 0) return new Date(Math.min(...scheduled));
+  return scheduled.length > 0 ? new Date(Math.min(...scheduled)) : null;
+}
+
+/** Id of the city union's yearly Q4 window opening in `year` (the one a repeat or a race finds again). */
+export function yearlyWindowId(cityOrgId: string, year: number): string {
+  return `win-${cityOrgId}-${year}`;
+}
+
+/**
+ * The city union's Q4 window opens by itself every year (第五条（二）: 每年第四季度): the year (in
+ * Shanghai) whose default window should be stored now, or null when the city already has a window for
+ * that year's projects — its own yearly one (maybe changed or closed by staff) or one staff set up.
+ */
+export function yearlyWindowDue(
+  cityWindows: ReadonlyArray<{ orgId: string; year: number }>,
+  cityOrgId: string,
+  now: Date,
+): number | null {
   const year = inBusinessTz(now).year();
-  const thisYear = defaultWindowFor(year).opensAt;
-  return thisYear.getTime() > now.getTime() ? thisYear : defaultWindowFor(year + 1).opensAt;
+  const { projectYear } = defaultWindowFor(year);
+  return cityWindows.some((w) => w.orgId === cityOrgId && w.year === projectYear) ? null : year;
 }
 
 /** When a window effectively ends: its scheduled end, or the moment it was closed early. */

@@ -31,7 +31,7 @@ export default function ProposalNewPage() {
             text={
               current.data.nextOpensAt
                 ? `征集暂未开放，下次开放：${formatChineseDate(current.data.nextOpensAt)}`
-                : '征集暂未开放'
+                : '征集暂未开放，下一次的时间还没有排定，排定后首页会显示'
             }
           />
         )

@@ -18,7 +18,9 @@ export function WindowCard({ current, onPropose }: WindowCardProps) {
       <Card className="window-card window-card--closed" id="window-card">
         <Text className="window-card__label">建议征集</Text>
         <Text className="window-card__closed" id="window-closed">
-          {nextOpensAt ? `征集暂未开放，下次开放：${formatChineseDate(nextOpensAt)}` : '征集暂未开放'}
+          {nextOpensAt
+            ? `征集暂未开放，下次开放：${formatChineseDate(nextOpensAt)}`
+            : '征集暂未开放，下一次的时间还没有排定'}
         </Text>
         <Text className="muted">每年第四季度征集职工对下一年“为职工办实事”项目的建议，到时欢迎您来提。</Text>
       </Card>

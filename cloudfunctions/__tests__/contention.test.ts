@@ -54,6 +54,6 @@ test(`${N} concurrent survey.publish of one draft: published once (a repeat is a
     if (!r.ok) expect(r.error?.code).toBe('CONFLICT');
   }
   const s = await world.doc<{ status: string }>('surveys', id);
-  expect(s?.status).toBe('open');
+  expect(s?.status).toBe('published');
   expect(await world.count('auditLog', { targetId: id, action: 'publishSurvey' })).toBe(1);
 });

@@ -36,6 +36,7 @@ before(async () => {
   browser = await launch();
 });
 after(async () => {
+  for (const page of signers.values()) await page.context().close();
   await browser?.close();
   console.log(`project e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
@@ -108,27 +109,35 @@ async function stored(): Promise<{
   return api('demo-district', 'project', 'get', { projectId });
 }
 
+/** Each signer's phone stays signed in between forms, as a phone would. */
+const signers = new Map<string, Page>();
+
 /**
  * A signer opens 首页, finds the form in 待我办理, opens it (the page scrolls to that form) and signs
- * it: 同意 with an opinion (and the seal at the unit step).
+ * it: 同意 with an opinion (and the seal at the unit step). Then back to 首页.
  */
 async function signFromHome(identity: string, kindLabel: string, shotName?: string): Promise<void> {
-  const page = await phoneAs(identity);
+  let page = signers.get(identity);
+  if (!page) {
+    page = await phoneAs(identity);
+    signers.set(identity, page);
+  } else {
+    // The phone has been lying on 首页: looking at 我的 and back shows 待我办理 as it is now.
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await page.locator('#profile-card').waitFor();
+    await page.locator('.weui-tabbar__item', { hasText: '首页' }).click();
+  }
   await page.locator('#home-work').waitFor();
-  const count = page.locator('#home-work-count-sign');
-  await page.waitForFunction(() => /^[1-9]/.test(document.querySelector('#home-work-count-sign')?.textContent ?? ''));
-  assert.match(await count.innerText(), /待我签署/);
   const item = page.locator('.work__item', { hasText: projectTitle }).filter({ hasText: kindLabel });
   await item.first().waitFor();
+  assert.match(await page.locator('#home-work-count-sign').innerText(), /^[1-9]\d*\s*待我签署/);
   if (shotName) {
     await settle(page);
     await shot(page, `${shotName}-home`);
   }
   await item.first().click();
-  await page.locator('#project-title').waitFor();
   await page.locator('.pf__card--focused').waitFor();
   const sign = page.locator('[id^="pa-sign-"]').filter({ hasText: kindLabel }).first();
-  await sign.waitFor();
   await sign.click();
   await page.locator('#pa-sign-sheet').waitFor();
   await page.locator('#pa-sign-approve').click();
@@ -141,7 +150,9 @@ async function signFromHome(identity: string, kindLabel: string, shotName?: stri
   await page.locator('#pa-sign-confirm').click();
   await toast(page, '已签署同意');
   await page.locator('#pa-sign-sheet').waitFor({ state: 'detached' });
-  await page.context().close();
+  // Back to 首页: 待我办理 loads again when it shows.
+  await page.goBack();
+  await page.locator('#home-greeting').waitFor();
 }
 
 /** The three sign-offs in order: 申报单位 (seal) → 归口管理部门 → 分管领导. */

@@ -40,7 +40,14 @@ export default defineAppConfig({
     { root: 'pages/survey-result', pages: ['index'] },
     {
       root: 'packages/survey',
-      pages: ['pages/list/index', 'pages/edit/index', 'pages/results/index', 'pages/offline/index'],
+      pages: [
+        'pages/list/index',
+        'pages/edit/index',
+        'pages/results/index',
+        'pages/offline/index',
+        // 分享问卷: link and QR poster of a published survey.
+        'pages/share/index',
+      ],
     },
   ],
   window: {

@@ -423,7 +423,7 @@ describe('offline answers (线下代录)', () => {
 
 describe('results for workers, text answers and content check', () => {
   it('public results after answering: no breakdown, only texts that passed the check', async () => {
-    const id = await publishedSurvey(world, 'demo-research', { resultsPublic: true });
+    const id = await publishedSurvey(world, 'demo-research', { resultsPublic: true, textsPublic: true });
     const [a, b] = await workers(world, 2, ['gr-zs-mall', 'gr-xg-hotel']);
     expect(failure(await call(a, 'results', { surveyId: id })).message).toBe('提交答卷后才能查看调查结果');
     ok(await submit(a, id, { ...answers(0), q9: { text: '希望食堂延长晚餐时间' } }));
@@ -446,6 +446,56 @@ describe('results for workers, text answers and content check', () => {
     const held = staffTexts.items[0].answerId;
     ok(await call('demo-research', 'moderateText', { surveyId: id, answerId: held, verdict: 'pass' }));
     expect(ok<TextAnswersPage>(await call(a, 'textAnswers', { surveyId: id, questionId: 'q9' })).total).toBe(2);
+  });
+
+  it('text answers are never public unless the survey said so before anyone answered', async () => {
+    const id = await publishedSurvey(world, 'demo-research', { resultsPublic: true });
+    const [a] = await workers(world, 1, ['gr-zs-mall']);
+    ok(await submit(a, id, { ...answers(0), q9: { text: '我在三号车间，班长姓刘' } }));
+
+    // Public numbers, private words: the worker sees the counts, not what others wrote (nor 其他 texts).
+    const results = ok<SurveyResults>(await call(a, 'results', { surveyId: id }));
+    expect(results.survey.textsPublic).toBe(false);
+    expect(results.questions.find((x) => x.questionId === 'q9')?.overall).toEqual({ kind: 'text', answered: 1 });
+    for (const questionId of ['q9', 'q1']) {
+      expect(failure(await call(a, 'textAnswers', { surveyId: id, questionId }))).toEqual({
+        code: 'FORBIDDEN',
+        message: '这份调查只公开统计数字，不公开个人填写的文字',
+      });
+    }
+    // Staff who run it still read them.
+    expect(
+      ok<TextAnswersPage>(await call('demo-research', 'textAnswers', { surveyId: id, questionId: 'q9' })).total,
+    ).toBe(1);
+
+    // Once someone answered, the setting cannot be turned on; turning it off stays possible.
+    const got = ok<GetSurveyOutput>(await call('demo-research', 'get', { surveyId: id }));
+    const edit = (textsPublic: boolean, version: number) =>
+      call('demo-research', 'update', { ...definition({ resultsPublic: true, textsPublic }), surveyId: id, version });
+    const refused = failure(await edit(true, got.survey.version));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.fields).toEqual([{ path: 'textsPublic', message: '已有答卷，不能再公开文字回答' }]);
+    expect(ok<GetSurveyOutput>(await call('demo-research', 'get', { surveyId: id })).survey.textsPublic).toBe(false);
+
+    const open = await publishedSurvey(world, 'demo-research', { resultsPublic: true, textsPublic: true });
+    const before = ok<GetSurveyOutput>(await call('demo-research', 'get', { surveyId: open }));
+    ok(await submit(a, open));
+    const off = ok<GetSurveyOutput>(
+      await call('demo-research', 'update', {
+        ...definition({ resultsPublic: true, textsPublic: false }),
+        surveyId: open,
+        version: before.survey.version,
+      }),
+    );
+    expect(off.survey.textsPublic).toBe(false);
+    expect(failure(await call(a, 'textAnswers', { surveyId: open, questionId: 'q9' })).code).toBe('FORBIDDEN');
+  });
+
+  it('a card counts the questions asked before any answer (display logic), as the answering page does', async () => {
+    const id = await publishedSurvey(world);
+    const card = ok<SurveyPage>(await call('demo-research', 'listMine', {})).items.find((s) => s._id === id);
+    // q2 shows only after q1 = 一线: 9 questions, 8 asked at first.
+    expect(card).toMatchObject({ questionCount: 9, startCount: 8 });
   });
 
   it('private results: workers are told so; text answers are paged and searchable', async () => {

@@ -1,5 +1,6 @@
 /** What the `survey` function stores. */
 import {
+  answerProgress,
   questionCount,
   surveyWindow,
   type AnswerItem,
@@ -38,9 +39,13 @@ export interface SurveyDoc {
   closesAt: Date;
   anonymous: boolean;
   resultsPublic: boolean;
+  /** Workers who see the results also read the text answers; absent on surveys stored before it existed (false). */
+  textsPublic?: boolean;
   targetCount: number | null;
   sections: SurveySection[];
   questionCount: number;
+  /** Questions asked before any answer (display logic); absent on older surveys (then questionCount). */
+  startCount?: number;
   status: SurveyStatus;
   version: number;
   shards: number;
@@ -76,9 +81,11 @@ export function definitionFields(def: SurveyDefinition, audience: StoredAudience
     closesAt,
     anonymous: def.anonymous,
     resultsPublic: def.resultsPublic,
+    textsPublic: def.textsPublic,
     targetCount: def.targetCount,
     sections: def.sections,
     questionCount: questionCount(def.sections),
+    startCount: answerProgress(def.sections, {}).shown,
   };
 }
 

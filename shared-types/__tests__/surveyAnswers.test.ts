@@ -2,6 +2,10 @@
 import {
   answerProgress,
   checkAnswers,
+  hiddenQuestionNote,
+  scaleEnds,
+  scaleLabelSets,
+  defaultMatrixColumns,
   surveyDefinitionSchema,
   textsOf,
   visibleQuestionIds,
@@ -69,6 +73,49 @@ describe('display logic', () => {
       percent: 14,
     });
     expect(answerProgress(def.sections, valid)).toMatchObject({ answered: 4, requiredLeft: 0 });
+  });
+});
+
+describe('counts and logic messages agree everywhere', () => {
+  const all = { ...valid, nps: { value: 9 }, note: { text: '多办实事' } };
+  it('a matrix with a row still open is not answered: never 100% while something is missing', () => {
+    const full = answerProgress(def.sections, all);
+    expect(full).toMatchObject({ answered: full.shown, percent: 100 });
+    const oneRowOpen = { ...all, grid: { rows: { r1: 2 } } };
+    expect(answerProgress(def.sections, oneRowOpen)).toMatchObject({
+      answered: full.shown - 1,
+      requiredLeft: 1,
+    });
+    expect(answerProgress(def.sections, oneRowOpen).percent).toBeLessThan(100);
+  });
+
+  it('an unfinished ranking or a 其他 without its text is not counted as answered', () => {
+    const base = answerProgress(def.sections, all).answered;
+    expect(answerProgress(def.sections, { ...all, rank: { ranking: ['z'] } }).answered).toBe(base - 1);
+    expect(answerProgress(def.sections, { ...all, wants: { choices: ['a', 'o'] } }).answered).toBe(base - 1);
+  });
+
+  it('a hidden question says when it will be asked before its question is answered, and why not after', () => {
+    const numbers = new Map(def.sections.flatMap((s) => s.questions).map((x, i) => [x.id, i + 1]));
+    expect(hiddenQuestionNote(def.sections, {}, 'outdoor', numbers)).toBe('第 1 题选“一线”时才需要填');
+    expect(hiddenQuestionNote(def.sections, { job: { choice: 'office' } }, 'outdoor', numbers)).toBe(
+      '根据第 1 题的回答，这题不用填',
+    );
+    expect(hiddenQuestionNote(def.sections, { job: { choice: 'front' } }, 'outdoor', numbers)).toBeNull();
+    // Hidden because the question it depends on is itself not asked yet.
+    expect(hiddenQuestionNote(def.sections, { job: { choice: 'front' } }, 'heat', numbers)).toBe(
+      '第 2 题选“长”时才需要填',
+    );
+    expect(hiddenQuestionNote(def.sections, {}, 'why', numbers)).toBe('第 3 题选 1–2 分时才需要填');
+  });
+
+  it('a scale shows only the end words staff wrote; label sets come from one constant', () => {
+    const scale = def.sections[0].questions.find((x) => x.id === 'heat')!;
+    expect(scaleEnds(scale)).toBeNull();
+    expect(scaleEnds({ ...scale, lowLabel: '很难' } as typeof scale)).toEqual({ low: '很难', high: '' });
+    expect(scaleLabelSets.map((x) => x.name)).toEqual(['满意度', '难易', '同意', '频率']);
+    expect(scaleLabelSets.every((x) => x.points.length === 5)).toBe(true);
+    expect(defaultMatrixColumns).toEqual(scaleLabelSets[0].points);
   });
 });
 

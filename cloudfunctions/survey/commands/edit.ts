@@ -1,5 +1,6 @@
 /** Building a survey: create, update (safe edits only once answered), publish, close, duplicate. */
 import {
+  answerProgress,
   AppError,
   businessDate,
   onBusinessDay,
@@ -168,12 +169,14 @@ export async function update(ctx: Ctx, input: UpdateSurveyInput): Promise<GetSur
       {
         sections: survey.sections,
         anonymous: survey.anonymous,
+        textsPublic: survey.textsPublic ?? false,
         opensOn: survey.opensOn,
         audience: { orgId: survey.audienceOrgId, industryOrgIds: survey.industryOrgIds, groups: survey.groups },
       },
       {
         sections: def.sections,
         anonymous: def.anonymous,
+        textsPublic: def.textsPublic,
         opensOn: def.opensOn,
         audience: {
           orgId: audience.audienceOrgId,
@@ -279,5 +282,10 @@ export async function duplicate(ctx: Ctx, _input: SurveyIdInput): Promise<GetSur
     copiedFrom: _copiedFrom,
     ...rest
   } = survey;
-  return addDraft(ctx, user, { ...rest, title, opensOn, closesOn, opensAt, closesAt }, sourceId, 'duplicateSurvey');
+  const fields = {
+    ...rest,
+    textsPublic: rest.textsPublic ?? false,
+    startCount: answerProgress(rest.sections, {}).shown,
+  };
+  return addDraft(ctx, user, { ...fields, title, opensOn, closesOn, opensAt, closesAt }, sourceId, 'duplicateSurvey');
 }

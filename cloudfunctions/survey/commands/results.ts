@@ -465,6 +465,9 @@ export function textAnswersJoins(data: unknown): readonly ProfileJoin[] {
 export async function textAnswers(ctx: Ctx, input: TextAnswersInput): Promise<TextAnswersPage> {
   const { user, survey, counters } = await loadSurvey(ctx);
   const view = await resultsView(ctx, user, survey);
+  // What people wrote is theirs: workers read it only when the survey said so before anyone answered.
+  if (view === 'public' && !survey.textsPublic)
+    throw new AppError('FORBIDDEN', '这份调查只公开统计数字，不公开个人填写的文字');
   const question = questionsInOrder(survey.sections).find((x) => x.question.id === input.questionId)?.question;
   if (!question)
     throw new AppError('INVALID_INPUT', '问卷里没有这道题', [{ path: 'questionId', message: '没有这道题' }]);

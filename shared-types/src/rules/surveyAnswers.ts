@@ -78,28 +78,96 @@ export function visibleQuestionIds(sections: readonly SurveySection[], answers: 
 }
 
 export interface Progress {
-  /** Shown questions that are answered. */
+  /** Shown questions whose answer is complete (every matrix row, the whole ranking, 其他 with its text). */
   answered: number;
-  /** Questions shown for the answers so far. */
+  /** Questions shown for the answers so far: what the worker is asked. */
   shown: number;
-  /** Required shown questions still blank. */
+  /** Required shown questions not complete yet. */
   requiredLeft: number;
-  /** 0–100, of the shown questions. */
+  /** 0–100, of the shown questions; 100 only when every shown question is complete. */
   percent: number;
 }
 
-/** The progress indicator while answering. */
+/**
+ * Whether a shown question's answer is complete: it fits the question and leaves nothing out — a matrix
+ * with a row still open, a ranking not finished or a 其他 without its text is not answered yet.
+ */
+export function isAnswered(question: SurveyQuestion, value: AnswerValue | undefined): boolean {
+  if (isBlank(value) || !value) return false;
+  if (typeof checkOne(question, value) === 'string') return false;
+  if (question.type === 'matrix') return question.rows.every((r) => value.rows?.[r.id] !== undefined);
+  return true;
+}
+
+/**
+ * What a worker is asked and has answered, given the display logic: the one count behind the home
+ * card ("7 题", no answers yet), the answering page's progress and the offline entry form.
+ */
 export function answerProgress(sections: readonly SurveySection[], answers: Answers): Progress {
   const visible = visibleQuestionIds(sections, answers);
   let answered = 0;
   let requiredLeft = 0;
   for (const { question } of questionsInOrder(sections)) {
     if (!visible.has(question.id)) continue;
-    if (!isBlank(answers[question.id])) answered += 1;
+    if (isAnswered(question, answers[question.id])) answered += 1;
     else if (question.required) requiredLeft += 1;
   }
   const shown = visible.size;
-  return { answered, shown, requiredLeft, percent: shown === 0 ? 0 : Math.round((answered * 100) / shown) };
+  const percent = shown === 0 ? 0 : answered === shown ? 100 : Math.min(99, Math.round((answered * 100) / shown));
+  return { answered, shown, requiredLeft, percent };
+}
+
+/** "第 1 题选“有”", "第 3 题选 4–5 分", "第 2 题有回答": a display condition in words. */
+export function conditionPhrase(c: SurveyCondition, sections: readonly SurveySection[], n: number): string {
+  switch (c.op) {
+    case 'anyOf': {
+      const target = questionsInOrder(sections).find((x) => x.question.id === c.questionId)?.question;
+      const opts = target && (target.type === 'single' || target.type === 'multiple') ? target.options : [];
+      const labels = c.optionIds.map((id) => `“${opts.find((o) => o.id === id)?.label ?? id}”`).join('或');
+      return `第 ${n} 题选${labels}`;
+    }
+    case 'between':
+      return c.min === c.max ? `第 ${n} 题选 ${c.min} 分` : `第 ${n} 题选 ${c.min}–${c.max} 分`;
+    case 'answered':
+      return `第 ${n} 题有回答`;
+  }
+}
+
+/**
+ * Why a question is not asked now, in words that are true: before the question it depends on is
+ * answered, when it will be asked ("第 1 题选“有”时才需要填"); once that answer rules it out,
+ * "根据第 1 题的回答，这题不用填". null while the question is shown. `numbers` numbers the questions
+ * as the reader sees them (the paper form's numbers on the offline form).
+ */
+export function hiddenQuestionNote(
+  sections: readonly SurveySection[],
+  answers: Answers,
+  questionId: string,
+  numbers: ReadonlyMap<string, number>,
+): string | null {
+  const visible = visibleQuestionIds(sections, answers);
+  if (visible.has(questionId)) return null;
+  const question = questionsInOrder(sections).find((x) => x.question.id === questionId)?.question;
+  if (!question) return null;
+  const failing = question.showIf.filter(
+    (c) => !(visible.has(c.questionId) && conditionHolds(c, answers[c.questionId])),
+  );
+  const waiting = failing.filter((c) => !visible.has(c.questionId) || isBlank(answers[c.questionId]));
+  const n = (id: string) => numbers.get(id) ?? 0;
+  if (waiting.length > 0) {
+    const all = question.showIf.map((c) => conditionPhrase(c, sections, n(c.questionId)));
+    return `${all.join('，并且')}时才需要填`;
+  }
+  const by = [...new Set(failing.map((c) => `第 ${n(c.questionId)} 题`))].join('、');
+  return `根据${by}的回答，这题不用填`;
+}
+
+/** The words under a scale's or score's two ends: only what staff wrote (none when both are empty). */
+export function scaleEnds(question: SurveyQuestion): { low: string; high: string } | null {
+  if (question.type !== 'scale' && question.type !== 'score') return null;
+  const low = question.lowLabel.trim();
+  const high = question.highLabel.trim();
+  return low || high ? { low, high } : null;
 }
 
 export interface AnswerCheck {

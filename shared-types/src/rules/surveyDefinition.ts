@@ -136,16 +136,18 @@ export function publishProblems(def: Pick<SurveyDefinition, 'sections'>): Defini
  * new optional questions, a required question made optional, a wider pick limit or text limit,
  * moving questions, a later closing date. Everything else — removing or retyping a question, removing
  * or reordering options or rows, changing columns, narrowing limits, new display conditions, a new
- * required question, anonymity or audience — is refused, each at its path.
+ * required question, anonymity or audience, making text answers public — is refused, each at its path.
  */
 export function unsafeEditProblems(
-  before: Pick<SurveyDefinition, 'sections' | 'anonymous' | 'audience' | 'opensOn'>,
-  after: Pick<SurveyDefinition, 'sections' | 'anonymous' | 'audience' | 'opensOn'>,
+  before: Pick<SurveyDefinition, 'sections' | 'anonymous' | 'audience' | 'opensOn'> & { textsPublic?: boolean },
+  after: Pick<SurveyDefinition, 'sections' | 'anonymous' | 'audience' | 'opensOn'> & { textsPublic?: boolean },
 ): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const add = (path: Array<string | number>, message: string) => problems.push({ path, message });
 
   if (before.anonymous !== after.anonymous) add(['anonymous'], '已有答卷，不能修改是否匿名');
+  // Texts written while they were private stay private; making them private later is allowed.
+  if (!before.textsPublic && after.textsPublic) add(['textsPublic'], '已有答卷，不能再公开文字回答');
   const aud = (a: typeof before.audience) =>
     JSON.stringify([a.orgId ?? null, [...a.industryOrgIds].sort(), [...a.groups].sort()]);
   if (aud(before.audience) !== aud(after.audience)) add(['audience'], '已有答卷，不能修改调查对象');

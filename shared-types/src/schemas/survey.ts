@@ -68,7 +68,19 @@ export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 /** The 其他 option's free text. */
 export const OTHER_TEXT_MAX = 100;
-export const defaultMatrixColumns = ['非常不满意', '不满意', '一般', '满意', '非常满意'] as const;
+
+/**
+ * Label sets the builder offers for a scale's two ends and a matrix's columns (满意度, 难易, 同意, 频率).
+ * A question shows only the words staff chose: a scale with empty end labels shows its numbers alone.
+ */
+export const scaleLabelSets = [
+  { key: 'satisfaction', name: '满意度', points: ['非常不满意', '不满意', '一般', '满意', '非常满意'] },
+  { key: 'difficulty', name: '难易', points: ['非常难', '比较难', '一般', '比较容易', '非常容易'] },
+  { key: 'agreement', name: '同意', points: ['非常不同意', '不同意', '说不清', '同意', '非常同意'] },
+  { key: 'frequency', name: '频率', points: ['从不', '很少', '有时', '经常', '总是'] },
+] as const;
+export type ScaleLabelSet = (typeof scaleLabelSets)[number];
+export const defaultMatrixColumns = scaleLabelSets[0].points;
 
 // ---------------------------------------------------------------- definition
 
@@ -268,6 +280,11 @@ export const surveyDefinitionShape = {
   anonymous: z.boolean({ error: '请选择是否匿名' }).default(false),
   /** Workers who answered may see the results. */
   resultsPublic: z.boolean({ error: '请选择是否公开结果' }).default(false),
+  /**
+   * 公开文字回答: workers who may see the results also read the texts others wrote (text questions and
+   * 其他). Off unless the survey says so before anyone answers (it cannot be turned on once answers exist).
+   */
+  textsPublic: z.boolean({ error: '请选择是否公开文字回答' }).default(false),
   /** 目标人数: the population the survey aims at, to show the response rate (null: not set). */
   targetCount: z
     .number({ error: '目标人数要填数字' })
@@ -360,6 +377,8 @@ export const surveySchema = z.object({
   closesAt: iso,
   anonymous: z.boolean(),
   resultsPublic: z.boolean(),
+  /** Workers who see the results also read the text answers (set before any answer). */
+  textsPublic: z.boolean(),
   targetCount: z.number().int().nullable(),
   sections: z.array(sectionSchema),
   status: z.enum(surveyStatuses),
@@ -391,7 +410,14 @@ export const surveyCardSchema = z.object({
   closesOn: z.string(),
   anonymous: z.boolean(),
   resultsPublic: z.boolean(),
+  textsPublic: z.boolean(),
   questionCount: z.number().int().min(0),
+  /**
+   * The questions a worker is asked before answering anything (display logic: `answerProgress` of no
+   * answers), the count the answering page starts at; fewer than `questionCount` when some show only
+   * for certain answers.
+   */
+  startCount: z.number().int().min(0),
   /** About how long answering takes. */
   minutes: z.number().int().min(1),
   /** Staff lists: answers so far; null for workers. */
@@ -507,7 +533,10 @@ export const surveyResultsSchema = z.object({
     })
     .nullable(),
   questions: z.array(questionResultSchema),
-  /** Staff: full results; worker: public results (no breakdown, texts that passed the content check only). */
+  /**
+   * Staff: full results; worker: public results (no breakdown; texts only when the survey made them
+   * public before anyone answered, and then only those that passed the content check).
+   */
   view: z.enum(['staff', 'public']),
   generatedAt: iso,
 });

@@ -1,4 +1,4 @@
-import { surveyPhaseMeta, type SurveyPhase } from '@shishi/shared-types';
+import { surveyPhaseMeta, type SurveyCard, type SurveyPhase } from '@shishi/shared-types';
 import { lastDayBefore } from '../../utils/dates';
 
 export function phaseMeta(phase: SurveyPhase) {
@@ -29,4 +29,12 @@ export function pct(n: number): string {
 /** Averages with one decimal. */
 export function avg(n: number | null): string {
   return n === null ? '—' : n.toFixed(1);
+}
+
+/**
+ * "7 题", or "至少 7 题" when more show for some answers: the count a worker starts at on the answering
+ * page (`startCount`, from the shared `answerProgress`), so the card and the page agree.
+ */
+export function questionsLabel(s: Pick<SurveyCard, 'startCount' | 'questionCount'>): string {
+  return s.startCount < s.questionCount ? `至少 ${s.startCount} 题` : `${s.startCount} 题`;
 }

@@ -32,8 +32,10 @@ export default function SurveyResultPage() {
           </Text>
           <Text className="sr-summary__unit">人参与了调查</Text>
         </View>
-        <Text className="sr-note">
-          {survey.anonymous ? '匿名调查，结果只显示人数和比例。' : '结果只显示人数和比例，不显示个人的回答。'}
+        <Text className="sr-note" id="result-privacy">
+          {survey.textsPublic
+            ? '结果显示人数和比例；大家填写的文字经内容检查后显示，不显示姓名。'
+            : '结果只显示人数和比例，不显示任何人填写的内容。'}
         </Text>
       </View>
       <ResultsView results={results} survey={survey} staff={false} />

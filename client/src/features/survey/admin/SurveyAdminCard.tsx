@@ -4,6 +4,7 @@ import type { SurveyCard } from '@shishi/shared-types';
 import { AppButton, Badge } from '../../../components';
 import { dateRange, phaseMeta } from '../labels';
 import { surveyEditUrl, surveyOfflineUrl, surveyResultsUrl } from '../routes';
+import { surveyShareUrl } from '../share/shareUrl';
 import type { SurveyAction } from './actions';
 import './admin.scss';
 
@@ -53,6 +54,9 @@ export function SurveyAdminCard({ survey: s, busy, onAction, canEnterOffline }: 
       <View className="survey-admin__actions">
         {s.status === 'draft' ? btn('publish', '发布', () => onAction('publish', s._id), true, 'publish') : null}
         {s.status !== 'draft' ? btn('results', '查看结果', () => go(surveyResultsUrl(s._id)), true) : null}
+        {s.status === 'published' && s.phase !== 'closed'
+          ? btn('share', '分享', () => go(surveyShareUrl(s._id)))
+          : null}
         {s.status !== 'closed' ? btn('edit', '编辑', () => go(surveyEditUrl(s._id))) : null}
         {s.phase === 'open' && canEnterOffline ? btn('offline', '线下录入', () => go(surveyOfflineUrl(s._id))) : null}
         {s.status === 'published' ? btn('close', '结束调查', () => onAction('close', s._id), false, 'close') : null}

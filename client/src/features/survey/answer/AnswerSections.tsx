@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { workerGroupLabels, type Survey, type WorkerGroup } from '@shishi/shared-types';
+import { hiddenQuestionNote, workerGroupLabels, type Survey, type WorkerGroup } from '@shishi/shared-types';
 import { QuestionView } from './QuestionView';
 import { GROUPS_KEY, type AnswerSheet } from './useAnswerSheet';
 import './QuestionView.scss';
@@ -53,7 +53,8 @@ export function AnswerSections({
             {shown.map((q) =>
               !sheet.visible.has(q.id) ? (
                 <Text key={q.id} className="sq-skipped" id={`q-${q.id}-skipped`}>
-                  {paper?.get(q.id)}. {q.title}（根据前面的回答，这题不用填）
+                  {paper?.get(q.id)}. {q.title}（
+                  {paper ? hiddenQuestionNote(survey.sections, sheet.answers, q.id, paper) : ''}）
                 </Text>
               ) : (
                 <QuestionView

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import {
   charCount,
   OTHER_TEXT_MAX,
+  scaleEnds,
   type AnswerValue,
   type QuestionOf,
   type SurveyQuestion,
@@ -208,6 +209,8 @@ function ValueInput({ q, id, value, onChange }: InputProps<QuestionOf<'scale'> |
   const steps: number[] = [];
   for (let n = min; n <= max; n += 1) steps.push(n);
   const current = value?.value;
+  // Only the words staff chose; a scale without them shows its numbers alone.
+  const ends = scaleEnds(q);
   return (
     <View className="sq__values">
       <View className={`sq-values ${q.type === 'score' ? 'sq-values--score' : ''}`}>
@@ -222,14 +225,10 @@ function ValueInput({ q, id, value, onChange }: InputProps<QuestionOf<'scale'> |
           </View>
         ))}
       </View>
-      {q.lowLabel || q.highLabel ? (
-        <View className="sq__ends">
-          <Text>
-            {min} 分 = {q.lowLabel || '最低'}
-          </Text>
-          <Text>
-            {max} 分 = {q.highLabel || '最高'}
-          </Text>
+      {ends ? (
+        <View className="sq__ends" id={`${id}-ends`}>
+          <Text>{ends.low ? `${min} 分 = ${ends.low}` : ''}</Text>
+          <Text>{ends.high ? `${max} 分 = ${ends.high}` : ''}</Text>
         </View>
       ) : null}
     </View>

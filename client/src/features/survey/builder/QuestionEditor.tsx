@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import type { SurveyQuestion, SurveySection } from '@shishi/shared-types';
+import { scaleLabelSets, type SurveyQuestion, type SurveySection } from '@shishi/shared-types';
 import { AppButton, TextBox as UiTextBox, type TextBoxProps } from '../../../components';
 import { LogicEditor } from './LogicEditor';
 import { nextId, questionLabel } from './model';
@@ -30,6 +30,56 @@ const Err = ({ id, text }: { id?: string; text?: string }) =>
       {text}
     </Text>
   ) : null;
+
+/**
+ * 常用文字: the label sets (满意度, 难易, 同意, 频率) from shared-types, one tap to fill a scale's ends or a
+ * matrix's columns. The chosen set is marked; typing other words leaves none marked.
+ */
+function LabelSetChips({
+  id,
+  current,
+  ends,
+  onPick,
+  onClear,
+}: {
+  id: string;
+  current: readonly string[];
+  /** Scale: only the two ends are compared and filled. */
+  ends?: boolean;
+  onPick: (points: readonly string[]) => void;
+  onClear?: () => void;
+}) {
+  const same = (points: readonly string[]) =>
+    ends
+      ? current[0] === points[0] && current[current.length - 1] === points[points.length - 1]
+      : current.length === points.length && current.every((c, k) => c === points[k]);
+  const none = current.every((c) => c.trim() === '');
+  return (
+    <View className="ui-chips se-chips" id={id}>
+      {scaleLabelSets.map((set) => (
+        <View
+          key={set.key}
+          id={`${id}-${set.key}`}
+          className={`ui-chip ui-chip--small ${same(set.points) ? 'ui-chip--selected' : ''}`}
+          onClick={() => onPick(set.points)}
+        >
+          <Text>
+            {set.name}（{ends ? `${set.points[0]}…${set.points[set.points.length - 1]}` : set.points.join('/')}）
+          </Text>
+        </View>
+      ))}
+      {onClear ? (
+        <View
+          id={`${id}-none`}
+          className={`ui-chip ui-chip--small ${none ? 'ui-chip--selected' : ''}`}
+          onClick={onClear}
+        >
+          <Text>不用文字</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 /** Editing one question: wording, 必答, options / rows / limits of its type, and its display condition. */
 export function QuestionEditor(props: QuestionEditorProps) {
@@ -228,24 +278,33 @@ function TypeFields({ question: q, onChange, onRemoveOption, errorAt, answered }
     case 'scale':
     case 'score': {
       const [lo, hi] = q.type === 'scale' ? [1, 5] : [0, 10];
+      const setEnds = (lowLabel: string, highLabel: string) => onChange({ ...q, lowLabel, highLabel });
       return (
         <View>
-          <Text className="se-block-label">{lo} 分表示（选填）</Text>
+          <Text className="se-block-label">两端的文字（选填，不填只显示分数）</Text>
+          <LabelSetChips
+            id="qe-labels"
+            current={[q.lowLabel, q.highLabel]}
+            ends
+            onPick={(points) => setEnds(points[0], points[points.length - 1])}
+            onClear={() => setEnds('', '')}
+          />
+          <Text className="se-block-label">{lo} 分表示</Text>
           <TextBox
             id="qe-low"
             value={q.lowLabel}
             maxlength={20}
-            placeholder="例如：非常不满意"
+            placeholder="不填则不显示"
             onInput={(lowLabel) => onChange({ ...q, lowLabel })}
             error={errorAt('lowLabel')}
           />
           <Err text={errorAt('lowLabel')} />
-          <Text className="se-block-label">{hi} 分表示（选填）</Text>
+          <Text className="se-block-label">{hi} 分表示</Text>
           <TextBox
             id="qe-high"
             value={q.highLabel}
             maxlength={20}
-            placeholder="例如：非常满意"
+            placeholder="不填则不显示"
             onInput={(highLabel) => onChange({ ...q, highLabel })}
             error={errorAt('highLabel')}
           />
@@ -307,6 +366,9 @@ function TypeFields({ question: q, onChange, onRemoveOption, errorAt, answered }
             </AppButton>
           ) : null}
           <Text className="se-block-label">每行的选择（从低到高）</Text>
+          {!answered ? (
+            <LabelSetChips id="qe-cols" current={q.columns} onPick={(points) => setCols([...points])} />
+          ) : null}
           {q.columns.map((c, k) => (
             <View key={k} className="se-option">
               <View className="se-option__row">

@@ -173,9 +173,31 @@ export function SettingsForm({ editor, orgs, orgName, onOpenOrgs, answersExist }
           onChange={(v) => set('resultsPublic', v)}
         />
         <Text className="se-hint">
-          {state.resultsPublic ? '职工提交后可以看到统计结果（不显示个人回答）。' : '只有工作人员能看到结果。'}
+          {state.resultsPublic ? '职工提交后可以看到统计结果（人数和比例）。' : '只有工作人员能看到结果。'}
         </Text>
       </FormField>
+      {state.resultsPublic ? (
+        <FormField label="文字回答是否公开" error={errors.textsPublic} id="se-texts">
+          {answersExist && !state.textsPublic ? (
+            <Text className="se-fixed" id="se-texts-fixed">
+              不公开（已有答卷，不能再公开）
+            </Text>
+          ) : (
+            <YesNo
+              id="se-texts"
+              value={state.textsPublic}
+              yes="公开"
+              no="不公开"
+              onChange={(v) => set('textsPublic', v)}
+            />
+          )}
+          <Text className="se-hint" id="se-texts-hint">
+            {state.textsPublic
+              ? '职工能看到别人填写的文字（简答、问答和“其他”），经内容检查后显示，不显示姓名。要在有人作答前决定，之后只能改为不公开。'
+              : '职工只能看到人数和比例，看不到任何人填写的文字。只有在有人作答前才能改为公开。'}
+          </Text>
+        </FormField>
+      ) : null}
       <TextField
         id="se-target"
         label="目标人数"

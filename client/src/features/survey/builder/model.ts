@@ -2,8 +2,10 @@
  * The survey editor's state and its pure edits: adding, moving and removing questions, options and
  * pages, keeping ids stable (answers refer to them) and display conditions pointing at real things.
  */
+import type { SurveyTemplateBody } from '@shishi/shared-types/src/rules/surveyTemplates';
 import {
   defaultMatrixColumns,
+  surveyDefinitionSchema,
   questionTypeLabels,
   type CreateSurveyInput,
   type QuestionType,
@@ -25,6 +27,8 @@ export interface EditorState {
   closesOn: string;
   anonymous: boolean;
   resultsPublic: boolean;
+  /** Workers who see the results also read the text answers (set before anyone answers). */
+  textsPublic: boolean;
   /** As typed; '' = not set. */
   targetCount: string;
   sections: SurveySection[];
@@ -41,8 +45,26 @@ export function emptyState(orgId: string, today: string, twoWeeksOn: string): Ed
     closesOn: twoWeeksOn,
     anonymous: false,
     resultsPublic: true,
+    textsPublic: false,
     targetCount: '',
     sections: [{ id: 's1', title: '', description: '', questions: [] }],
+  };
+}
+
+/**
+ * A new survey started from a template (问卷模板): its questions and settings, this editor's audience and
+ * dates. The template is parsed by the same schema, so defaults (必答, 其他 …) are filled in.
+ */
+export function stateFromTemplate(body: SurveyTemplateBody, blank: EditorState): EditorState {
+  const def = surveyDefinitionSchema.parse({ ...body, opensOn: blank.opensOn, closesOn: blank.closesOn });
+  return {
+    ...blank,
+    title: def.title,
+    intro: def.intro,
+    anonymous: def.anonymous,
+    resultsPublic: def.resultsPublic,
+    textsPublic: def.textsPublic,
+    sections: def.sections,
   };
 }
 
@@ -57,6 +79,7 @@ export function stateFromSurvey(s: Survey): EditorState {
     closesOn: s.closesOn,
     anonymous: s.anonymous,
     resultsPublic: s.resultsPublic,
+    textsPublic: s.textsPublic,
     targetCount: s.targetCount === null ? '' : String(s.targetCount),
     sections: s.sections,
   };
@@ -73,6 +96,8 @@ export function toInput(state: EditorState): CreateSurveyInput {
     closesOn: state.closesOn,
     anonymous: state.anonymous,
     resultsPublic: state.resultsPublic,
+    // Texts are public only together with the results.
+    textsPublic: state.resultsPublic && state.textsPublic,
     // A non-number is passed on as NaN so the schema says 目标人数要填数字.
     targetCount: target === '' ? null : /^\d+$/.test(target) ? Number(target) : Number.NaN,
     sections: state.sections,
@@ -110,9 +135,10 @@ export function newQuestion(type: QuestionType, sections: readonly SurveySection
     case 'multiple':
       return { ...base, type, options: blankOptions(3), minPicks: 0, maxPicks: null };
     case 'scale':
-      return { ...base, type, lowLabel: '非常不满意', highLabel: '非常满意' };
+      // No words until staff choose them (a label set or their own): workers see only what staff chose.
+      return { ...base, type, lowLabel: '', highLabel: '' };
     case 'score':
-      return { ...base, type, lowLabel: '完全不需要', highLabel: '非常需要' };
+      return { ...base, type, lowLabel: '', highLabel: '' };
     case 'ranking':
       return { ...base, type, options: blankOptions(3), rankCount: null };
     case 'matrix':
@@ -285,4 +311,45 @@ export function defaultCondition(target: SurveyQuestion): SurveyCondition {
 /** 第 3 题 · 单选题 */
 export function questionLabel(q: SurveyQuestion, n: number): string {
   return `第 ${n} 题 · ${questionTypeLabels[q.type]}`;
+}
+
+/**
+ * The survey as a worker would get it from `survey.get`, built from what the editor holds now (saved or
+ * not), for the preview. Labels are trimmed and defaults filled as the schema does when it parses.
+ */
+export function previewSurvey(state: EditorState, saved: Survey | null): Survey {
+  const parsed = surveyDefinitionSchema.safeParse(toInput(state));
+  const sections = parsed.success ? parsed.data.sections : state.sections;
+  const count = sections.reduce((n, s) => n + s.questions.length, 0);
+  return {
+    _id: saved?._id ?? 'preview',
+    title: state.title.trim(),
+    intro: state.intro.trim(),
+    audience: {
+      orgId: state.orgId,
+      orgName: saved?.audience.orgName ?? '',
+      industryOrgIds: state.industryOrgIds,
+      groups: state.groups,
+      label: saved?.audience.label ?? '',
+    },
+    opensOn: state.opensOn,
+    closesOn: state.closesOn,
+    opensAt: saved?.opensAt ?? '',
+    closesAt: saved?.closesAt ?? '',
+    anonymous: state.anonymous,
+    resultsPublic: state.resultsPublic,
+    textsPublic: state.resultsPublic && state.textsPublic,
+    targetCount: null,
+    sections,
+    status: 'draft',
+    phase: 'draft',
+    version: saved?.version ?? 1,
+    questionCount: count,
+    createdByName: saved?.createdByName ?? '',
+    createdAt: saved?.createdAt ?? '',
+    updatedAt: saved?.updatedAt ?? '',
+    publishedAt: null,
+    closedAt: null,
+    copiedFrom: null,
+  };
 }

@@ -6,6 +6,7 @@ import { useOnReshow } from '../../../hooks/useOnReshow';
 import { useResource } from '../../../hooks/useResource';
 import { invoke } from '../../../services/call';
 import { hasSurveyDraft } from '../draftKey';
+import { questionsLabel } from '../labels';
 import { surveyAnswerUrl, surveyResultUrl } from '../routes';
 import './HomeSurveys.scss';
 
@@ -48,10 +49,10 @@ function Item({ s, go }: { s: SurveyCard; go: (url: string) => void }) {
   return (
     <View className="home-survey" id={id}>
       <Text className="home-survey__title">{s.title}</Text>
-      <Text className="home-survey__meta">
+      <Text className="home-survey__meta" id={`${id}-meta`}>
         {s.submitted
           ? '您已提交，谢谢参与'
-          : `${monthDay(s.closesOn)}截止 · ${s.questionCount} 题 · 约 ${s.minutes} 分钟`}
+          : `${monthDay(s.closesOn)}截止 · ${questionsLabel(s)} · 约 ${s.minutes} 分钟`}
       </Text>
       {s.submitted ? (
         s.resultsPublic ? (

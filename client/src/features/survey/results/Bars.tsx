@@ -11,6 +11,8 @@ export interface BarRow {
   value?: string;
   /** A suppressed group: the words only, no bar. */
   hidden?: boolean;
+  /** The option's colour in the pie beside the bars: a swatch before the label, and the bar's colour. */
+  color?: string;
 }
 
 /**
@@ -25,7 +27,10 @@ export function Bars({ rows, idPrefix, compact }: { rows: readonly BarRow[]; idP
       {rows.map((r) => (
         <View key={r.key} className="sr-bar" id={`${idPrefix}-${r.key}`}>
           <View className="sr-bar__line">
-            <Text className={`sr-bar__label ${r.count === top && top > 0 ? 'sr-bar__label--top' : ''}`}>{r.label}</Text>
+            <Text className={`sr-bar__label ${r.count === top && top > 0 ? 'sr-bar__label--top' : ''}`}>
+              {r.color ? <Text className="sr-bar__swatch" style={{ backgroundColor: r.color }} /> : null}
+              {r.label}
+            </Text>
             <Text className={`sr-bar__value ${r.hidden ? 'sr-bar__value--hidden' : ''}`}>
               {r.value ?? `${r.count} 人 · ${pct(r.percent)}`}
             </Text>
@@ -34,7 +39,10 @@ export function Bars({ rows, idPrefix, compact }: { rows: readonly BarRow[]; idP
             <View className="sr-bar__track">
               <View
                 className={`sr-bar__fill ${r.count === top && top > 0 ? 'sr-bar__fill--top' : ''} ${r.percent > 0 ? 'sr-bar__fill--some' : ''}`}
-                style={{ width: `${Math.max(0, Math.min(100, r.percent))}%` }}
+                style={{
+                  width: `${Math.max(0, Math.min(100, r.percent))}%`,
+                  ...(r.color ? { backgroundColor: r.color } : {}),
+                }}
               />
             </View>
           )}

@@ -39,6 +39,8 @@ export function ResultsView({ results, survey, staff }: ResultsViewProps) {
             index={i + 1}
             results={results}
             staff={staff}
+            // Workers read texts only when the survey made them public before anyone answered.
+            textsOpen={staff || results.survey.textsPublic}
             hasOther={Boolean(hasOther)}
             matrixColumns={q && q.type === 'matrix' ? q.columns.length : 5}
           />
@@ -53,11 +55,12 @@ interface CardProps {
   index: number;
   results: SurveyResults;
   staff: boolean;
+  textsOpen: boolean;
   hasOther: boolean;
   matrixColumns: number;
 }
 
-function QuestionResultCard({ result: r, index, results, staff, hasOther, matrixColumns }: CardProps) {
+function QuestionResultCard({ result: r, index, results, staff, textsOpen, hasOther, matrixColumns }: CardProps) {
   const [texts, setTexts] = useState(false);
   const id = `result-${r.questionId}`;
   const isText = r.overall.kind === 'text';
@@ -79,7 +82,12 @@ function QuestionResultCard({ result: r, index, results, staff, hasOther, matrix
       ) : (
         <StatsView type={r.type} stats={r.overall} idPrefix={`${id}-bar`} matrixColumns={matrixColumns} />
       )}
-      {isText || hasOther ? (
+      {isText && !textsOpen ? (
+        <Text className="sr-note" id={`${id}-texts-private`}>
+          填写的文字不公开。
+        </Text>
+      ) : null}
+      {textsOpen && (isText || hasOther) ? (
         <AppButton id={`${id}-texts`} className="sr-card__texts-btn" block onClick={() => setTexts((v) => !v)}>
           {texts ? '收起文字回答' : isText ? `查看文字回答（${r.overall.answered} 条）` : '查看“其他”填写的内容'}
         </AppButton>

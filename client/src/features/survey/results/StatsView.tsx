@@ -2,6 +2,8 @@ import { View, Text } from '@tarojs/components';
 import type { QuestionStats, QuestionType } from '@shishi/shared-types';
 import { avg, pct } from '../labels';
 import { Bars } from './Bars';
+import { Pie } from './Pie';
+import { pieSlices } from './pieSlices';
 
 /** The top of a numeric scale, for "平均 4.2 分（满分 5 分）". */
 export function scaleMax(type: QuestionType): number {
@@ -21,14 +23,21 @@ interface StatsViewProps {
 /** One question's numbers as bars: choices, a scale's average and spread, a ranking, matrix rows. */
 export function StatsView({ type, stats, idPrefix, compact, matrixColumns = 5 }: StatsViewProps) {
   switch (stats.kind) {
-    case 'choice':
+    case 'choice': {
+      const rows = stats.options.map((o) => ({ key: o.id, label: o.label, count: o.count, percent: o.percent }));
+      if (type !== 'single' || compact) return <Bars compact={compact} idPrefix={idPrefix} rows={rows} />;
+      // 单选题: shares of one whole, so a pie beside the bars (same colours, same counts).
+      const { colors, slices } = pieSlices(stats.options);
+      const summary = stats.options.map((o) => `${o.label} ${pct(o.percent)}`).join('，');
       return (
-        <Bars
-          compact={compact}
-          idPrefix={idPrefix}
-          rows={stats.options.map((o) => ({ key: o.id, label: o.label, count: o.count, percent: o.percent }))}
-        />
+        <View className="sr-pie-row">
+          <Pie id={`${idPrefix}-pie`} slices={slices} summary={`饼图：${summary}`} />
+          <View className="sr-pie-row__bars">
+            <Bars idPrefix={idPrefix} rows={rows.map((r) => ({ ...r, color: colors.get(r.key) }))} />
+          </View>
+        </View>
       );
+    }
     case 'numeric': {
       const max = scaleMax(type);
       return (

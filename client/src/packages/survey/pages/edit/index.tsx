@@ -7,7 +7,9 @@ import { useResource } from '../../../../hooks/useResource';
 import { useGrassrootsGroups } from '../../../../features/org/hooks';
 import { StaffOnly } from '../../../../features/profile';
 import { fetchOpenSurveys, fetchSurvey } from '../../../../features/survey/api';
-import { emptyState } from '../../../../features/survey/builder/model';
+import { emptyState, previewSurvey, type EditorState } from '../../../../features/survey/builder/model';
+import { StartPicker } from '../../../../features/survey/builder/StartPicker';
+import { SurveyPreview } from '../../../../features/survey/preview/SurveyPreview';
 import { OrgSheet } from '../../../../features/survey/builder/OrgSheet';
 import { SectionsEditor } from '../../../../features/survey/builder/SectionsEditor';
 import { SettingsForm } from '../../../../features/survey/builder/SettingsForm';
@@ -25,6 +27,8 @@ export default function SurveyEditPage() {
 
 function Loader({ profile }: { profile: Profile }) {
   const id = useRouter().params.id;
+  // A new survey starts from a blank page, a template or a copy (问卷星's 新建).
+  const [start, setStart] = useState<EditorState | null>(null);
   const data = useResource(async () => {
     if (id) return { got: await fetchSurvey(id), now: null };
     // The server's clock gives today's date (Asia/Shanghai) for the default dates.
@@ -51,7 +55,8 @@ function Loader({ profile }: { profile: Profile }) {
     businessDate(today),
     businessDate(new Date(today.getTime() + 14 * 86_400_000)),
   );
-  return <Editor profile={profile} initial={got} defaults={defaults} />;
+  if (!got && !start) return <StartPicker blank={defaults} onStart={setStart} />;
+  return <Editor profile={profile} initial={got} defaults={start ?? defaults} />;
 }
 
 function Editor({
@@ -77,6 +82,23 @@ function Editor({
   const status = saved?.survey.status ?? 'draft';
   const closed = status === 'closed' || (manage !== null && !manage.canEdit);
   const meta = phaseMeta(saved?.survey.phase ?? 'draft');
+  const [preview, setPreview] = useState(false);
+  const openPreview = () => {
+    setPreview(true);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
+
+  if (preview) {
+    return (
+      <SurveyPreview
+        survey={previewSurvey(editor.state, saved?.survey ?? null)}
+        onClose={() => {
+          setPreview(false);
+          void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+        }}
+      />
+    );
+  }
 
   return (
     <View className="page se">
@@ -118,9 +140,14 @@ function Editor({
         onOpenOrgs={() => setOrgSheet(true)}
         answersExist={answersExist}
       />
-      <Text className="section-title" id="se-question-count">
-        题目（共 {editor.state.sections.reduce((n, s) => n + s.questions.length, 0)} 题）
-      </Text>
+      <View className="se__questions-head">
+        <Text className="section-title" id="se-question-count">
+          题目（共 {editor.state.sections.reduce((n, s) => n + s.questions.length, 0)} 题）
+        </Text>
+        <AppButton id="se-preview-open" className="se-small-btn" onClick={openPreview}>
+          预览
+        </AppButton>
+      </View>
       <SectionsEditor editor={editor} answeredIds={answeredIds} />
 
       {!closed ? (

@@ -18,7 +18,7 @@ import { fetchOpenSurveys, fetchSurvey, submitOfflineSurvey } from '../../../../
 import { answersToSend } from '../../../../features/survey/answering';
 import { AnswerSections } from '../../../../features/survey/answer/AnswerSections';
 import { GROUPS_KEY, useAnswerSheet } from '../../../../features/survey/answer/useAnswerSheet';
-import { closingLine } from '../../../../features/survey/labels';
+import { closingLine, questionsLabel } from '../../../../features/survey/labels';
 import { surveyOfflineUrl } from '../../../../features/survey/routes';
 import '../../../../features/survey/answer/answer.scss';
 import './index.scss';
@@ -64,7 +64,7 @@ function PickSurvey() {
               onClick={() => void Taro.navigateTo({ url: surveyOfflineUrl(s._id) })}
             >
               <Text className="muted">
-                {s.questionCount} 题 · {s.closesOn} 截止 · 点此录入
+                {questionsLabel(s)} · {s.closesOn} 截止 · 点此录入
               </Text>
             </Card>
           ))}
@@ -250,7 +250,7 @@ function EntryForm({
         placeholder="写在纸质问卷上的编号，方便以后查找"
         onInput={setPaperNo}
       />
-      <Text className="section-title">
+      <Text className="section-title" id="so-count">
         问卷回答（共 {sheet.progress.shown} 题，已填 {sheet.progress.answered} 题）
       </Text>
       <AnswerSections survey={survey} sections={all} sheet={sheet} withGroups thirdPerson paperNumbers />

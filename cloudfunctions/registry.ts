@@ -10,6 +10,7 @@ import { surveyFunction } from './survey/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
 import { PROPOSAL_JOBS_EVERY_MS, resumeProposalJobs } from './proposal/jobs';
+import { settleSupports, SUPPORT_SETTLE_EVERY_MS } from './proposal/supportCounting';
 import { ensureYearlyWindows, YEARLY_WINDOW_EVERY_MS } from './collectWindow/yearly';
 import type { Cloud } from './common/cloud';
 
@@ -43,6 +44,8 @@ export const timerTriggers: ReadonlyArray<{
   { function: 'project', name: 'projectReminders', everyMs: REMINDERS_EVERY_MS, run: sendReminders },
   // Export jobs nobody is polling (the survey function's are resumed by settleCounters).
   { function: 'proposal', name: 'proposalJobs', everyMs: PROPOSAL_JOBS_EVERY_MS, run: resumeProposalJobs },
+  // Supports whose counting was cut off (stored, not counted), exactly once.
+  { function: 'proposal', name: 'settleSupports', everyMs: SUPPORT_SETTLE_EVERY_MS, run: settleSupports },
   // The city's yearly Q4 window (also stored on demand by collectWindow.current / list).
   { function: 'collectWindow', name: 'yearlyWindow', everyMs: YEARLY_WINDOW_EVERY_MS, run: ensureYearlyWindows },
 ];

@@ -10,36 +10,38 @@ import { creditedPeople, type ClusterMember, type CreditReason } from '@shishi/s
 import { isDuplicateKey } from '../common/app';
 import type { Ctx } from '../common/context';
 import { loadMany, loadProposal } from './load';
+import { isCounted, type SupportMarks } from './supportCounting';
 import { creditId, type CreditDoc, type ProposalDoc, type SupportDoc } from './model';
 
-/** Adds or removes a person's reasons on a kept proposal; returns the change of backerCount (−1, 0, +1). */
-export async function changeCredit(
-  ctx: Ctx,
+/**
+ * Adds or removes a person's reasons on a kept proposal through a transaction's `t` (the caller moves
+ * backerCount in the same transaction, so a credit and its count change together); returns the change
+ * of backerCount (−1, 0, +1).
+ */
+export async function creditChange(
+  t: Ctx['db'],
   rootId: string,
   person: string,
   add: readonly CreditReason[],
   remove: readonly CreditReason[],
 ): Promise<number> {
-  const id = creditId(rootId, person);
-  return ctx.db.runTransaction(async (t: Ctx['db']) => {
-    const ref = t.collection('credits').doc(id);
-    const current = await getOrNull<CreditDoc>(ref);
-    const before = new Set(current?.reasons ?? []);
-    const after = new Set(before);
-    for (const r of add) after.add(r);
-    for (const r of remove) after.delete(r);
-    if (after.size === before.size && [...after].every((r) => before.has(r))) return 0;
-    if (after.size === 0) {
-      if (current) await ref.remove();
-      return current ? -1 : 0;
-    }
-    if (!current) {
-      await ref.set({ data: { rootId, person, reasons: [...after] } });
-      return 1;
-    }
-    await ref.update({ data: { reasons: [...after] } });
-    return 0;
-  });
+  const ref = t.collection('credits').doc(creditId(rootId, person));
+  const current = await getOrNull<CreditDoc>(ref);
+  const before = new Set(current?.reasons ?? []);
+  const after = new Set(before);
+  for (const r of add) after.add(r);
+  for (const r of remove) after.delete(r);
+  if (after.size === before.size && [...after].every((r) => before.has(r))) return 0;
+  if (after.size === 0) {
+    if (current) await ref.remove();
+    return current ? -1 : 0;
+  }
+  if (!current) {
+    await ref.set({ data: { rootId, person, reasons: [...after] } });
+    return 1;
+  }
+  await ref.update({ data: { reasons: [...after] } });
+  return 0;
 }
 
 /** A document read in a transaction, or null when missing (wx-server-sdk throws for a missing doc). */
@@ -89,7 +91,13 @@ export async function clusterOf(
     docs.map((d) => d._id),
   );
   const byProposal = new Map<string, string[]>();
-  for (const s of supports) byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s.openid]);
+  const member = new Map(docs.map((d) => [d._id, d as ProposalDoc & SupportMarks]));
+  // Only what the counters hold: a support stored and not yet counted is credited when it is counted.
+  for (const s of supports) {
+    if (isCounted(member.get(s.proposalId)!, s)) {
+      byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s.openid]);
+    }
+  }
   return {
     docs,
     members: docs.map((d) => ({ _id: d._id, author: d.authorKey, supporters: byProposal.get(d._id) ?? [] })),

@@ -1,22 +1,23 @@
-import {
-  AppError,
-  isOpenAt,
-  supported,
-  supportRefusal,
-  type ProposalIdInput,
-  type SupportOutput,
-} from '@shishi/shared-types';
+import { AppError, isOpenAt, supportRefusal, type ProposalIdInput, type SupportOutput } from '@shishi/shared-types';
 import { isDuplicateKey } from '../../common/app';
-import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import type { WindowDoc } from '../../common/windows';
-import { changeCredit, recount } from '../credits';
 import { findProposal, loadProposal, offlineKeyOf } from '../load';
 import { supportId, type ProposalDoc } from '../model';
+import {
+  auditSupport,
+  countOrLeave,
+  findSupport,
+  newSupportKey,
+  withdrawSupport,
+  type StoredSupport,
+} from '../supportCounting';
 
 /**
  * 附议: once per person — the support's id is `${proposalId}_${openid}`, so a repeat (also concurrent)
- * stores nothing more and counts nothing more.
+ * stores nothing more — and counted exactly once (supportCounting.ts: insert, then one conditional
+ * `_.inc` that marks it). The reply holds the counts read after the support is counted, whoever
+ * counted it: a repeat counts it too (a no-op when it is counted) before it reads.
  */
 export async function support(ctx: Ctx, input: ProposalIdInput): Promise<SupportOutput> {
   const user = await ctx.profile();
@@ -32,81 +33,44 @@ export async function support(ctx: Ctx, input: ProposalIdInput): Promise<Support
   );
   if (refusal) {
     // Supporting again what one already supports is no error, whatever happened since.
-    const already = await ctx.db.collection('supports').where({ _id: sid }).limit(1).get();
-    if (already.data.length > 0) return state(p, true);
+    const already = await findSupport(ctx.db, sid);
+    if (already) return repeated(ctx, p, already);
     throw new AppError(
       refusal.code,
       refusal.message,
       refusal.code === 'INVALID_INPUT' ? [{ path: 'proposalId', message: refusal.message }] : undefined,
     );
   }
+  const s: StoredSupport = {
+    _id: sid,
+    proposalId: p._id,
+    openid: ctx.openid,
+    name: user.name,
+    createdAt: ctx.now,
+    k: newSupportKey(),
+  };
   try {
-    await ctx.db.collection('supports').add({
-      data: { _id: sid, proposalId: p._id, openid: ctx.openid, name: user.name, createdAt: ctx.now },
-    });
+    await ctx.db.collection('supports').add({ data: s });
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
-    return state((await findProposal(ctx, p._id)) ?? p, true);
+    const stored = await findSupport(ctx.db, sid);
+    return stored ? repeated(ctx, p, stored) : state((await findProposal(ctx, p._id)) ?? p, false);
   }
-  const _ = ctx.db.command;
-  const delta = p.mergedFrom.length > 0 ? await changeCredit(ctx, p._id, ctx.openid, [supported(p._id)], []) : 1;
-  // The count and its audit entry commit together (the support itself is the unique-key insert above).
-  await ctx.db.runTransaction(async (t: Ctx['db']) => {
-    await t
-      .collection('proposals')
-      .doc(p._id)
-      .update({ data: { supportCount: _.inc(1), backerCount: _.inc(delta), updatedAt: ctx.now } });
-    await audit(ctx, t, [{ action: 'support', targetType: 'proposal', targetId: p._id, from: null, to: null }]);
-  });
-  return settle(ctx, p._id, true);
+  await Promise.all([countOrLeave(ctx.db, s, ctx.now), auditSupport(ctx.db, s, user.name)]);
+  return state(await loadProposal(ctx, p._id), true);
 }
 
-/** 撤回附议: idempotent; only the call that removed the support counts it down. */
+/** A repeat: the support is stored; it is counted (if the first request has not yet) before the read. */
+async function repeated(ctx: Ctx, p: ProposalDoc, stored: StoredSupport): Promise<SupportOutput> {
+  await countOrLeave(ctx.db, stored, ctx.now);
+  return state((await findProposal(ctx, p._id)) ?? p, true);
+}
+
+/** 撤回附议: idempotent; only the call that removes the support counts it down, in the same transaction. */
 export async function unsupport(ctx: Ctx, input: ProposalIdInput): Promise<SupportOutput> {
   const p = await loadProposal(ctx, input.proposalId);
-  const removed = await ctx.db.collection('supports').doc(supportId(p._id, ctx.openid)).remove();
-  if (!removed.stats?.removed) return state((await findProposal(ctx, p._id)) ?? p, false);
-  const _ = ctx.db.command;
-  const reason = supported(p._id);
-  const entry = { action: 'unsupport', targetType: 'proposal', targetId: p._id, from: null, to: null };
-  if (p.status === 'merged' && p.mergedInto) {
-    const keptId = p.mergedInto._id;
-    const delta = await changeCredit(ctx, keptId, ctx.openid, [], [reason]);
-    await ctx.db.runTransaction(async (t: Ctx['db']) => {
-      await t
-        .collection('proposals')
-        .doc(p._id)
-        .update({ data: { supportCount: _.inc(-1), updatedAt: ctx.now } });
-      await t
-        .collection('proposals')
-        .doc(keptId)
-        .update({ data: { backerCount: _.inc(delta), updatedAt: ctx.now } });
-      await audit(ctx, t, [entry]);
-    });
-  } else {
-    const delta = p.mergedFrom.length > 0 ? await changeCredit(ctx, p._id, ctx.openid, [], [reason]) : -1;
-    await ctx.db.runTransaction(async (t: Ctx['db']) => {
-      await t
-        .collection('proposals')
-        .doc(p._id)
-        .update({ data: { supportCount: _.inc(-1), backerCount: _.inc(delta), updatedAt: ctx.now } });
-      await audit(ctx, t, [entry]);
-    });
-  }
-  return settle(ctx, p._id, false);
-}
-
-/**
- * The state after a change. A merge may have run between reading the proposal and counting the support
- * (the support then counted on a proposal that is no longer kept): the kept one is recounted.
- */
-async function settle(ctx: Ctx, id: string, supportedByMe: boolean): Promise<SupportOutput> {
-  let fresh = await loadProposal(ctx, id);
-  if (fresh.status === 'merged' && fresh.mergedInto && fresh.backerCount !== 0) {
-    await Promise.all([recount(ctx, fresh._id), recount(ctx, fresh.mergedInto._id)]);
-    fresh = await loadProposal(ctx, id);
-  }
-  return state(fresh, supportedByMe);
+  await withdrawSupport(ctx, supportId(p._id, ctx.openid));
+  return state(await loadProposal(ctx, p._id), false);
 }
 
 function state(p: ProposalDoc, supportedByMe: boolean): SupportOutput {

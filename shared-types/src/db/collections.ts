@@ -70,8 +70,12 @@ export const collections = [
     indexes: [
       { name: 'proposal_created', keys: { proposalId: 1, createdAt: 1 } },
       { name: 'supporter', keys: { openid: 1, proposalId: 1 } },
+      // Settling (proposal/supportCounting.ts) reads the supports created since its watermark.
+      { name: 'created', keys: { createdAt: 1 } },
     ],
   },
+  // Settling watermarks: _id = what is settled (`supports`), `upTo` = everything before it is counted.
+  { name: 'watermarks', indexes: [] },
   // People credited to a kept proposal that has others merged into it; _id `${rootId}_${person}`.
   { name: 'credits', indexes: [{ name: 'root', keys: { rootId: 1 } }] },
   // Document frequency of each term per window (similarity IDF); _id = k = `${windowId}|${term}`.

@@ -57,6 +57,8 @@ test('district staff build a two-page survey with display logic and publish it',
   await page.locator('#home-surveys-manage').click();
   await page.locator('#survey-list, #survey-list-empty').first().waitFor();
   await page.locator('#survey-new').click();
+  // 新建问卷 starts by choosing: blank, a template or a copy.
+  await page.locator('#se-start-blank').click();
   await page.locator('#se-title input').waitFor();
 
   // Saving an empty question shows the shared schema's messages where they belong.

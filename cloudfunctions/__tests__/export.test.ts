@@ -38,7 +38,7 @@ describe('proposal.export', () => {
     const out = finished<ExportOutputFile>(await world.call('demo-district', 'proposal', 'export', {}));
     expect(out.rows).toBe(6); // 中山区: five seeded and the new one
     expect(out.fileName).toMatch(/^2027年度为职工办实事项目征集-dist-zhongshan-\d{12}\.xlsx$/);
-    expect(out.url).toMatch(/^\/storage\/exports\/demo-district\/.+\.xlsx$/);
+    expect(out.url).toMatch(/^\/storage\/exports\/demo-district\/.+\.xlsx(\?.*)?$/);
     const file = await world.cloud.downloadFile({ fileID: out.fileID });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.fileContent as unknown as ArrayBuffer);

@@ -55,7 +55,9 @@ const detailUrl = (id: string) => `${baseUrl}/#/packages/project/pages/detail/in
 
 /** Opens 项目详情 and waits for it (and for the staff part to finish loading, when there is one). */
 async function openProject(page: Page): Promise<void> {
-  await page.goto(detailUrl(projectId));
+  // The same address again only changes nothing on a hash route: load it afresh then.
+  if (page.url() === detailUrl(projectId)) await page.reload();
+  else await page.goto(detailUrl(projectId));
   await page.locator('#project-title').waitFor();
 }
 
@@ -288,11 +290,34 @@ test('a district files a project from an adopted proposal and takes it to accept
   await district.waitForFunction(() => /可研论证中/.test(document.querySelector('#project-status')?.textContent ?? ''));
   assert.equal((await stored()).status, 'feasibility');
 
-  // —— 组织和基层工作部 (李娜): 待论证 on 首页 → 记录论证会 → 提交审定.
+  // —— 组织和基层工作部 (李娜): 待论证 on 首页. First she sends it back: the coverage is too vague.
   const reviewer = await phoneAs('demo-org-reviewer');
   const reviewItem = reviewer.locator('.work__item', { hasText: projectTitle });
   await reviewItem.first().waitFor();
   await reviewItem.first().click();
+  await reviewer.locator('#pa-returnForRevision').waitFor();
+  await act(reviewer, 'pa-returnForRevision');
+  await type(reviewer, 'pa-move-note', '实施范围请写明具体的作业区和班组数量。');
+  await reviewer.locator('#pa-move-confirm').click();
+  await toast(reviewer, '已退回修改');
+
+  // —— 张丽 revises 附件1 (a new version, 2) and submits it again.
+  await openProject(district);
+  await district.waitForFunction(() => /退回修改/.test(document.querySelector('#project-status')?.textContent ?? ''));
+  await act(district, 'pa-update');
+  await district.locator('#re-save').waitFor();
+  assert.match(await district.locator('#re-status').innerText(), /第 2 版/);
+  await type(district, 're-coverage', '中山区 8 个街道的 46 个环卫作业班组');
+  await district.locator('#re-save').click();
+  await toast(district, '已保存');
+  await district.goBack();
+  await district.locator('#pa-submitFeasibility').waitFor();
+  await act(district, 'pa-submitFeasibility');
+  await district.locator('#pa-move-confirm').click();
+  await toast(district, '已提交可研论证');
+
+  // —— 李娜 records the 论证会 and submits it for decision.
+  await openProject(reviewer);
   await reviewer.locator('#pa-recordReview').waitFor();
   await act(reviewer, 'pa-recordReview');
   await reviewer.locator('#pa-review-kind-argument').click();
@@ -444,7 +469,22 @@ test('a district files a project from an adopted proposal and takes it to accept
   }
   await district.locator('#export-result').scrollIntoViewIfNeeded();
   await settle(district);
-  await shot(district, '71-export');
+  await shot(district, '71-export-docx');
+
+  // —— An earlier version of 附件1, read-only: version 1 (before the return) still says what it said.
+  await district.locator('#record-version-1').scrollIntoViewIfNeeded();
+  await district.locator('#record-version-1').click();
+  await district.locator('#record-version-note').waitFor();
+  assert.match(await district.locator('#record-version-note').innerText(), /这是第 1 版（已冻结）/);
+  await district.locator('#record-toggle-all').click();
+  assert.match(await district.locator('#record-content').innerText(), /中山区 8 个街道/);
+  assert.doesNotMatch(await district.locator('#record-content').innerText(), /46 个环卫作业班组/);
+  await district.locator('#record-version-note').scrollIntoViewIfNeeded();
+  await settle(district);
+  await shot(district, '71-record-version-1');
+  await district.locator('#record-version-back').click();
+  await district.locator('#record-version-note').waitFor({ state: 'detached' });
+  assert.match(await district.locator('#record-content').innerText(), /46 个环卫作业班组/);
 
   // —— 结项 with the final accounts.
   await act(district, 'pa-close');

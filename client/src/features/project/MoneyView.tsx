@@ -19,7 +19,7 @@ export function MoneyView({ staff }: { staff: Staff }) {
       <KeyValue
         label="市总扶助资金"
         value={formatYuan(m.subsidyFen)}
-        note={m.maxSubsidyFen !== null ? `最多 ${formatYuan(m.maxSubsidyFen)}（总预算的一半）` : undefined}
+        note={m.maxSubsidyFen !== null ? `上限 ${formatYuan(m.maxSubsidyFen)}（预算的 50%）` : undefined}
         id="money-subsidy"
       />
       <KeyValue
@@ -44,8 +44,8 @@ export function MoneyView({ staff }: { staff: Staff }) {
       <KeyValue label="资金使用率" value={formatPercent(m.spentPercent)} id="money-percent" />
       <KeyValue
         label="每名直接服务职工成本"
-        value={m.costPerServedFen === null ? '暂无' : formatYuan(m.costPerServedFen)}
-        note={m.costPerServedFen === null ? '填报服务人数后计算' : undefined}
+        value={m.costPerServedFen === null || m.spentFen === 0 ? '暂无' : formatYuan(m.costPerServedFen)}
+        note={m.costPerServedFen === null ? '填报服务人数后计算' : m.spentFen === 0 ? '登记支出后计算' : undefined}
         id="money-per-served"
       />
       {m.finalAccountsFen !== null ? (

@@ -26,7 +26,7 @@ export function ProjectStaffView({ project: p, staff, actions, focusFormId }: Pr
       <Decisions staff={staff} />
       <FormsView project={p} staff={staff} focusFormId={focusFormId} />
       <MoneyView staff={staff} />
-      <RecordView staff={staff} />
+      <RecordView projectId={p._id} staff={staff} />
       <Reviews staff={staff} />
       <ExportPanel project={p} staff={staff} />
     </View>
@@ -46,7 +46,15 @@ function Summary({ project: p, staff }: { project: Project; staff: Staff }) {
       </View>
       <KeyValue label="项目层级" value={p.levelLabel} id="project-level" />
       <KeyValue label="申报单位" value={staff.record.applicantUnit || p.orgName} id="project-unit" />
-      <KeyValue label="项目负责人" value={`${staff.record.leaderName}（${staff.record.phone}）`} />
+      <KeyValue
+        label="项目负责人"
+        value={
+          staff.record.leaderName
+            ? `${staff.record.leaderName}${staff.record.phone ? `（${staff.record.phone}）` : ''}`
+            : '未填写'
+        }
+        id="project-leader"
+      />
       <KeyValue label="归口管理部门" value={p.department.name} id="project-department" />
       <KeyValue label="年度" value={`${p.year} 年`} />
       <KeyValue

@@ -1,7 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { dutyKinds, dutyLabels, formatDateTime, type Project, type ProjectRecord } from '@shishi/shared-types';
+import { toApiError } from '../../services/call';
 import { formatChineseDate } from '../../utils/dates';
+import { fetchProject } from './api';
 import { formatYuan } from './money';
 
 type Staff = NonNullable<Project['staff']>;
@@ -114,14 +116,39 @@ function sectionsOf(r: ProjectRecord): Section[] {
 }
 
 /**
- * The record (附件1) read-only, section by section, with its versions. The server sends the current
- * version's text only; earlier versions are listed with when and why they were frozen.
+ * The record (附件1) read-only, section by section, with its versions. The current version shows by
+ * default; tapping an earlier one loads it (project.get with `version`) and shows it read-only, with a
+ * note saying which version it is and a way back to the current one.
  */
-export function RecordView({ staff }: { staff: Staff }) {
+export function RecordView({ projectId, staff }: { projectId: string; staff: Staff }) {
   const [open, setOpen] = useState<Record<string, boolean>>({ cover: true });
-  const sections = sectionsOf(staff.record);
+  const [shown, setShown] = useState<{ version: number; record: ProjectRecord } | null>(null);
+  const [loading, setLoading] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const record = shown?.record ?? staff.record;
+  const sections = sectionsOf(record);
   const allOpen = sections.every((s) => open[s.key]);
   const toggleAll = () => setOpen(allOpen ? {} : Object.fromEntries(sections.map((s) => [s.key, true])));
+
+  const show = async (version: number) => {
+    setError(null);
+    if (version === staff.version) {
+      setShown(null);
+      return;
+    }
+    setLoading(version);
+    try {
+      const p = await fetchProject(projectId, version);
+      if (!p.staff) throw new Error('这个项目的报告只对相关工作人员开放');
+      setShown({ version: p.staff.shownVersion, record: p.staff.record });
+    } catch (e) {
+      setError(`没能打开第 ${version} 版：${toApiError(e).message}`);
+    } finally {
+      setLoading(null);
+    }
+  };
+
+  const frozenAt = shown ? staff.versions.find((v) => v.version === shown.version) : undefined;
   return (
     <View className="project__card" id="project-record">
       <View className="project__section-head">
@@ -130,7 +157,26 @@ export function RecordView({ staff }: { staff: Staff }) {
           {allOpen ? '全部收起' : '全部展开'}
         </Text>
       </View>
-      <Versions staff={staff} />
+      <Versions staff={staff} shownVersion={shown?.version ?? staff.version} loading={loading} onShow={show} />
+      {error ? (
+        <Text className="project__note project__note--danger" id="record-version-error">
+          {error}
+        </Text>
+      ) : null}
+      {shown ? (
+        <View className="pr__old" id="record-version-note">
+          <Text className="pr__old-title">这是第 {shown.version} 版（已冻结）</Text>
+          <Text className="pr__old-text">
+            {frozenAt
+              ? `${formatDateTime(frozenAt.frozenAt)} 提交${frozenAt.reason ? `（${frozenAt.reason}）` : ''}。`
+              : ''}
+            只能查看，不能修改；现在的报告是第 {staff.version} 版。
+          </Text>
+          <View className="pr__old-back" id="record-version-back" onClick={() => setShown(null)}>
+            <Text>回到当前版本（第 {staff.version} 版）</Text>
+          </View>
+        </View>
+      ) : null}
       {sections.map((s) => (
         <View key={s.key} className="pr__section" id={`record-${s.key}`}>
           <View className="pr__section-head" onClick={() => setOpen({ ...open, [s.key]: !open[s.key] })}>
@@ -161,28 +207,55 @@ export function RecordView({ staff }: { staff: Staff }) {
   );
 }
 
-function Versions({ staff }: { staff: Staff }) {
-  const frozen = [...staff.versions].sort((a, b) => b.version - a.version);
+interface VersionsProps {
+  staff: Staff;
+  shownVersion: number;
+  loading: number | null;
+  onShow: (version: number) => void;
+}
+
+/** Every version: the frozen ones (when and why) and the current one; the one shown is marked. */
+function Versions({ staff, shownVersion, loading, onShow }: VersionsProps) {
+  const editable = staff.actions.includes('update') && !staff.frozen;
+  const rows = [...staff.versions].sort((a, b) => b.version - a.version);
+  if (!rows.some((v) => v.version === staff.version)) {
+    rows.unshift({ version: staff.version, frozenAt: '', reason: '' });
+  }
+  const state = staff.frozen ? '已提交，审核期间不能修改' : editable ? '可以修改' : '当前版本';
   return (
     <View className="pr__versions" id="record-versions">
       <Text className="pr__versions-title">
-        正在显示第 {staff.version} 版{staff.frozen ? '（已提交审核）' : '（当前可修改的版本）'}
+        当前是第 {staff.version} 版（{state}）
       </Text>
-      {frozen.length === 0 ? (
-        <Text className="project__hint">还没有提交过的版本。提交论证或审定时，当时的内容会保存为一个版本。</Text>
+      {rows.length === 1 && rows[0].version === staff.version && staff.versions.length === 0 ? (
+        <Text className="project__hint">还没有提交过的版本。提交可研论证时，当时的内容会冻结保存为一个版本。</Text>
       ) : (
-        frozen.map((v) => (
-          <View
-            key={v.version}
-            id={`record-version-${v.version}`}
-            className={`pr__version ${v.version === staff.version ? 'pr__version--current' : ''}`}
-          >
-            <Text className="pr__version-name">第 {v.version} 版</Text>
-            <Text className="pr__version-meta">
-              {formatDateTime(v.frozenAt)} 提交{v.reason ? ` · ${v.reason}` : ''}
-            </Text>
-          </View>
-        ))
+        rows.map((v) => {
+          const current = v.version === staff.version;
+          const showing = v.version === shownVersion;
+          return (
+            <View
+              key={v.version}
+              id={`record-version-${v.version}`}
+              className={`pr__version ${showing ? 'pr__version--shown' : ''}`}
+              onClick={() => (showing || loading !== null ? undefined : onShow(v.version))}
+            >
+              <View className="pr__version-head">
+                <Text className="pr__version-name">
+                  第 {v.version} 版{current ? '（当前）' : '（已冻结）'}
+                </Text>
+                <Text className="pr__version-go">
+                  {loading === v.version ? '正在打开…' : showing ? '正在显示' : '查看 ›'}
+                </Text>
+              </View>
+              {v.frozenAt ? (
+                <Text className="pr__version-meta">
+                  {formatDateTime(v.frozenAt)} 提交{v.reason ? ` · ${v.reason}` : ''}
+                </Text>
+              ) : null}
+            </View>
+          );
+        })
       )}
     </View>
   );

@@ -17,8 +17,9 @@ registerContracts('project', projectContracts);
 /** Filters of the staff project list, without the paging. */
 export type ProjectFilters = Omit<ListProjectsInput, 'page' | 'pageSize'>;
 
-export function fetchProject(projectId: string): Promise<Project> {
-  return invoke('project', 'get', { projectId });
+/** A project; staff may ask for an earlier (frozen) `version` of its record, shown read-only. */
+export function fetchProject(projectId: string, version?: number): Promise<Project> {
+  return invoke('project', 'get', version === undefined ? { projectId } : { projectId, version });
 }
 
 export function fetchProjects(filters: ProjectFilters, page: number, pageSize: number): Promise<ProjectPage> {

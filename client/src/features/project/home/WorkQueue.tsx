@@ -92,7 +92,7 @@ export function WorkQueue() {
                 <View className="work__item-body">
                   <Text className="work__item-label">
                     {item.label}
-                    {item.due ? ` · ${item.due} 截止` : ''}
+                    {item.due && !item.label.includes(item.due) ? ` · ${item.due} 截止` : ''}
                   </Text>
                   <Text className="work__item-title">{item.projectTitle}</Text>
                 </View>

@@ -1,6 +1,7 @@
 /**
  * Contracts of the functions the main package calls, registered once when `call` loads. The project
- * function is not here: `features/project` registers it, so its schemas ship in `packages/project`.
+ * and survey functions are not here: `features/project` and `features/survey/api.ts` register them, so
+ * their schemas ship in their subpackages (首页 registers light checks of the one reply each it reads).
  * A feature whose calls all live in a subpackage can move its line into its own `api.ts` to take its
  * schemas out of the main package too.
  */
@@ -9,7 +10,6 @@ import { messageContracts } from '@shishi/shared-types/src/contracts/message';
 import { orgContracts } from '@shishi/shared-types/src/contracts/org';
 import { profileContracts } from '@shishi/shared-types/src/contracts/profile';
 import { proposalContracts } from '@shishi/shared-types/src/contracts/proposal';
-import { surveyContracts } from '@shishi/shared-types/src/contracts/survey';
 import { registerContracts } from './callCore';
 
 registerContracts('profile', profileContracts);
@@ -17,4 +17,3 @@ registerContracts('org', orgContracts);
 registerContracts('collectWindow', collectWindowContracts);
 registerContracts('proposal', proposalContracts);
 registerContracts('message', messageContracts);
-registerContracts('survey', surveyContracts);

@@ -9,6 +9,7 @@ import { evidenceLinkSchema, evidenceTargetTypes } from './evidence';
 import { jobReplySchema } from './job';
 import { workerNameSchema } from './proposal';
 import { surveyDefinitionProblems } from '../rules/surveyDefinition';
+import { surveyPhases } from './surveyPhase';
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -41,14 +42,7 @@ export const questionTypeLabels: Record<QuestionType, string> = {
 export const surveyStatuses = ['draft', 'published', 'closed'] as const;
 export type SurveyStatus = (typeof surveyStatuses)[number];
 
-export const surveyPhases = ['draft', 'scheduled', 'open', 'closed'] as const;
-export type SurveyPhase = (typeof surveyPhases)[number];
-export const surveyPhaseMeta: Record<SurveyPhase, { label: string; tone: 'neutral' | 'progress' | 'success' }> = {
-  draft: { label: '草稿', tone: 'neutral' },
-  scheduled: { label: '未开始', tone: 'neutral' },
-  open: { label: '进行中', tone: 'progress' },
-  closed: { label: '已结束', tone: 'success' },
-};
+export { surveyPhases, surveyPhaseMeta, type SurveyPhase } from './surveyPhase';
 
 /** Cross-tabulation dimensions (交叉分析): 区市县, 产业工会, 职工群体. */
 export const surveyDimensions = ['district', 'industry', 'group'] as const;

@@ -1,4 +1,8 @@
 /** 需求调查: every `survey` action the screens use. */
+// Every survey action's contract, registered here: this module is imported only by the survey screens
+// (subpackages), so the survey schemas stay out of the main package (首页 registers a light check of
+// `listOpen` alone, HomeSurveys.tsx).
+import { surveyContracts } from '@shishi/shared-types/src/contracts/survey';
 import type {
   CreateSurveyInput,
   GetSurveyOutput,
@@ -19,8 +23,10 @@ import type {
   TextAnswersPage,
   UpdateSurveyInput,
 } from '@shishi/shared-types';
-import { invoke } from '../../services/call';
+import { invoke, registerContracts } from '../../services/call';
 import { driveJob } from '../../services/jobs';
+
+registerContracts('survey', surveyContracts);
 
 export function fetchOpenSurveys(): Promise<ListOpenSurveysOutput> {
   return invoke('survey', 'listOpen');

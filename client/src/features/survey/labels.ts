@@ -1,4 +1,5 @@
-import { surveyPhaseMeta, type SurveyCard, type SurveyPhase } from '@shishi/shared-types';
+import type { SurveyCard } from '@shishi/shared-types';
+import { surveyPhaseMeta, type SurveyPhase } from '@shishi/shared-types/src/schemas/surveyPhase';
 import { lastDayBefore } from '../../utils/dates';
 
 export function phaseMeta(phase: SurveyPhase) {

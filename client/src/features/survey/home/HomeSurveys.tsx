@@ -1,14 +1,35 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { z } from 'zod';
 import type { SurveyCard } from '@shishi/shared-types';
 import { AppButton, ErrorBlock, Loading } from '../../../components';
 import { useOnReshow } from '../../../hooks/useOnReshow';
 import { useResource } from '../../../hooks/useResource';
-import { invoke } from '../../../services/call';
+import { invoke, registerContracts } from '../../../services/call';
 import { hasSurveyDraft } from '../draftKey';
 import { questionsLabel } from '../labels';
 import { surveyAnswerUrl, surveyResultUrl } from '../routes';
 import './HomeSurveys.scss';
+
+/**
+ * 首页 is in the main package: it checks the one reply it reads with a light schema of the fields it
+ * shows (others pass through), and the full survey contracts ship with the survey subpackages
+ * (features/survey/api.ts), replacing this check once loaded.
+ */
+const listOpenReply = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      _id: z.string(),
+      title: z.string(),
+      phase: z.string(),
+      closesOn: z.string(),
+      minutes: z.number(),
+      resultsPublic: z.boolean(),
+    }),
+  ),
+  now: z.string(),
+});
+registerContracts('survey', { listOpen: { output: listOpenReply } }, { keepExisting: true });
 
 /** 2026-12-08 → 12月8日 */
 const monthDay = (d: string) => `${+d.slice(5, 7)}月${+d.slice(8, 10)}日`;

@@ -24,7 +24,7 @@ const CALLS = {
   message: { openid: 'demo-worker', event: { action: 'list', data: {} } },
   org: { openid: 'demo-worker', event: { action: 'tree', data: {} } },
   profile: { openid: 'demo-worker', event: { action: 'me', data: {} } },
-  project: { openid: 'demo-cadre', event: { action: 'list', data: {} } },
+  project: { openid: 'demo-district', event: { action: 'list', data: {} } },
   proposal: { openid: 'demo-worker', event: { action: 'listMine', data: {} } },
   survey: { openid: 'demo-worker', event: { action: 'listOpen', data: {} } },
 };

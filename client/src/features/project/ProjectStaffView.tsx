@@ -65,7 +65,9 @@ function Summary({ project: p, staff }: { project: Project; staff: Staff }) {
       />
       <KeyValue
         label="可研报告"
-        value={`第 ${staff.version} 版${staff.frozen ? '（已提交，审核期间不能修改）' : '（可以修改）'}`}
+        value={`第 ${staff.version} 版${
+          staff.frozen ? '（已提交，审核期间不能修改）' : staff.actions.includes('update') ? '（可以修改）' : ''
+        }`}
         id="project-version"
       />
       {staff.terminatedReason ? (

@@ -221,11 +221,11 @@ function Versions({ staff, shownVersion, loading, onShow }: VersionsProps) {
   if (!rows.some((v) => v.version === staff.version)) {
     rows.unshift({ version: staff.version, frozenAt: '', reason: '' });
   }
-  const state = staff.frozen ? '已提交，审核期间不能修改' : editable ? '可以修改' : '当前版本';
+  const state = staff.frozen ? '（已提交，审核期间不能修改）' : editable ? '（可以修改）' : '';
   return (
     <View className="pr__versions" id="record-versions">
       <Text className="pr__versions-title">
-        当前是第 {staff.version} 版（{state}）
+        当前是第 {staff.version} 版{state}
       </Text>
       {rows.length === 1 && rows[0].version === staff.version && staff.versions.length === 0 ? (
         <Text className="project__hint">还没有提交过的版本。提交可研论证时，当时的内容会冻结保存为一个版本。</Text>

@@ -44,6 +44,10 @@ export const collections = [
       // The export job pages a window's proposals of a subtree by (createdAt, _id) (keyset, one range a page).
       { name: 'orgPath_window_created', keys: { orgPath: 1, windowId: 1, createdAt: 1, _id: 1 } },
       { name: 'author_created', keys: { authorOpenid: 1, createdAt: -1 } },
+      // 我的建议 (proposal.listMine): the caller's proposals under their OPENID and offline keys, newest first.
+      { name: 'authorKey_created', keys: { authorKey: 1, createdAt: -1 } },
+      // The workers' public list (proposal.list): proposals past moderation, newest first.
+      { name: 'moderation_created', keys: { moderation: 1, createdAt: -1 } },
       // Screening ranks a window's proposals of a subtree by their supporters (proposal.screen).
       { name: 'orgPath_window_backers', keys: { orgPath: 1, windowId: 1, backerCount: -1 } },
       // Similar lookup: proposals holding any of a query's rarest grams (multikey).
@@ -128,6 +132,10 @@ export const collections = [
     indexes: [
       { name: 'audience_status', keys: { audienceOrgId: 1, status: 1 } },
       { name: 'audiencePath_updated', keys: { audiencePath: 1, updatedAt: -1 } },
+      // Open surveys for a worker (survey.listOpen): their orgs' surveys in a state, closing latest first.
+      { name: 'audience_status_closes', keys: { audienceOrgId: 1, status: 1, closesAt: -1 } },
+      // Staff's survey list (survey.listMine), the branch on the audience org: latest change first.
+      { name: 'audience_status_updated', keys: { audienceOrgId: 1, status: 1, updatedAt: -1 } },
     ],
   },
   // Counter shards of a survey, _id `${surveyId}_${k}`: `_.inc` right after an answer is stored

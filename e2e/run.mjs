@@ -14,10 +14,12 @@ const root = join(here, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'shishi-e2e-'));
 mkdirSync(join(here, 'artifacts'), { recursive: true });
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** The pinned clock of the dev host; the tests get it as E2E_NOW (phones on the same clock). */
+const now = '2026-11-24T10:00:00+08:00';
 
 const host = spawn(process.execPath, [tsx, join(root, 'devhost', 'src', 'main.ts')], {
   cwd: root,
-  env: { ...process.env, PORT: '0', DEMO: '1', DATA_DIR: dataDir, SHISHI_NOW: '2026-11-24T10:00:00+08:00' },
+  env: { ...process.env, PORT: '0', DEMO: '1', DATA_DIR: dataDir, SHISHI_NOW: now },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 
@@ -43,7 +45,7 @@ const tests = readdirSync(here)
   .map((f) => join(here, f));
 const runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...tests], {
   cwd: root,
-  env: { ...process.env, E2E_BASE_URL: url, E2E_DATA_DIR: dataDir },
+  env: { ...process.env, E2E_BASE_URL: url, E2E_DATA_DIR: dataDir, E2E_NOW: now },
   stdio: 'inherit',
 });
 const code = await new Promise((resolve) => runner.on('exit', (c) => resolve(c ?? 1)));

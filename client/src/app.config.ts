@@ -56,6 +56,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '为职工办实事',
     navigationBarTextStyle: 'black',
+    // weapp's own default; on H5 it turns on Taro's navigation bar: the title, and 返回 on pages that are not tabs.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#555555',

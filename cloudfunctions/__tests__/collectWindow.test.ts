@@ -178,6 +178,13 @@ describe('collectWindow.create / list / close / setWeights', () => {
         weights: { concentration: 0, urgency: 0, feasibility: 0 },
       }),
     );
-    expect(zero.fields).toEqual([{ path: 'weights', message: '三项权重不能都为 0' }]);
+    expect(zero.fields).toEqual([{ path: 'weights', message: '三项权重加起来要等于 100（现在是 0）' }]);
+    const over = failure(
+      await world.call('demo-research', 'collectWindow', 'setWeights', {
+        windowId: 'win-dl-2026',
+        weights: { concentration: 50, urgency: 30, feasibility: 30 },
+      }),
+    );
+    expect(over.fields).toEqual([{ path: 'weights', message: '三项权重加起来要等于 100（现在是 110）' }]);
   });
 });

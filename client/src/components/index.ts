@@ -14,3 +14,4 @@ export { SearchBar } from './SearchBar';
 export { Badge, StatusBadge, type BadgeTone } from './StatusBadge';
 export { ImageGrid, type GridImage } from './ImageGrid';
 // Sheet and ScoreStepper are imported by path where used (staff subpackage), so they stay out of the main package.
+export { LARGE_FONT_SCALE, applyFontScale, largeFontOn, setLargeFont, useFontScaleStyle } from './FontScale';

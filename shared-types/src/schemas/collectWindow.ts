@@ -1,29 +1,34 @@
 import { z } from 'zod';
 import { idSchema, text } from './common';
 
-/** Weights of the three screening criteria (第五条（二）), set by the org per window; any non-negative integers. */
+const weight = z.coerce
+  .number({ error: '权重要填数字' })
+  .int('权重要填整数')
+  .min(0, '权重不能为负')
+  .max(100, '权重最大 100');
+
+/** The three criteria of screening (第五条（二）): 意愿最集中, 需求最迫切, 最具备办结条件. */
+const weightFields = { concentration: weight, urgency: weight, feasibility: weight };
+
+/** Weights as stored on a window: non-negative integers, not all 0 (older windows may not add up to 100). */
 export const weightsSchema = z
-  .object({
-    /** 意愿最集中 */
-    concentration: z.coerce
-      .number({ error: '权重要填数字' })
-      .int('权重要填整数')
-      .min(0, '权重不能为负')
-      .max(100, '权重最大 100'),
-    /** 需求最迫切 */
-    urgency: z.coerce
-      .number({ error: '权重要填数字' })
-      .int('权重要填整数')
-      .min(0, '权重不能为负')
-      .max(100, '权重最大 100'),
-    /** 最具备办结条件 */
-    feasibility: z.coerce
-      .number({ error: '权重要填数字' })
-      .int('权重要填整数')
-      .min(0, '权重不能为负')
-      .max(100, '权重最大 100'),
-  })
+  .object(weightFields)
   .refine((w) => w.concentration + w.urgency + w.feasibility > 0, '三项权重不能都为 0');
+
+/** The sum the three weights of a new or changed window must make: they are percentages. */
+export const WEIGHTS_TOTAL = 100;
+
+/** Weights as set by staff (设立征集期, 调整权重): percentages adding up to exactly 100. */
+export const weightsInputSchema = z.object(weightFields).superRefine((w, ctx) => {
+  const total = w.concentration + w.urgency + w.feasibility;
+  if (total !== WEIGHTS_TOTAL) {
+    ctx.addIssue({
+      code: 'custom',
+      input: w,
+      message: `三项权重加起来要等于 ${WEIGHTS_TOTAL}（现在是 ${total}）`,
+    });
+  }
+});
 export type Weights = z.infer<typeof weightsSchema>;
 
 export const defaultWeights: Weights = { concentration: 40, urgency: 30, feasibility: 30 };
@@ -56,6 +61,11 @@ export const currentWindowOutputSchema = z.object({
 });
 export type CurrentWindowOutput = z.infer<typeof currentWindowOutputSchema>;
 
+/** The years a window's project year (and a list filter) may name. */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+const yearRange = (what: string) => `${what}要填 ${YEAR_MIN} 到 ${YEAR_MAX} 之间的年份，例如 2027`;
+
 /** A business date `yyyy-mm-dd` (Asia/Shanghai). */
 export const businessDateSchema = z
   .string({ error: '请填写日期' })
@@ -72,8 +82,8 @@ export const listWindowsInputSchema = z.object({
   year: z.coerce
     .number({ error: '年度要填数字' })
     .int('年度要填整数')
-    .min(2000, '年度不对')
-    .max(2100, '年度不对')
+    .min(YEAR_MIN, yearRange('年度'))
+    .max(YEAR_MAX, yearRange('年度'))
     .optional(),
 });
 export type ListWindowsInput = z.infer<typeof listWindowsInputSchema>;
@@ -90,13 +100,13 @@ export const createWindowInputSchema = z.object({
   projectYear: z.coerce
     .number({ error: '项目年度要填数字' })
     .int('项目年度要填整数')
-    .min(2000, '项目年度不对')
-    .max(2100, '项目年度不对')
+    .min(YEAR_MIN, yearRange('项目年度'))
+    .max(YEAR_MAX, yearRange('项目年度'))
     .optional(),
   opensOn: businessDateSchema.optional(),
   closesOn: businessDateSchema.optional(),
   title: text('征集期名称', 4, 40).optional(),
-  weights: weightsSchema.optional(),
+  weights: weightsInputSchema.optional(),
 });
 export type CreateWindowInput = z.infer<typeof createWindowInputSchema>;
 
@@ -106,5 +116,5 @@ export const closeWindowInputSchema = z.object({
 });
 export type CloseWindowInput = z.infer<typeof closeWindowInputSchema>;
 
-export const setWeightsInputSchema = z.object({ windowId: idSchema, weights: weightsSchema });
+export const setWeightsInputSchema = z.object({ windowId: idSchema, weights: weightsInputSchema });
 export type SetWeightsInput = z.infer<typeof setWeightsInputSchema>;

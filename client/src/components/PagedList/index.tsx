@@ -46,9 +46,12 @@ export function PagedList<T>({
   return (
     <View className="ui-paged-list" id={id}>
       {header}
-      {list.items.map((item) => (
-        <View key={keyOf(item)}>{renderItem(item)}</View>
-      ))}
+      {/* One column on a phone; wide cards side by side on a desktop browser (app.scss). */}
+      <View className="ui-paged-list__items">
+        {list.items.map((item) => (
+          <View key={keyOf(item)}>{renderItem(item)}</View>
+        ))}
+      </View>
       <View className="ui-paged-list__footer">
         {list.loadingMore ? (
           <Loading inline text="正在加载更多…" />

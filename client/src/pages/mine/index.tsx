@@ -1,6 +1,18 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AppButton, Card, Cell, CellGroup, ErrorBlock, Loading, PagedList } from '../../components';
+import { useState } from 'react';
+import {
+  AppButton,
+  Card,
+  Cell,
+  CellGroup,
+  ErrorBlock,
+  Loading,
+  PagedList,
+  largeFontOn,
+  setLargeFont,
+  useFontScaleStyle,
+} from '../../components';
 import { config, routes } from '../../config';
 import { useUnreadCount } from '../../features/message';
 import { ProfileCard, useMe } from '../../features/profile';
@@ -11,8 +23,9 @@ import './index.scss';
 /** 我的: my profile, then 我的建议 page by page. */
 export default function MinePage() {
   const me = useMe();
+  const fontStyle = useFontScaleStyle();
   return (
-    <View className="page">
+    <View className="page" style={fontStyle}>
       {me.error ? (
         <ErrorBlock error={me.error} onRetry={me.reload} />
       ) : me.loading || !me.data ? (
@@ -21,15 +34,19 @@ export default function MinePage() {
         <>
           <ProfileCard profile={me.data.profile} onEdit={() => void Taro.navigateTo({ url: routes.bind })} />
           <MessagesEntry />
+          <LargeFontEntry />
           <MyProposals />
         </>
       ) : (
-        <Card title="还没有绑定资料">
-          <Text className="page-intro">绑定姓名和所在基层工会后，就能提建议、查看建议进展。</Text>
-          <AppButton kind="primary" block onClick={() => void Taro.reLaunch({ url: routes.bind })}>
-            去绑定资料
-          </AppButton>
-        </Card>
+        <>
+          <LargeFontEntry />
+          <Card title="还没有绑定资料">
+            <Text className="page-intro">绑定姓名和所在基层工会后，就能提建议、查看建议进展。</Text>
+            <AppButton kind="primary" block onClick={() => void Taro.reLaunch({ url: routes.bind })}>
+              去绑定资料
+            </AppButton>
+          </Card>
+        </>
       )}
       {config.platform === 'h5' ? (
         <AppButton id="switch-identity" block className="mine__switch" onClick={signOut}>
@@ -58,6 +75,37 @@ function MessagesEntry() {
           ) : undefined
         }
         onClick={() => void Taro.navigateTo({ url: routes.messages })}
+      />
+    </CellGroup>
+  );
+}
+
+/** 长辈模式: larger text on every page of this phone (kept on the device). */
+function LargeFontEntry() {
+  const [on, setOn] = useState(largeFontOn);
+  const toggle = () => {
+    setLargeFont(!on);
+    setOn(!on);
+  };
+  return (
+    <CellGroup>
+      <Cell
+        id="large-font"
+        title="长辈模式"
+        description={on ? '已开启：字更大，看得更清楚' : '开启后字更大，看得更清楚'}
+        arrow={false}
+        value={
+          <View
+            id="large-font-switch"
+            className={`ui-toggle ${on ? 'ui-toggle--on' : ''}`}
+            ariaRole="switch"
+            ariaLabel="长辈模式"
+            aria-checked={on ? 'true' : 'false'}
+          >
+            <View className="ui-toggle__knob" />
+          </View>
+        }
+        onClick={toggle}
       />
     </CellGroup>
   );

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { categoryLabels, proposalCategories, type ProposalCategory } from '@shishi/shared-types';
-import { FilterTabs, PagedList, SearchBar, optionsOf } from '../../components';
+import { FilterTabs, PagedList, SearchBar, optionsOf, useFontScaleStyle } from '../../components';
 import { routes } from '../../config';
 import { ProposalCard, useProposalList } from '../../features/proposal';
 
@@ -14,9 +14,10 @@ export default function ProposalsPage() {
   const [keyword, setKeyword] = useState('');
   const list = useProposalList({ category, keyword: keyword || undefined });
   const filtered = category !== undefined || keyword !== '';
+  const fontStyle = useFontScaleStyle();
 
   return (
-    <View className="page">
+    <View className="page" style={fontStyle}>
       <SearchBar id="proposals-search" placeholder="搜索建议标题或内容" keyword={keyword} onSearch={setKeyword} />
       <FilterTabs idPrefix="proposals-category" options={categoryOptions} value={category} onChange={setCategory} />
       <PagedList

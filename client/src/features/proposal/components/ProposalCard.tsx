@@ -60,7 +60,7 @@ export function ProposalCard({ proposal: p, variant }: ProposalCardProps) {
       <View className="proposal-card__foot">
         <Text className="proposal-card__date">{formatDateTime(p.createdAt)}</Text>
         {variant === 'public' && !p.mine && proposalStatusMeta[p.status].open ? (
-          <View onClick={(e) => e.stopPropagation()}>
+          <View className="proposal-card__support" onClick={(e) => e.stopPropagation()}>
             <SupportButton
               proposalId={p._id}
               id={`support-${p._id}`}

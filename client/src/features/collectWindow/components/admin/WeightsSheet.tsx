@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import type { CollectWindow, Weights } from '@shishi/shared-types';
+import { WEIGHTS_TOTAL, type CollectWindow, type Weights } from '@shishi/shared-types';
 import { AppButton, Notice, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { useWeightsForm } from './hooks';
@@ -60,8 +60,13 @@ export function WeightsSheet({
           <Text className="muted window-form__hint">{f.hint}</Text>
         </TextField>
       ))}
-      <Text className="muted window-form__hint" id="weights-total">
-        合计 {total}。综合得分 = 各项得分按权重加权平均（0–100 分）。
+      <Text
+        className={`window-form__hint ${total === WEIGHTS_TOTAL ? 'muted' : 'window-form__hint--off'}`}
+        id="weights-total"
+      >
+        合计 {total}
+        {total === WEIGHTS_TOTAL ? '' : `，要正好等于 ${WEIGHTS_TOTAL}`}。综合得分 = 各项得分按权重加权平均（0–100
+        分）。
       </Text>
     </Sheet>
   );

@@ -2,7 +2,7 @@ import {
   businessDate,
   createWindowInputSchema,
   defaultWeights,
-  weightsSchema,
+  weightsInputSchema,
   type CollectWindow,
   type Weights,
 } from '@shishi/shared-types';
@@ -75,7 +75,7 @@ export function useWeightsForm(window: CollectWindow, onSaved: () => void) {
   };
 
   const save = async () => {
-    const data = form.check(weightsSchema.safeParse(form.values));
+    const data = form.check(weightsInputSchema.safeParse(form.values));
     if (!data) return;
     await form.send(async () => {
       await setWindowWeights(window._id, data);

@@ -113,6 +113,8 @@ describe('collectWindow.create / list / close / setWeights', () => {
         closesOn: '2026-11-30',
         title: '中山区专项征集',
         weights: { concentration: 50, urgency: 25, feasibility: 25 },
+        // It overlaps the city's Q4 window (collectWindowOverlap.test.ts).
+        confirmOverlap: true,
       }),
     );
     expect(w).toMatchObject({ opensAt: '2026-11-24T16:00:00.000Z', closesAt: '2026-11-30T16:00:00.000Z', year: 2027 });
@@ -128,8 +130,10 @@ describe('collectWindow.create / list / close / setWeights', () => {
     });
     const past = failure(await create('demo-district', { opensOn: '2026-01-01', closesOn: '2026-02-01' }));
     expect(past.fields).toEqual([{ path: 'closesOn', message: '结束日期已经过去了' }]);
-    ok(await create('demo-district', { opensOn: '2026-12-01', closesOn: '2026-12-10' }));
-    const overlap = failure(await create('demo-district', { opensOn: '2026-12-05', closesOn: '2026-12-20' }));
+    ok(await create('demo-district', { opensOn: '2026-12-01', closesOn: '2026-12-10', confirmOverlap: true }));
+    const overlap = failure(
+      await create('demo-district', { opensOn: '2026-12-05', closesOn: '2026-12-20', confirmOverlap: true }),
+    );
     expect(overlap.fields?.[0].path).toBe('opensOn');
     expect(overlap.message).toContain('重叠');
     expect(failure(await create('demo-district', { orgId: 'dist-xigang' })).code).toBe('FORBIDDEN');

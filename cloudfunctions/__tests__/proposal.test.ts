@@ -1,5 +1,5 @@
 /** proposal.submit / listMine / list through wx-server-sdk on the local runtime. */
-import type { Proposal, ProposalPage } from '@shishi/shared-types';
+import type { Proposal, ProposalPage, SubmitProposalOutput } from '@shishi/shared-types';
 import { seededProposalIds, seedOrgs } from '../../devhost/src/seed';
 import type { ProposalDoc } from '../proposal/model';
 import { FEB, failure, NOV, ok, openWorld, validProposal, type World } from './world';
@@ -101,25 +101,33 @@ describe('proposal.submit', () => {
     expect(await world.count('proposals')).toBe(before);
   });
 
-  it('returns the stored proposal for a repeated submit, also when the title differs only in spaces, punctuation or case', async () => {
-    const first = ok<Proposal>(await submit('demo-worker', { ...validProposal, title: '车间WiFi覆盖到宿舍' }));
+  it('returns the stored proposal, saying so, for the same text again, also when the title differs only in spaces, punctuation or case', async () => {
+    const first = ok<SubmitProposalOutput>(
+      await submit('demo-worker', { ...validProposal, title: '车间WiFi覆盖到宿舍' }),
+    );
+    expect(first.alreadySubmitted).toBe(false);
     const before = await world.count('proposals');
-    const again = ok<Proposal>(await submit('demo-worker', { ...validProposal, title: '车间WiFi覆盖到宿舍' }));
-    const variant = ok<Proposal>(await submit('demo-worker', { ...validProposal, title: '车间 wi-fi 覆盖到宿舍！' }));
-    expect(again._id).toBe(first._id);
-    expect(variant._id).toBe(first._id);
-    expect(variant.title).toBe('车间WiFi覆盖到宿舍');
+    const again = ok<SubmitProposalOutput>(
+      await submit('demo-worker', { ...validProposal, title: '车间WiFi覆盖到宿舍' }),
+    );
+    const variant = ok<SubmitProposalOutput>(
+      await submit('demo-worker', { ...validProposal, title: '车间 wi-fi 覆盖到宿舍！' }),
+    );
+    expect(again).toMatchObject({ _id: first._id, alreadySubmitted: true });
+    expect(variant).toMatchObject({ _id: first._id, alreadySubmitted: true, title: '车间WiFi覆盖到宿舍' });
     expect(await world.count('proposals')).toBe(before);
   });
 
-  it('stores one proposal for 10 identical submits in parallel, and all return its _id', async () => {
+  it('stores one proposal for 10 sends of one draft in parallel, and all return its _id', async () => {
     const before = await world.count('proposals');
-    const replies = await Promise.all(Array.from({ length: 10 }, () => submit('demo-worker', validProposal)));
-    const returned = replies.map((r) => ok<Proposal>(r)._id);
-    expect(new Set(returned).size).toBe(1);
+    const draft = { ...validProposal, clientDraftId: 'draft-parallel-1' };
+    const replies = await Promise.all(Array.from({ length: 10 }, () => submit('demo-worker', draft)));
+    const returned = replies.map((r) => ok<SubmitProposalOutput>(r));
+    expect(new Set(returned.map((r) => r._id)).size).toBe(1);
+    expect(returned.every((r) => !r.alreadySubmitted)).toBe(true);
     expect(await world.count('proposals')).toBe(before + 1);
     expect(await world.count('proposals', { authorOpenid: 'demo-worker', title: validProposal.title })).toBe(1);
-    expect((await world.doc('proposals', returned[0]))?._id).toBe(returned[0]);
+    expect((await world.doc('proposals', returned[0]._id))?._id).toBe(returned[0]._id);
   });
 
   it('lets different authors submit the same title', async () => {

@@ -40,7 +40,7 @@ export interface OfflineDoc {
 export interface ProposalDoc {
   _id: string;
   title: string;
-  /** Normalised title: with author and window, the unique key that makes a repeated submit idempotent. */
+  /** Normalised title: with author and window, finds an exact repeat of a stored proposal (isSameText). */
   titleKey: string;
   content: string;
   category: ProposalCategory;
@@ -79,6 +79,8 @@ export interface ProposalDoc {
   decision: DecisionDoc | null;
   scores: ScoresDoc | null;
   offline: OfflineDoc | null;
+  /** The draft it was sent from (proposal.submit `clientDraftId`); null for older clients and entries. */
+  clientDraftId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

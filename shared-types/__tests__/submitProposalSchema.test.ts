@@ -38,8 +38,15 @@ describe('submitProposalInputSchema', () => {
   it('bounds the title: 4 to 40 characters after trimming', () => {
     expect(issues({ ...valid, title: '  短标题 ' })).toEqual({ title: ['建议标题至少 4 个字'] });
     expect(issues({ ...valid, title: '爱心驿站' })).toEqual({});
-    expect(issues({ ...valid, title: '字'.repeat(40) })).toEqual({});
-    expect(issues({ ...valid, title: '字'.repeat(41) })).toEqual({ title: ['建议标题最多 40 个字'] });
+    expect(issues({ ...valid, title: '职工字'.repeat(13) + '字' })).toEqual({});
+    expect(issues({ ...valid, title: '职工字'.repeat(13) + '字字' })).toEqual({ title: ['建议标题最多 40 个字'] });
+  });
+
+  it('refuses a title that is one character repeated (spaces and punctuation aside)', () => {
+    const refused = { title: ['标题不能只是同一个字重复，请写清想办的事'] };
+    expect(issues({ ...valid, title: '啊啊啊啊' })).toEqual(refused);
+    expect(issues({ ...valid, title: '1 1 1 1！' })).toEqual(refused);
+    expect(issues({ ...valid, title: '好好学习' })).toEqual({});
   });
 
   it('asks to fill in a field left empty or blank, rather than naming its minimum length', () => {

@@ -6,6 +6,8 @@ import {
   inBusinessTz,
   defaultWeights,
   newWindowRefusal,
+  overlapNotice,
+  overlapsAbove,
   type CollectWindow,
   type CreateWindowInput,
 } from '@shishi/shared-types';
@@ -31,11 +33,29 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
   const closesOn = input.closesOn ?? `${projectYear - 1}-12-31`;
   const opensAt = businessDayStart(opensOn);
   const closesAt = businessInstant(onBusinessDay(closesOn).add(1, 'day'));
-  const sameOrg = (await ctx.db.collection('collectWindows').where({ orgId: org._id }).limit(1000).get())
-    .data as WindowDoc[];
+  const _ = ctx.db.command;
+  // This org's windows and those of the orgs above it, in one read.
+  const onPath = (
+    await ctx.db
+      .collection('collectWindows')
+      .where({ orgId: _.in(org.path) })
+      .limit(1000)
+      .get()
+  ).data as WindowDoc[];
+  const sameOrg = onPath.filter((w) => w.orgId === org._id);
   const refusal = newWindowRefusal({ opensAt, closesAt }, sameOrg, ctx.now);
   if (refusal)
     throw new AppError('INVALID_INPUT', refusal.message, [{ path: refusal.field, message: refusal.message }]);
+  // Overlapping a window above moves this org's members into the new one: said first, confirmed.
+  const above = overlapsAbove(
+    { opensAt, closesAt },
+    onPath.filter((w) => w.orgId !== org._id),
+    ctx.now,
+  );
+  if (above.length > 0 && !input.confirmOverlap) {
+    const message = overlapNotice(org.name, { opensOn, closesOn }, above[0]);
+    throw new AppError('CONFLICT', message, [{ path: 'confirmOverlap', message: '需要确认后再设立' }]);
+  }
   const doc: Omit<WindowDoc, '_id'> = {
     orgId: org._id,
     orgName: org.name,
@@ -60,7 +80,9 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
           targetId: id,
           from: null,
           to: 'scheduled',
-          note: `${doc.title}：${opensOn} 至 ${closesOn}`,
+          note:
+            `${doc.title}：${opensOn} 至 ${closesOn}` +
+            (above.length > 0 ? `（已确认与${above.map((w) => `${w.orgName}《${w.title}》`).join('、')}重叠）` : ''),
         },
       ]);
     });

@@ -1,8 +1,10 @@
 /** What online submission and offline entry share: check, find similar, store once, count, trace. */
+import { createHash } from 'node:crypto';
 import {
   AppError,
   findOpenWindow,
   formatDateTime,
+  isSameText,
   lookupGrams,
   moderationFromCheck,
   moderationText,
@@ -52,17 +54,39 @@ export interface NewProposal {
 }
 
 /**
- * Stores a proposal once: a repeat (same author, window and title, also concurrent) returns the stored
- * one and changes nothing else. Text is checked (msgSecCheck v2), images start their check, similar
+ * The id of a proposal sent from a draft: the same author and draft give the same id, so a repeat of one
+ * submission (double tap, retry, also concurrent) runs into the stored one; another draft is another id.
+ */
+export function draftProposalId(authorKey: string, clientDraftId: string): string {
+  return createHash('sha256').update(`${authorKey}\n${clientDraftId}`).digest('hex').slice(0, 32);
+}
+
+/** A proposal stored, and whether it was there before this submit (an exact repeat from another draft). */
+export interface Stored {
+  doc: ProposalDoc;
+  alreadySubmitted: boolean;
+}
+
+/**
+ * Stores a proposal once. A repeat of one submission (same author and `clientDraftId`, also concurrent)
+ * returns the stored one and changes nothing; so does a proposal that says exactly what one of the
+ * author's open proposals of the window says (`alreadySubmitted`). Anything else is a new proposal, also
+ * one with a title used before. Text is checked (msgSecCheck v2), images start their check, similar
  * proposals of the window are found and linked, the window's term counts are updated, and the
  * submission is audit-logged.
  */
-export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalDoc> {
+export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<Stored> {
+  const draftId = p.input.clientDraftId ? draftProposalId(p.author.key, p.input.clientDraftId) : null;
   const [moderation, attachments, similar] = await Promise.all([
     checkText(ctx, moderationText(p.input)),
     startImageChecks(ctx, p.attachments),
     similarInWindow(ctx, p.window._id, p.input, { limit: MAX_SIMILAR_LINKS, minScore: SIMILAR_THRESHOLD }),
   ]);
+  // The same text stored before: only then one more read, to see whether it is the author's own.
+  if (similar.ranked.some((r) => isSameText(r.candidate, p.input))) {
+    const own = await ownSameText(ctx, p);
+    if (own) return { doc: own, alreadySubmitted: own._id !== draftId };
+  }
   const similarIds = similar.ranked.map((r) => r.candidate._id);
   const doc: Omit<ProposalDoc, '_id'> = {
     title: p.input.title,
@@ -93,22 +117,20 @@ export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalD
     decision: null,
     scores: null,
     offline: p.offline,
+    clientDraftId: p.input.clientDraftId ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
   let id: string;
   try {
-    id = (await ctx.db.collection('proposals').add({ data: doc }))._id as string;
+    id = (await ctx.db.collection('proposals').add({ data: draftId ? { ...doc, _id: draftId } : doc }))._id as string;
   } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const existing = await ctx.db
-      .collection('proposals')
-      .where({ authorKey: p.author.key, windowId: p.window._id, titleKey: doc.titleKey })
-      .limit(1)
-      .get();
+    if (!draftId || !isDuplicateKey(e)) throw e;
+    // This draft was stored by an earlier (or concurrent) send of the same submission.
+    const existing = await ctx.db.collection('proposals').where({ _id: draftId }).limit(1).get();
     const found = existing.data[0] as ProposalDoc | undefined;
     if (!found) throw new AppError('CONFLICT', '提交冲突，请稍后再试');
-    return withDefaults(found);
+    return { doc: withDefaults(found), alreadySubmitted: false };
   }
   const _ = ctx.db.command;
   const terms = statTerms(p.input);
@@ -135,7 +157,24 @@ export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<ProposalD
       },
     ]),
   ]);
-  return stored;
+  return { doc: stored, alreadySubmitted: false };
+}
+
+/** The author's open (not withdrawn or merged) proposal of the window with the same text, if any. */
+async function ownSameText(ctx: Ctx, p: NewProposal): Promise<ProposalDoc | null> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('proposals')
+    .where({
+      authorKey: p.author.key,
+      windowId: p.window._id,
+      titleKey: titleKey(p.input.title),
+      status: _.nin(['merged', 'withdrawn']),
+    })
+    .limit(20)
+    .get();
+  const found = (res.data as ProposalDoc[]).find((d) => isSameText(d, p.input));
+  return found ? withDefaults(found) : null;
 }
 
 /** Content security (DESIGN.md §5): anything not clearly fine waits for a person. */

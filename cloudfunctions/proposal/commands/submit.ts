@@ -1,7 +1,8 @@
-import type { Proposal, SubmitProposalInput } from '@shishi/shared-types';
+import { findOpenWindow, type SubmitProposalInput, type SubmitProposalOutput } from '@shishi/shared-types';
 import { verifyAttachments } from '../../common/attachments';
 import type { Ctx, ProfileJoin } from '../../common/context';
 import type { WindowDoc } from '../../common/windows';
+import { withYearlyWindow } from '../../collectWindow/yearly';
 import { present } from '../load';
 import { requireOpenWindow, storeProposal } from './store';
 
@@ -12,13 +13,18 @@ export const submitJoins: readonly ProfileJoin[] = [
 
 /**
  * 提交建议: in an open collection window, with images the caller uploaded, checked for content, stored
- * once. A repeat of the same title by the same author in the same window returns the stored proposal.
+ * once. A repeat of the same draft (`clientDraftId`) returns the proposal stored the first time; the same
+ * text as one of the author's stored proposals returns that one with `alreadySubmitted`.
  */
-export async function submit(ctx: Ctx, input: SubmitProposalInput): Promise<Proposal> {
+export async function submit(ctx: Ctx, input: SubmitProposalInput): Promise<SubmitProposalOutput> {
   const user = await ctx.profile();
-  const window = requireOpenWindow((user.joined?.windows ?? []) as WindowDoc[], user.orgPath, ctx.now);
+  let windows = (user.joined?.windows ?? []) as WindowDoc[];
+  // Outside every window: the city's yearly one is stored first if missing, so the refusal can name it.
+  if (!findOpenWindow(windows, user.orgPath, ctx.now))
+    windows = await withYearlyWindow(ctx.db, user.orgPath, windows, ctx.now);
+  const window = requireOpenWindow(windows, user.orgPath, ctx.now);
   const attachments = await verifyAttachments(ctx, input.attachments, ctx.openid);
-  const doc = await storeProposal(ctx, {
+  const { doc, alreadySubmitted } = await storeProposal(ctx, {
     input,
     author: { openid: ctx.openid, key: ctx.openid, name: user.name },
     org: { _id: user.orgId, name: user.orgName, path: user.orgPath },
@@ -28,5 +34,5 @@ export async function submit(ctx: Ctx, input: SubmitProposalInput): Promise<Prop
     attachments,
     action: 'submit',
   });
-  return (await present(ctx, [doc], { fresh: true }))[0];
+  return { ...(await present(ctx, [doc], { fresh: !alreadySubmitted }))[0], alreadySubmitted };
 }

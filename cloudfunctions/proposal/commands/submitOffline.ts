@@ -31,7 +31,7 @@ export async function submitOffline(ctx: Ctx, input: SubmitOfflineInput): Promis
     .get();
   const window = requireOpenWindow(windows.data as WindowDoc[], org.path, ctx.now);
   const attachments = await verifyAttachments(ctx, input.attachments, ctx.openid);
-  const doc = await storeProposal(ctx, {
+  const { doc, alreadySubmitted } = await storeProposal(ctx, {
     input,
     author: { openid: null, key: offlineAuthorKey(org._id, input.workerName), name: input.workerName },
     org: { _id: org._id, name: org.name, path: org.path },
@@ -49,5 +49,5 @@ export async function submitOffline(ctx: Ctx, input: SubmitOfflineInput): Promis
     attachments,
     action: 'submitOffline',
   });
-  return (await present(ctx, [doc], { fresh: true }))[0];
+  return (await present(ctx, [doc], { fresh: !alreadySubmitted }))[0];
 }

@@ -12,6 +12,7 @@ import {
   similarOutputSchema,
   submitOfflineInputSchema,
   submitProposalInputSchema,
+  submitProposalOutputSchema,
   supportOutputSchema,
 } from '../schemas/proposal';
 import {
@@ -35,9 +36,9 @@ import { jobStatusInputSchema } from '../schemas/job';
 
 export const proposalContracts = {
   submit: {
-    summary: '职工在征集期内提交建议；同一征集期内同标题重复提交返回原建议',
+    summary: '职工在征集期内提交建议；同一草稿重复提交返回原建议，与自己已提交的建议完全相同时返回那条并说明',
     input: submitProposalInputSchema,
-    output: proposalSchema,
+    output: submitProposalOutputSchema,
     access: access(roles),
   },
   listMine: {

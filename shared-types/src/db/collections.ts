@@ -38,8 +38,11 @@ export const collections = [
   {
     name: 'proposals',
     indexes: [
-      // authorKey is the OPENID, or offline:<org>:<name> for an offline entry (one per worker too).
-      { name: 'author_window_title', keys: { authorKey: 1, windowId: 1, titleKey: 1 }, unique: true },
+      // An exact repeat of the author's stored proposal (proposal.submit). authorKey is the OPENID, or
+      // offline:<org>:<name> for an offline entry. Not unique: a second proposal may reuse a title (a
+      // repeat of one submission is the same _id, from the author and the client's draft id). The name is
+      // kept so that deploy replaces the unique index of that name.
+      { name: 'author_window_title', keys: { authorKey: 1, windowId: 1, titleKey: 1 } },
       { name: 'orgPath_created', keys: { orgPath: 1, createdAt: -1 } },
       // The export job pages a window's proposals of a subtree by (createdAt, _id) (keyset, one range a page).
       { name: 'orgPath_window_created', keys: { orgPath: 1, windowId: 1, createdAt: 1, _id: 1 } },

@@ -102,3 +102,42 @@ export function newWindowRefusal(
   }
   return null;
 }
+
+/**
+ * Windows of orgs above that a new window of `orgName` would overlap (not yet ended, not closed early):
+ * while both are open its members' proposals go to the new one (the nearest), no longer to the window
+ * above. Empty when there is none.
+ */
+export function overlapsAbove<
+  W extends {
+    orgId: string;
+    title: string;
+    opensAt: Date;
+    closesAt: Date;
+    closedEarly?: boolean;
+    closedAt?: Date | null;
+  },
+>(w: { opensAt: Date; closesAt: Date }, above: readonly W[], now: Date): W[] {
+  return above.filter((other) => {
+    if (other.closedEarly) return false;
+    const end = effectiveEnd(other).getTime();
+    return end > now.getTime() && w.opensAt.getTime() < end && other.opensAt.getTime() < w.closesAt.getTime();
+  });
+}
+
+/** What setting up a window that overlaps one above means for members, to confirm before it is set up. */
+export function overlapNotice(
+  orgName: string,
+  w: { opensOn: string; closesOn: string },
+  other: { orgName: string; title: string; opensAt: Date; closesAt: Date },
+): string {
+  const day = (d: Date) => inBusinessTz(d).format('M月D日');
+  const lastDay = (d: Date) => inBusinessTz(d.getTime() - 1).format('M月D日');
+  const mmdd = (s: string) => `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
+  return (
+    `这个征集期（${mmdd(w.opensOn)}至${mmdd(w.closesOn)}）和${other.orgName}的《${other.title}》` +
+    `（${day(other.opensAt)}至${lastDay(other.closesAt)}）时间重叠。设立后，重叠的日子里${orgName}的职工提交的建议` +
+    `进入本单位的征集期，不再进入${other.orgName}的征集期；已经提交到那里的建议留在原处，职工看相似建议时两边都能看到。` +
+    '确定要设立吗？'
+  );
+}

@@ -10,6 +10,29 @@ export function titleKey(title: string): string {
 }
 
 /**
+ * Whether a new proposal says exactly what a stored one says: the same title (as `titleKey` reads it)
+ * and the same content (spaces at the ends and runs of blanks ignored). Such a repeat is not stored again.
+ */
+export function isSameText(a: { title: string; content: string }, b: { title: string; content: string }): boolean {
+  const body = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return titleKey(a.title) === titleKey(b.title) && body(a.content) === body(b.content);
+}
+
+/**
+ * The status a proposal is shown with: a proposal whose text a person rejected in content review
+ * (`moderation: rejected`) and that is still open shows 未通过审核, not 已提交 — nothing further
+ * happens to it until it is rewritten.
+ */
+export function shownStatus(p: { status: ProposalStatus; moderation: ModerationState }): {
+  label: string;
+  tone: 'neutral' | 'progress' | 'success' | 'warning' | 'danger';
+} {
+  if (p.moderation === 'rejected' && proposalStatusMeta[p.status].open) return { label: '未通过审核', tone: 'danger' };
+  const { label, tone } = proposalStatusMeta[p.status];
+  return { label, tone };
+}
+
+/**
  * What the content check decides (msgSecCheck v2 `result.suggest`): only `pass` is shown to other
  * workers; `review` and `risky` — and a check that could not run — wait for a person.
  */

@@ -107,6 +107,11 @@ export const createWindowInputSchema = z.object({
   closesOn: businessDateSchema.optional(),
   title: text('征集期名称', 4, 40).optional(),
   weights: weightsInputSchema.optional(),
+  /**
+   * Set up even though it overlaps a window of an org above (its members' proposals then go to this one):
+   * without it such a window is refused with CONFLICT on `confirmOverlap`, saying what would happen.
+   */
+  confirmOverlap: z.boolean({ error: '要填 true 或 false' }).optional(),
 });
 export type CreateWindowInput = z.infer<typeof createWindowInputSchema>;
 

@@ -70,13 +70,42 @@ export const decisionMeta: Record<DecisionKind, { label: string; status: Proposa
   decline: { label: '不采纳', status: 'declined' },
 };
 
+/** Limits of a proposal's text (one place: schemas, form counters, the paste message). */
+export const PROPOSAL_TITLE_MAX = 40;
+export const PROPOSAL_CONTENT_MAX = 1000;
+
+/** A title that is one character repeated (啊啊啊啊, 1111, spaces and punctuation aside): it says nothing. */
+export function isOneCharRepeated(title: string): boolean {
+  const chars = Array.from(
+    title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ''),
+  );
+  return chars.length > 1 && new Set(chars).size === 1;
+}
+
+/** An id the client makes once per draft: repeats of one submission (double taps, retries) carry the same. */
+export const clientDraftIdSchema = z
+  .string({ error: '草稿编号要填文字' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '草稿编号不对');
+
 export const submitProposalInputSchema = z.object({
-  title: text('建议标题', 4, 40),
-  content: text('建议内容', 10, 1000),
+  title: text('建议标题', 4, PROPOSAL_TITLE_MAX).refine(
+    (t) => !isOneCharRepeated(t),
+    '标题不能只是同一个字重复，请写清想办的事',
+  ),
+  content: text('建议内容', 10, PROPOSAL_CONTENT_MAX),
   category: z.enum(proposalCategories, { error: '请选择建议类别' }),
   targetGroup: z.enum(targetGroups, { error: '请选择服务对象' }),
   /** Images already uploaded under `proposals/<openid>/` (weapp: Taro.cloud.uploadFile; H5: POST /upload). */
   attachments: attachmentsInputSchema,
+  /**
+   * Made by the client once per draft: a repeat with the same id (double tap, retry after a lost reply)
+   * returns the proposal stored the first time. Without it each submit is a new proposal, unless it says
+   * exactly what one of the author's stored proposals says.
+   */
+  clientDraftId: clientDraftIdSchema.optional(),
 });
 export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;
 
@@ -250,6 +279,13 @@ export const proposalSchema = z.object({
   updatedAt: z.string(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
+
+/**
+ * What 提交建议 answers: the proposal stored, and whether it was stored before this submit with the same
+ * text from another draft (then nothing new is stored: 您已经提交过这条建议, with a link to it).
+ */
+export const submitProposalOutputSchema = proposalSchema.extend({ alreadySubmitted: z.boolean() });
+export type SubmitProposalOutput = z.infer<typeof submitProposalOutputSchema>;
 
 export const listMineInputSchema = pageInputSchema;
 export const listProposalsInputSchema = pageInputSchema.extend({

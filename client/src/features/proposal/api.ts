@@ -9,6 +9,7 @@ import {
   type SimilarOutput,
   type SubmitOfflineInput,
   type SubmitProposalInput,
+  type SubmitProposalOutput,
   type SupportOutput,
 } from '@shishi/shared-types';
 import { invoke } from '../../services/call';
@@ -18,7 +19,7 @@ export { submitOfflineInputSchema, submitProposalInputSchema, type SubmitOffline
 /** Filters of `proposal.list`, without the paging. */
 export type ProposalFilters = Omit<ActionInput<'proposal', 'list'>, 'page' | 'pageSize'>;
 
-export function submitProposal(input: SubmitProposalInput): Promise<Proposal> {
+export function submitProposal(input: SubmitProposalInput): Promise<SubmitProposalOutput> {
   return invoke('proposal', 'submit', input);
 }
 

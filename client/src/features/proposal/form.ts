@@ -3,7 +3,13 @@
  * lookup and the submit. Kept apart from `hooks.ts` so that only the form pages load it.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Proposal, ProposalCategory, SimilarItem, SupportOutput, TargetGroup } from '@shishi/shared-types';
+import type {
+  ProposalCategory,
+  SimilarItem,
+  SubmitProposalOutput,
+  SupportOutput,
+  TargetGroup,
+} from '@shishi/shared-types';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { toApiError, type ApiError } from '../../services/call';
 import { askToSubscribe } from '../../services/subscribe';
@@ -11,6 +17,7 @@ import { useFormState } from '../../hooks/useFormState';
 import type { FieldErrors } from '../../utils/fieldErrors';
 import type { Attachments } from '../attachment';
 import { fetchSimilar, submitProposal, submitProposalInputSchema } from './api';
+import { clearProposalDraft, hasContent, loadProposalDraft, newClientDraftId, saveProposalDraft } from './draft';
 
 /** The text that is long enough to look for similar proposals. */
 const SIMILAR_MIN_CHARS = 4;
@@ -93,9 +100,39 @@ export function attachmentError(errors: FieldErrors): string | undefined {
  * then `proposal.submit`. On the mini-program the worker is first asked whether they want to be told
  * the outcome (subscribe message). Server field errors land next to their fields; other errors
  * (WINDOW_CLOSED …) above the form.
+ *
+ * What is typed is kept on the device for `owner` as it changes (draft.ts) and comes back on the next
+ * visit (`restored`); every submit of one draft carries its `clientDraftId`, so a retry is recognised.
  */
-export function useProposalForm(attachments: Attachments, onSubmitted: (proposal: Proposal) => void) {
-  const form = useFormState<ProposalFormValues>(emptyProposalForm);
+export function useProposalForm(
+  attachments: Attachments,
+  owner: string,
+  onSubmitted: (proposal: SubmitProposalOutput) => void,
+) {
+  const [draft] = useState(() => loadProposalDraft(owner));
+  const restored = draft !== null && hasContent(draft.values) ? draft : null;
+  const [clientDraftId, setClientDraftId] = useState(() => draft?.clientDraftId ?? newClientDraftId());
+  const form = useFormState<ProposalFormValues>(() => restored?.values ?? emptyProposalForm);
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  const done = useRef(false);
+  const [already, setAlready] = useState<SubmitProposalOutput | null>(null);
+  const imageCount = attachments.fileIDs.length;
+
+  useEffect(() => {
+    if (done.current) return;
+    if (hasContent(form.values) || imageCount > 0)
+      saveProposalDraft(owner, { values: form.values, clientDraftId, imageCount });
+    else clearProposalDraft(owner);
+  }, [form.values, clientDraftId, imageCount, owner]);
+
+  /** 放弃这些内容: an empty form and a new draft. */
+  const discard = () => {
+    clearProposalDraft(owner);
+    form.setValues(emptyProposalForm);
+    form.setErrors({});
+    setClientDraftId(newClientDraftId());
+    setShowRestored(false);
+  };
 
   const submit = async () => {
     if (form.busy) return;
@@ -103,18 +140,34 @@ export function useProposalForm(attachments: Attachments, onSubmitted: (proposal
       form.setFormError('图片还在上传，请稍等一下再提交');
       return;
     }
-    const data = form.check(submitProposalInputSchema.safeParse({ ...form.values, attachments: attachments.fileIDs }));
+    const data = form.check(
+      submitProposalInputSchema.safeParse({ ...form.values, attachments: attachments.fileIDs, clientDraftId }),
+    );
     if (!data) return;
     await form.send(
       async () => {
         // Still inside the tap: WeChat shows the subscribe dialog only for one.
         await askToSubscribe('proposalDecided');
-        // Stays busy: the page is about to leave, a second tap must not send it again.
-        onSubmitted(await submitProposal(data));
+        const out = await submitProposal(data);
+        // Stored (now or before): the draft has done its work.
+        done.current = true;
+        clearProposalDraft(owner);
+        // Stays busy: the page leaves, or (the same text was sent before) says so instead of the button.
+        if (out.alreadySubmitted) setAlready(out);
+        else onSubmitted(out);
       },
       { page: true },
     );
   };
 
-  return { ...form, submit };
+  return {
+    ...form,
+    submit,
+    discard,
+    /** The draft that came back from the device (until discarded): when it was saved, images it had. */
+    restored: showRestored ? restored : null,
+    dismissRestored: () => setShowRestored(false),
+    /** 您已经提交过这条建议: the stored proposal with the same text (nothing new was stored). */
+    already,
+  };
 }

@@ -23,7 +23,11 @@ export default function ProposalNewPage() {
       <Text className="page-title">提建议</Text>
       {current.data ? (
         open ? (
-          <Notice tone="info" id="proposal-window" text={`${open.title}，${lastDayBefore(open.closesAt)}截止`} />
+          <Notice
+            tone="info"
+            id="proposal-window"
+            text={`提交到${open.orgName}的征集期《${open.title}》，${lastDayBefore(open.closesAt)}截止`}
+          />
         ) : (
           <Notice
             tone="warning"
@@ -36,7 +40,12 @@ export default function ProposalNewPage() {
           />
         )
       ) : null}
-      <ProposalForm openid={openid} onSubmitted={onSubmitted} />
+      {/* Once the person is known: the draft kept on the device is theirs. */}
+      {me.data ? (
+        <ProposalForm key={openid ?? ''} openid={openid} onSubmitted={onSubmitted} />
+      ) : (
+        <Text className="muted">加载中…</Text>
+      )}
     </View>
   );
 }

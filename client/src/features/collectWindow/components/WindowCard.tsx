@@ -10,7 +10,7 @@ interface WindowCardProps {
   onPropose?: () => void;
 }
 
-/** The collection window: open (title, days left, 提建议) or closed (when it opens next). */
+/** The collection window: open (whose, title, days left, 提建议) or closed (when it opens next, if scheduled). */
 export function WindowCard({ current, onPropose }: WindowCardProps) {
   const { open, nextOpensAt, now } = current;
   if (!open) {
@@ -29,7 +29,9 @@ export function WindowCard({ current, onPropose }: WindowCardProps) {
   const days = daysLeft(open.closesAt, now);
   return (
     <Card className="window-card window-card--open" id="window-card">
-      <Text className="window-card__label">正在征集建议</Text>
+      <Text className="window-card__label" id="window-org">
+        {open.orgName}正在征集建议
+      </Text>
       <Text className="window-card__title" id="window-title">
         {open.title}
       </Text>
@@ -39,7 +41,7 @@ export function WindowCard({ current, onPropose }: WindowCardProps) {
         <Text> 天</Text>
       </View>
       <Text className="muted">
-        {open.orgName} · 截止日期 {lastDayBefore(open.closesAt)}
+        您的建议提交到{open.orgName}的征集期 · 截止日期 {lastDayBefore(open.closesAt)}
       </Text>
       {onPropose ? (
         <AppButton id="home-propose" kind="primary" block className="window-card__button" onClick={onPropose}>

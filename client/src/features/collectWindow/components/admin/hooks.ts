@@ -7,6 +7,7 @@ import {
   type Weights,
 } from '@shishi/shared-types';
 import { useFormState } from '../../../../hooks/useFormState';
+import { toApiError } from '../../../../services/call';
 import { confirm, showError, toastSuccess } from '../../../../utils/feedback';
 import { closeWindow, createWindow, setWindowWeights } from '../../admin';
 
@@ -50,7 +51,16 @@ export function useCreateWindowForm(now: Date, onCreated: (w: CollectWindow) => 
     );
     if (!data) return;
     await form.send(async () => {
-      const created = await createWindow(data);
+      let created: CollectWindow;
+      try {
+        created = await createWindow(data);
+      } catch (e) {
+        // It overlaps a window above: the function says what that means for members; asked, then sent again.
+        const error = toApiError(e);
+        if (error.code !== 'CONFLICT' || !error.fields.some((f) => f.path === 'confirmOverlap')) throw e;
+        if (!(await confirm('与上级征集期时间重叠', error.message, '确定设立'))) return;
+        created = await createWindow({ ...data, confirmOverlap: true });
+      }
       toastSuccess('已设立征集期');
       onCreated(created);
     });

@@ -38,7 +38,7 @@ describe('proposal.export', () => {
     const out = finished<ExportOutputFile>(await world.call('demo-district', 'proposal', 'export', {}));
     expect(out.rows).toBe(6); // 中山区: five seeded and the new one
     expect(out.fileName).toMatch(/^2027年度为职工办实事项目征集-dist-zhongshan-\d{12}\.xlsx$/);
-    expect(out.url).toMatch(/^\/storage\/exports\/demo-district\/.+\.xlsx(\?.*)?$/);
+    expect(out.url).toMatch(/^\/storage\/exports\/proposals\/\d{8}-[0-9a-f]{32}\.xlsx\?e=\d+&s=[\w-]+$/);
     const file = await world.cloud.downloadFile({ fileID: out.fileID });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.fileContent as unknown as ArrayBuffer);
@@ -64,7 +64,7 @@ describe('proposal.export', () => {
     expect(kept.getCell(col('决定说明')).value).toBe('采纳');
     expect(rowOf('seed-p9').getCell(col('合并到')).value).toBe('《在街道设立户外劳动者爱心驿站》');
     const link = rowOf(withImage._id).getCell(col('附件链接')).value as { text: string; hyperlink: string };
-    expect(link.hyperlink).toMatch(/^\/storage\/proposals\/demo-worker\/p\.png$/);
+    expect(link.hyperlink).toMatch(/^\/storage\/proposals\/demo-worker\/p\.png\?e=\d+&s=[\w-]+$/);
   });
 
   it('is for staff, within their subtree', async () => {

@@ -146,13 +146,24 @@ export async function startDevHost(config: DevHostConfig): Promise<DevHost> {
       return upload(req, res);
     }
     if (path.startsWith('/storage/') && req.method === 'GET') {
-      let file: string;
+      // Only through a signed, unexpired link (getTempFileURL), as production's temp links.
+      let cloudPath: string;
       try {
-        file = cloud.local.storage.resolve(decodeURIComponent(path.slice('/storage/'.length)));
+        cloudPath = decodeURIComponent(path.slice('/storage/'.length));
       } catch {
         return sendJson(res, 400, fail('INVALID_INPUT', '文件路径不对'));
       }
-      return serveFile(res, file, true);
+      const check = cloud.local.storage.verifyLink(cloudPath, url.searchParams);
+      if (!check.ok) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(
+          check.reason === 'expired'
+            ? '链接已过期，请回到页面重新打开或重新导出'
+            : '链接无效：文件只能通过页面给出的链接打开',
+        );
+        return;
+      }
+      return serveFile(res, check.file, true);
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, path);
     return sendJson(res, 404, fail('NOT_FOUND', '没有这个地址'));

@@ -254,7 +254,7 @@ describe('storage', () => {
     const urls = await cloud.getTempFileURL({ fileList: [up.fileID] });
     expect(urls.fileList).toHaveLength(1);
     expect(urls.fileList[0]).toMatchObject({ fileID: up.fileID, status: 0 });
-    expect(urls.fileList[0].tempFileURL).toMatch(/avatars\/u1\/photo\.txt$/);
+    expect(urls.fileList[0].tempFileURL).toMatch(/avatars\/u1\/photo\.txt\?e=\d+&s=[\w-]+$/);
 
     const down = await cloud.downloadFile({ fileID: up.fileID });
     expect(Buffer.from(down.fileContent).toString()).toBe('hello 云存储');

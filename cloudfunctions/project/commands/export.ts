@@ -2,7 +2,6 @@
 import {
   businessDate,
   formStatusLabels,
-  formatDateTime,
   projectStatusMeta,
   type ExportFormInput,
   type FormKind,
@@ -10,6 +9,7 @@ import {
 } from '@shishi/shared-types';
 import { tempUrls } from '../../common/attachments';
 import type { Ctx } from '../../common/context';
+import { exportPath } from '../../common/exportFiles';
 import type { FormDoc, ProjectDoc, TrancheDoc } from '../../common/projects';
 import type { DocumentForm, ProjectDocumentData, ProjectListRow } from '../documents/types';
 import { loadExtras, loadProject } from '../load';
@@ -86,8 +86,7 @@ async function store(
   ext: string,
   rows: number,
 ): Promise<ProjectExportOutput> {
-  const stamp = formatDateTime(ctx.now).replace(/[-: ]/g, '');
-  const cloudPath = `exports/${ctx.openid}/project-${stamp}-${ctx.now.getTime()}.${ext}`;
+  const cloudPath = exportPath(ctx, 'projects', ext);
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
   const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';
   return { fileID, url, fileName, rows };

@@ -13,6 +13,7 @@ import {
 } from '@shishi/shared-types';
 import { tempUrls } from '../../common/attachments';
 import { createCtx, type Ctx } from '../../common/context';
+import { exportPath } from '../../common/exportFiles';
 import type { JobKind, StepEnv } from '../../common/jobs';
 import {
   assembleXlsx,
@@ -271,7 +272,7 @@ export const proposalExportJob: JobKind<ProposalExportState, ExportOutputFile> =
         const created = env.job.createdAt;
         const stamp = formatDateTime(created).replace(/[-: ]/g, '');
         const fileName = `${params.windowTitle ?? '建议'}-${params.scopeId}-${stamp}.xlsx`;
-        const cloudPath = `exports/${env.job.owner}/${params.windowId ?? 'none'}-${params.scopeId}-${stamp}-${created.getTime()}.xlsx`;
+        const cloudPath = exportPath({ now: created }, 'proposals', 'xlsx', env.job._id);
         const { fileID } = await env.cloud.uploadFile({ cloudPath, fileContent: buffer });
         const ctx = createCtx(env.cloud, env.job.owner, env.now());
         const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';

@@ -23,6 +23,7 @@ import {
 import { isDuplicateKey } from '../../common/app';
 import { auditDocs, type AuditInput } from '../../common/audit';
 import { createCtx, type Ctx } from '../../common/context';
+import { exportPath } from '../../common/exportFiles';
 import type { JobKind, StepEnv, StepOutcome } from '../../common/jobs';
 import { allOrgs } from '../../common/orgs';
 import {
@@ -223,7 +224,7 @@ async function joinStep(
     ]);
   }
   const ext = params.format;
-  const cloudPath = `exports/surveys/${survey._id}/${env.job.createdAt.getTime()}-${env.job._id.slice(0, 8)}.${ext}`;
+  const cloudPath = exportPath({ now: env.job.createdAt }, 'surveys', ext, env.job._id);
   const { fileID } = await env.cloud.uploadFile({ cloudPath, fileContent: content });
   const temp = await env.cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
   // The summary alone has no answer rows: it covers the answers counted.

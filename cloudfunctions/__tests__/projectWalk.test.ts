@@ -208,40 +208,44 @@ function prefix(stage: number): Step[] {
     { kind: 'move', who: 2, move: 'recordReview', pass: true },
     { kind: 'move', who: 2, move: 'submitForDecision', pass: true },
   ];
+  const established: Step[] = [...ready, { kind: 'decide', who: 5, meeting: 'cityPartyGroup' }];
   if (stage === 0) return [];
   if (stage === 1) return ready;
-  return [...ready, { kind: 'decide', who: 5, meeting: 'cityPartyGroup' }];
+  if (stage === 2) return established;
+  // Established with the start form filed and signed through: the walk goes on from a paid tranche 1.
+  const approve = { kind: 'sign', who: 0, right: true, approve: true, twice: false } as const;
+  return [...established, { kind: 'form', who: 0, form: 'start' }, approve, approve, approve];
 }
 
 it('random walks keep every guarantee of the record', async () => {
   const reached = new Set<string>();
+  let runs = 0;
   let approvedForms = 0;
   await fc.assert(
-    fc.asyncProperty(
-      fc.array(step, { minLength: 10, maxLength: 40 }),
-      fc.integer({ min: 0, max: 2 }),
-      async (steps, stage) => {
-        const world = await openWorld();
-        try {
-          const out = ok<DecideOutput>(
-            await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p1', kind: 'adopt' }),
-          );
-          const projectId = out.project!._id;
-          ok<Project>(
-            await world.call('demo-district', 'project', 'update', { projectId, version: 1, record: fullRecord() }),
-          );
-          for (const s of [...prefix(stage), ...steps]) {
-            await run(world, projectId, s);
-            const seen = await check(world, projectId);
-            reached.add(seen.status);
-            approvedForms = Math.max(approvedForms, seen.approved);
-          }
-        } finally {
-          await world.close();
+    fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), async (steps) => {
+      // Each start in turn (drawn, the small ones would come far more often).
+      const stage = runs++ % 4;
+      const world = await openWorld();
+      try {
+        const out = ok<DecideOutput>(
+          await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p1', kind: 'adopt' }),
+        );
+        const projectId = out.project!._id;
+        ok<Project>(
+          await world.call('demo-district', 'project', 'update', { projectId, version: 1, record: fullRecord() }),
+        );
+        for (const s of [...prefix(stage), ...steps]) {
+          await run(world, projectId, s);
+          const seen = await check(world, projectId);
+          reached.add(seen.status);
+          approvedForms = Math.max(approvedForms, seen.approved);
         }
-      },
-    ),
-    { numRuns: 15 },
+      } finally {
+        await world.close();
+      }
+    }),
+    // A fixed seed: the same walks on every run (CI must not depend on luck); change it to explore anew.
+    { numRuns: 16, seed: 20271205 },
   );
   // The walks went somewhere: past establishment, with forms approved.
   expect(reached.has('established') || reached.has('published') || reached.has('inProgress')).toBe(true);

@@ -21,6 +21,8 @@ export const collections = [
       { name: 'path', keys: { path: 1 } },
       // The whole tree in display order (allOrgs: the picker, routing by department code).
       { name: 'order', keys: { order: 1 } },
+      // Districts or industry unions of the tree (survey breakdowns by 区市县 / 产业工会).
+      { name: 'type_order', keys: { type: 1, order: 1 } },
     ],
   },
   {
@@ -110,7 +112,7 @@ export const collections = [
     indexes: [
       { name: 'project', keys: { projectId: 1, submittedAt: 1 } },
       // 待我签署: forms whose pending step is signed at a node by a role.
-      { name: 'pending', keys: { pendingOrgId: 1, pendingRole: 1 } },
+      { name: 'pending', keys: { pendingOrgId: 1, pendingRole: 1, submittedAt: 1 } },
       // 退回待修改: returned forms of a unit's subtree.
       { name: 'returned_orgPath', keys: { status: 1, orgPath: 1 } },
     ],

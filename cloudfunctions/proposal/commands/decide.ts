@@ -13,7 +13,7 @@ import {
 } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
-import { clip } from '../../common/notify';
+import { clip, notify } from '../../common/notify';
 import { toProjectRef, type ProjectDoc } from '../../common/projects';
 import { refuse, requireTransition } from '../../common/scope';
 import { loadMany, loadProposal, present } from '../load';
@@ -124,6 +124,25 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
       };
     },
   );
+  // Supporters (附议) of the kept and the merged proposals are told of an adoption too, authors once only.
+  if (meta.status === 'adopted') {
+    const authors = new Set([p, ...merged.values()].map((d) => d.authorOpenid).filter(Boolean));
+    const _ = ctx.db.command;
+    const supports = await ctx.db
+      .collection('supports')
+      .where({ proposalId: _.in([p._id, ...merged.keys()]) })
+      .field({ openid: true })
+      .limit(1000)
+      .get();
+    const supporters = (supports.data as Array<{ openid: string }>).map((s) => s.openid).filter((o) => !authors.has(o));
+    await notify(ctx, supporters, {
+      kind: 'proposalDecided',
+      title: '您附议的建议已被采纳',
+      body: `您附议的建议《${p.title}》已被采纳。` + (made ? `已列为项目草稿《${made.title}》，进入可研论证。` : ''),
+      proposalId: p._id,
+      projectId: made?._id ?? null,
+    });
+  }
   const fresh = await loadProposal(ctx, p._id);
   return { proposal: (await present(ctx, [fresh]))[0], project: made ? toProjectRef(made) : null, notified: told };
 }

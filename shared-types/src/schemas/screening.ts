@@ -137,12 +137,24 @@ export type DecideOutput = z.infer<typeof decideOutputSchema>;
 export const reviewQueueInputSchema = pageInputSchema;
 export const reviewQueueOutputSchema = pagedSchema(proposalSchema);
 
-export const moderateInputSchema = z.object({
-  proposalId: idSchema,
-  /** pass: text and held images may be shown; reject: hidden from everyone but the author and staff. */
-  verdict: z.enum(['pass', 'reject'], { error: '请选择通过或不通过' }),
-  note: z.string().trim().max(200, '说明最多 200 个字').optional(),
-});
+export const moderateInputSchema = z
+  .object({
+    proposalId: idSchema,
+    /** pass: text and held images may be shown; reject: hidden from everyone but the author and staff. */
+    verdict: z.enum(['pass', 'reject'], { error: '请选择通过或不通过' }),
+    /** Why: required for a rejection (the author is told it), at least 4 characters. */
+    note: z.string().trim().max(200, '说明最多 200 个字').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.verdict === 'reject' && (v.note ?? '').length < 4) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        input: v.note,
+        message: '不通过要写明原因（至少 4 个字），会告诉提建议的职工',
+      });
+    }
+  });
 export type ModerateInput = z.infer<typeof moderateInputSchema>;
 
 export const exportInputSchema = z.object({

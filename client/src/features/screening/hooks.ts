@@ -212,11 +212,20 @@ export function useDecideForm(item: Proposal, onDecided: () => void) {
     );
     if (!data) return;
     const label = decisionMeta[data.kind].label;
+    // Nobody scored it (需求最迫切, 最具备办结条件): said first, so an adoption is not a slip.
+    const unscored = data.kind === 'adopt' && !item.scores?.scoredAt;
     const question =
       data.kind === 'adopt'
-        ? `采纳“${item.title}”？将生成项目草稿“${data.projectTitle ?? item.title}”，并通知提议职工。`
+        ? `${unscored ? '这条建议还没有人评分（需求迫切程度、办结条件都没评）。' : ''}采纳“${item.title}”？将生成项目草稿“${data.projectTitle ?? item.title}”，并通知提议职工和附议的职工。`
         : `${label}“${item.title}”？结果和理由会通知提议职工。`;
-    if (!(await confirm(`确认${label}`, question, label))) return;
+    if (
+      !(await confirm(
+        unscored ? '还没有评分，确定采纳？' : `确认${label}`,
+        question,
+        unscored ? '不评分，采纳' : label,
+      ))
+    )
+      return;
     await form.send(async () => {
       await decideProposal(data);
       toastSuccess(`已${label}`);

@@ -4,10 +4,11 @@ import {
   categoryLabels,
   formatDateTime,
   proposalStatusMeta,
+  shownStatus,
   targetGroupLabels,
   type Proposal,
 } from '@shishi/shared-types';
-import { Badge, StatusBadge } from '../../../components';
+import { Badge } from '../../../components';
 import { channelLabels, moderationMeta, moderationNoteForAuthor, offlineLabel } from '../labels';
 import { proposalDetailUrl } from '../links';
 import { ProposalOutcome, hasOutcome } from './ProposalOutcome';
@@ -28,7 +29,7 @@ export function ProposalCard({ proposal: p, variant }: ProposalCardProps) {
     <View className="proposal-card" id={`proposal-${p._id}`} onClick={open}>
       <View className="proposal-card__head">
         <Text className="proposal-card__title">{p.title}</Text>
-        <StatusBadge status={p.status} />
+        <Badge {...shownStatus(p)} />
       </View>
       <View className="proposal-card__tags">
         <Text className="proposal-card__tag">{categoryLabels[p.category]}</Text>

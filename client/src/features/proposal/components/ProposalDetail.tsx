@@ -5,12 +5,13 @@ import {
   categoryLabels,
   formatDateTime,
   proposalStatusMeta,
+  shownStatus,
   targetGroupLabels,
   type AuditEntry,
   type GetProposalOutput,
   type ProposalStatus,
 } from '@shishi/shared-types';
-import { Badge, ImageGrid, StatusBadge } from '../../../components';
+import { Badge, ImageGrid } from '../../../components';
 import { moderationMeta, moderationNoteForAuthor, offlineLabel } from '../labels';
 import { surveyResultsUrl } from '../../survey/routes';
 import { proposalDetailUrl } from '../links';
@@ -72,7 +73,7 @@ export function ProposalDetail({ data, staff, onChanged, viewerName }: ProposalD
             {p.title}
           </Text>
           <View id="detail-status">
-            <StatusBadge status={p.status} />
+            <Badge {...shownStatus(p)} />
           </View>
         </View>
         <View className="detail__tags">

@@ -12,13 +12,31 @@ interface ReviewCardProps {
   onReject: () => void;
 }
 
-/** A flagged proposal in full — text and images — with 通过 / 不通过. */
+/** Why a proposal waits for a person: which part the content check held, and how. */
+export function flaggedBecause(p: Proposal): string[] {
+  const reasons: string[] = [];
+  if (p.moderation === 'review') reasons.push('文字：自动内容检查提示可能有问题（或检查没能完成）');
+  const held = p.attachments.filter((a) => a.moderation === 'review').length;
+  const checking = p.attachments.filter((a) => a.moderation === 'pending').length;
+  if (held > 0) reasons.push(`图片：${held} 张自动检查提示可能有问题`);
+  if (checking > 0) reasons.push(`图片：${checking} 张还在自动检查中`);
+  return reasons.length > 0 ? reasons : ['内容安全检查有提示'];
+}
+
+/** A flagged proposal in full — why it was flagged, text and images — with 通过 / 不通过. */
 export function ReviewCard({ proposal: p, busy, onPass, onReject }: ReviewCardProps) {
   const images = p.attachments.filter((a) => a.url !== '');
   const urls = images.map((a) => a.url);
   return (
     <View className="review-card" id={`review-${p._id}`}>
-      <Text className="review-card__flag">内容安全检查有提示，等待人工审核</Text>
+      <View className="review-card__flag" id={`review-why-${p._id}`}>
+        <Text>等待人工审核：</Text>
+        {flaggedBecause(p).map((r) => (
+          <Text key={r} className="review-card__why">
+            {r}
+          </Text>
+        ))}
+      </View>
       <Text className="review-card__title">{p.title}</Text>
       <Text className="review-card__meta">
         {categoryLabels[p.category]} · {p.authorName} · {p.orgName} · {formatDateTime(p.createdAt)}

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import type { Proposal } from '@shishi/shared-types';
+import { moderateInputSchema, type Proposal } from '@shishi/shared-types';
 import { AppButton, PagedList, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { StaffOnly } from '../../../../features/profile';
@@ -17,15 +17,23 @@ function Review() {
   const [rejecting, setRejecting] = useState<Proposal | null>(null);
   const [note, setNote] = useState('');
 
+  const [noteError, setNoteError] = useState<string | undefined>();
+
   const reject = async () => {
     if (!rejecting) return;
+    // The same rule as the function's (moderateInputSchema): the author is told why.
+    const checked = moderateInputSchema.safeParse({ proposalId: rejecting._id, verdict: 'reject', note });
+    if (!checked.success) {
+      setNoteError(checked.error.issues[0]?.message);
+      return;
+    }
     const ok = await confirm(
       '内容不通过',
       `“${rejecting.title}”将只有提议人和工作人员能看到。确定不通过吗？`,
       '不通过',
     );
     if (!ok) return;
-    if (await queue.moderate(rejecting, 'reject', note.trim() || undefined)) {
+    if (await queue.moderate(rejecting, 'reject', note.trim())) {
       setRejecting(null);
       setNote('');
     }
@@ -73,14 +81,17 @@ function Review() {
         <Text className="sheet-lead">{rejecting?.title}</Text>
         <TextField
           id="reject-note"
-          label="说明"
-          optional
+          label="不通过的原因"
           multiline
           fixed
           value={note}
+          error={noteError}
           maxlength={200}
-          placeholder="哪里不合适，会告诉提议人"
-          onInput={setNote}
+          placeholder="哪里不合适，怎样改可以通过（会告诉提议人）"
+          onInput={(v) => {
+            setNote(v);
+            setNoteError(undefined);
+          }}
         />
       </Sheet>
     </View>

@@ -126,3 +126,56 @@ test('pasting past the limit cuts nothing: the count and a note say what is over
   await shot(page, '97-proposal-over-limit');
   await page.context().close();
 });
+
+test('review queue says why an item was flagged; a rejection needs a reason; the author sees 未通过审核', async () => {
+  const flagged = await api<{ _id: string; moderation: string }>('demo-worker', 'proposal', 'submit', {
+    title: '建议组织职工棋牌活动',
+    content: '建议在活动中心开设棋牌室，可以小赌博一下增加乐趣。',
+    category: 'culture',
+    targetGroup: 'all',
+    clientDraftId: 'e2e-flagged-0001',
+  });
+  assert.equal(flagged.moderation, 'review');
+
+  const staff = await signedIn('demo-district');
+  await staff.goto(`${baseUrl}/#/packages/staff/pages/review/index`);
+  const why = staff.locator(`#review-why-${flagged._id}`);
+  await why.waitFor();
+  assert.match(await why.innerText(), /文字：自动内容检查提示可能有问题/);
+  await staff.locator(`#review-reject-${flagged._id}`).click();
+  await staff.locator('#reject-confirm').click();
+  await staff.locator('#reject-note-error').waitFor();
+  assert.match(await staff.locator('#reject-note-error').innerText(), /不通过要写明原因/);
+  await staff.locator('#reject-note textarea').fill('涉及赌博内容，请改写后重新提交');
+  await settle(staff);
+  await shot(staff, '98-review-reject-reason');
+  await staff.locator('#reject-confirm').click();
+  await staff.locator('.taro-model__confirm').filter({ visible: true }).click();
+  await staff.getByText('已设为不通过').first().waitFor();
+  await staff.context().close();
+
+  const worker = await signedIn('demo-worker');
+  await worker.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+  const card = worker.locator(`#proposal-${flagged._id}`);
+  await card.waitFor();
+  assert.match(await card.innerText(), /未通过审核/);
+  assert.doesNotMatch(await card.locator('.ui-badge').first().innerText(), /已提交/);
+  await worker.context().close();
+});
+
+test('the export panel gives a full link and a download button, and says what its count holds', async () => {
+  const page = await signedIn('demo-district');
+  await page.goto(`${baseUrl}/#/packages/staff/pages/screening/index`);
+  await page.locator('#screen-export').click();
+  await page.locator('#export-result').waitFor({ timeout: 60_000 });
+  const link = (await page.locator('#export-link').innerText()).trim();
+  assert.ok(link.startsWith(`${baseUrl}/`), `a full link: ${link}`);
+  assert.equal((await fetch(link)).status, 200);
+  assert.match(await page.locator('#export-rows').innerText(), /已导出 \d+ 条建议（含已合并的）/);
+  assert.match(await page.locator('#export-scope').innerText(), /已合并到其他建议的也各占一行/);
+  assert.equal(await page.locator('#export-download').count(), 1);
+  await page.locator('#export-result').scrollIntoViewIfNeeded();
+  await settle(page);
+  await shot(page, '99-export-panel');
+  await page.context().close();
+});

@@ -14,6 +14,7 @@ import {
 import { AppButton, FormField, Notice, TextField } from '../../../components';
 import { useFormState } from '../../../hooks/useFormState';
 import { toastSuccess } from '../../../utils/feedback';
+import { askToSubscribe } from '../../../services/subscribe';
 import { submitForm } from '../actions/api';
 import { maxDigits, maxLen } from '../actions/limits';
 import { parseCount } from '../actions/money';
@@ -88,6 +89,9 @@ export function FormFill({ project, kind, latest }: FormFillProps) {
       void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
       return;
     }
+    // Still inside the tap: WeChat asks for the 项目报送提醒 subscription only from a tap (the mid-term
+    // reminders 7 days and 1 day before go out as a subscribe message where it is granted).
+    if (kind !== 'acceptance') void askToSubscribe('projectDeadline');
     await form.send(
       async () => {
         await submitForm(checked);

@@ -7,9 +7,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const host = await startDevHost(config);
   // Demo projects in every state (through the real functions); skipped once any project exists.
+  // A failure here leaves the demo without some projects; the host itself keeps running.
   if (config.DEMO === '1') {
-    const demo = await seedProjects(host.cloud, new Date(config.now()));
-    if (!demo.skipped) console.log(`demo projects: ${demo.projectIds.length} added`);
+    try {
+      const demo = await seedProjects(host.cloud, new Date(config.now()));
+      if (!demo.skipped) console.log(`demo projects: ${demo.projectIds.length} added`);
+    } catch (e) {
+      console.error('[devhost] demo projects were not (all) added:', e instanceof Error ? e.message : e);
+    }
   }
   console.log(`为职工办实事 dev host: ${host.url}  (data: ${config.DATA_DIR})`);
   console.log(modeLine(config));

@@ -4,7 +4,7 @@
  * each once: the reminder's fixed _id is inserted before anyone is told, so two runs at once, or a
  * run repeated, tell nobody twice. Once overdue, the routed department hears of it, once.
  */
-import { businessDate, formatDateTime, reminderDue, subscribeTopics } from '@shishi/shared-types';
+import { businessDate, formatDateTime, midtermOwingStatuses, reminderDue, subscribeTopics } from '@shishi/shared-types';
 import { isDuplicateKey } from '../common/app';
 import type { Cloud } from '../common/cloud';
 import { createCtx, type Ctx } from '../common/context';
@@ -38,7 +38,7 @@ export async function sendReminders(cloud: Cloud, now: Date): Promise<{ reminded
       .where({
         midtermOpen: true,
         midtermDueAt: _.lte(new Date(now.getTime() + WEEK_MS)),
-        status: _.in(['established', 'published', 'inProgress']),
+        status: _.in([...midtermOwingStatuses]),
         _id: _.gt(after),
       })
       .orderBy('_id', 'asc')

@@ -10,6 +10,7 @@ import {
   formRefusal,
   formStatusLabels,
   maxSubsidyFen,
+  midtermOwingStatuses,
   meetingKindLabels,
   projectLevelLabels,
   projectLifecycle,
@@ -85,7 +86,7 @@ export function isOverdue(p: ProjectDoc, now: Date): boolean {
   return (
     p.midtermOpen &&
     p.midtermDueAt !== null &&
-    ['established', 'published', 'inProgress'].includes(p.status) &&
+    midtermOwingStatuses.includes(p.status) &&
     new Date(p.midtermDueAt).getTime() < now.getTime()
   );
 }

@@ -1,6 +1,7 @@
 /** 项目详情, the staff project list, and 待我办理 (the work queue). */
 import {
   businessDate,
+  midtermOwingStatuses,
   formKindLabels,
   projectStatusMeta,
   signStepLabels,
@@ -35,7 +36,7 @@ export async function staffScope(ctx: Ctx) {
   return { bindings, orgIds, where: { reach: _.in(orgIds) } };
 }
 
-const runningStatuses = ['established', 'published', 'inProgress'];
+const runningStatuses = [...midtermOwingStatuses];
 
 export function toListItem(p: ProjectDoc, now: Date) {
   const meta = projectStatusMeta[p.status];

@@ -430,6 +430,12 @@ export function signStepLabel(step: SignStep): string {
 
 // ---------------------------------------------------------------- deadlines
 
+/**
+ * Projects that owe the mid-term form: those in progress (the only state it can be filed in). Reminders,
+ * 中期临近 and 已逾期 concern them alone; a project not started yet cannot file it.
+ */
+export const midtermOwingStatuses: readonly ProjectStatus[] = ['inProgress'];
+
 /** Default due date of the mid-term form (第五条（八）: 每年度8月中旬前). */
 export const DEFAULT_MIDTERM_DUE = '08-15';
 /** Reminders go this many days before the due date, once each. */

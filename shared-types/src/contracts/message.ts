@@ -1,7 +1,14 @@
 /** The `message` function's actions. */
 import { access } from '../rules/access';
 import { roles } from '../roles';
-import { listMessagesInputSchema, listMessagesOutputSchema, markReadInputSchema, markReadOutputSchema, subscribeInputSchema, subscribeOutputSchema } from '../schemas/message';
+import {
+  listMessagesInputSchema,
+  listMessagesOutputSchema,
+  markReadInputSchema,
+  markReadOutputSchema,
+  subscribeInputSchema,
+  subscribeOutputSchema,
+} from '../schemas/message';
 import type { ActionContract } from './contract';
 
 export const messageContracts = {

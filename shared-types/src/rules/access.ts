@@ -84,6 +84,7 @@ export function accessRefusal(
   if (allowed.some((b) => bindingReaches(b, rule.scope, target))) return null;
   return {
     code: 'FORBIDDEN',
-    message: rule.scope === 'department' ? `${what}不在您的管辖范围内，也没有归口到您的部门` : `${what}不在您的管辖范围内`,
+    message:
+      rule.scope === 'department' ? `${what}不在您的管辖范围内，也没有归口到您的部门` : `${what}不在您的管辖范围内`,
   };
 }

@@ -277,7 +277,8 @@ describe('an empty environment', () => {
     const r = await run(['--dry-run'], {});
     expect(r.output).toContain('+ collection proposals');
     expect(r.output).toContain(
-      '+ index proposals.author_window_title (authorKey:asc, windowId:asc, titleKey:asc; unique)',
+      '+ index proposals.author_window_title (authorKey:asc, windowId:asc, titleKey:asc)',
+      '+ index surveyAnswers.survey_respondent (surveyId:asc, respondentKey:asc; unique)',
     );
     expect(r.output).toContain('~ rule proposals: (new) → ADMINONLY');
     expect(r.output).toContain('+ trigger survey.settleCounters: timer 0 */5 * * * * *');

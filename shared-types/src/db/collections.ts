@@ -55,6 +55,15 @@ export const collections = [
       { name: 'moderation_created', keys: { moderation: 1, createdAt: -1 } },
       // Screening ranks a window's proposals of a subtree by their supporters (proposal.screen).
       { name: 'orgPath_window_backers', keys: { orgPath: 1, windowId: 1, backerCount: -1 } },
+      // …and by the other sorts of the screening list (附议人数, 相似建议数, 需求迫切度, 办结条件), newest first
+      // among equals.
+      { name: 'orgPath_window_supports', keys: { orgPath: 1, windowId: 1, supportCount: -1, createdAt: -1 } },
+      { name: 'orgPath_window_similar', keys: { orgPath: 1, windowId: 1, similarCount: -1, createdAt: -1 } },
+      { name: 'orgPath_window_urgency', keys: { orgPath: 1, windowId: 1, 'scores.urgency': -1, createdAt: -1 } },
+      {
+        name: 'orgPath_window_feasibility',
+        keys: { orgPath: 1, windowId: 1, 'scores.feasibility': -1, createdAt: -1 },
+      },
       // Similar lookup: proposals holding any of a query's rarest grams (multikey).
       { name: 'grams_window', keys: { grams: 1, windowId: 1 } },
       // Content review queue.

@@ -1,4 +1,5 @@
 import type { UserConfigExport } from '@tarojs/cli';
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile';
 
 /**
  * Taro's default prints every non-ASCII character of the JS as \uXXXX: each Chinese character then costs
@@ -10,7 +11,7 @@ import type { UserConfigExport } from '@tarojs/cli';
  */
 const mini = {
   terser: { enable: true, config: { output: { ascii_only: false } } },
-} as UserConfigExport<'webpack5'>['mini'];
+} as IMiniAppConfig<'webpack5'>;
 
 export default {
   mini,

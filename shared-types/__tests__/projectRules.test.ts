@@ -162,7 +162,8 @@ describe('sign-offs (附件2–4)', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      // A fixed seed: the same sequences every run (CI must not depend on luck); change it to explore anew.
+      { numRuns: 3000, seed: 20271205 },
     );
     // The property was put to the test: some sequences did get a form approved.
     expect(approvals).toBeGreaterThan(0);

@@ -98,7 +98,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         // rem base follows the screen width up to 24px, so desktop browsers get phone-like text sizes.
-        pxtransform: { enable: true, config: { maxRootSize: 24 } },
+        // The H5-only rules for Taro's own chrome (tab bar, navigation bar) and the desktop layout are in CSS px
+        // (prettier writes PX as px, which pxtransform would halve): those selectors are left as written.
+        pxtransform: {
+          enable: true,
+          config: {
+            maxRootSize: 24,
+            selectorBlackList: [/weui-tabbar__label/, /taro-navigation-bar/, /taro_page\[/, /^body:has/],
+          },
+        },
         autoprefixer: { enable: true, config: {} },
         cssModules: {
           enable: false,

@@ -218,13 +218,7 @@ export function useDecideForm(item: Proposal, onDecided: () => void) {
       data.kind === 'adopt'
         ? `${unscored ? '这条建议还没有人评分（需求迫切程度、办结条件都没评）。' : ''}采纳“${item.title}”？将生成项目草稿“${data.projectTitle ?? item.title}”，并通知提议职工和附议的职工。`
         : `${label}“${item.title}”？结果和理由会通知提议职工。`;
-    if (
-      !(await confirm(
-        unscored ? '还没有评分，确定采纳？' : `确认${label}`,
-        question,
-        unscored ? '不评分，采纳' : label,
-      ))
-    )
+    if (!(await confirm(unscored ? '还没有评分，确定采纳？' : `确认${label}`, question, unscored ? '仍然采纳' : label)))
       return;
     await form.send(async () => {
       await decideProposal(data);

@@ -136,6 +136,34 @@ export const collections = [
   { name: 'programmeYears', indexes: [] },
   // Deadline reminders sent; _id `${projectId}_${what}`: each is sent once.
   { name: 'projectReminders', indexes: [] },
+  // 公告 (announce): a project's plan and later news to its audience. `feedKeys` holds the audience keys
+  // (`<orgId>` or `<orgId>|<group>`) while the announcement is shown to workers, [] while held or
+  // withdrawn: a worker's feed is one `$in` over the keys of their org path (and groups), newest first.
+  {
+    name: 'announcements',
+    indexes: [
+      { name: 'feed', keys: { feedKeys: 1, publishedAt: -1 } },
+      // A project's announcements (staff list, stats; the plan is `${projectId}_plan`).
+      { name: 'project_created', keys: { projectId: 1, createdAt: -1 } },
+      // Image-check verdicts (security.mediaCheckAsync) delivered to the proposal function's message push.
+      { name: 'images_trace', keys: { 'images.traceId': 1 } },
+    ],
+  },
+  // Who opened an announcement; _id `${announcementId}_${openid}`: one per worker (unread marks, reached).
+  { name: 'announcementReads', indexes: [{ name: 'announcement', keys: { announcementId: 1 } }] },
+  // 关注: _id `${projectId}_${openid}`; followers of a project (push), what a worker follows.
+  {
+    name: 'projectFollows',
+    indexes: [
+      { name: 'project', keys: { projectId: 1 } },
+      { name: 'person_created', keys: { openid: 1, createdAt: -1 } },
+    ],
+  },
+  // 知晓度: unique viewers of a project page; _id `${projectId}_${openid}`.
+  { name: 'projectViews', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
+  // Counters of unique events (project viewers, announcement readers) in shards `${counterId}_${k}`,
+  // read by _id; each shard's sum equals a recompute of the events (cloudfunctions/common/uniqueCount.ts).
+  { name: 'counterShards', indexes: [] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },
   { name: 'messages', indexes: [{ name: 'recipient', keys: { openid: 1, createdAt: -1 } }] },
   // Subscribe-message consent left per person and topic; _id `${openid}_${topic}`.

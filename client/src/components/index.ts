@@ -14,4 +14,11 @@ export { SearchBar } from './SearchBar';
 export { Badge, StatusBadge, type BadgeTone } from './StatusBadge';
 export { ImageGrid, type GridImage } from './ImageGrid';
 // Sheet and ScoreStepper are imported by path where used (staff subpackage), so they stay out of the main package.
-export { LARGE_FONT_SCALE, applyFontScale, largeFontOn, setLargeFont, useFontScaleStyle } from './FontScale';
+export {
+  LARGE_FONT_SCALE,
+  applyFontScale,
+  largeFontOn,
+  setLargeFont,
+  useFontScaleStyle,
+  withFontScale,
+} from './FontScale';

@@ -5,10 +5,14 @@
  * - weapp follows the phone: WeChat's 字体大小 setting (`fontSizeSetting`, 17 px is standard) raises the
  *   scale too; the larger of the two wins.
  * - H5: the variable sits on <html>, so every page, sheet and dialog follows. weapp has no shared root:
- *   each page puts `useFontScaleStyle()` on its root view.
+ *   every page's default export is wrapped, `export default withFontScale(SomePage)`, which puts the
+ *   scale on a view around the whole page (loading and error states included). A page may instead put
+ *   `style={useFontScaleStyle()}` on every root it returns. scripts/__tests__/fontScalePages.test.ts
+ *   fails for a page of app.config.ts that does neither.
  */
+import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { createElement, useEffect, useState, type ComponentType } from 'react';
 import { config } from '../../config';
 
 export const LARGE_FONT_KEY = 'shishi.largeFont';
@@ -78,4 +82,18 @@ export function useFontScaleStyle(): string | undefined {
   }, []);
   if (config.platform === 'h5' || scale === 1) return undefined;
   return `--fs:${scale}`;
+}
+
+/**
+ * A page component with the text scale on a view around it (weapp). The view is there at every scale,
+ * so switching 长辈模式 never remounts the page; its class `fs-root` (app.scss) also sets the body text
+ * size, which unstyled text inherits. H5 gets the page unchanged: <html> carries the scale there.
+ */
+export function withFontScale<P extends object>(Page: ComponentType<P>): ComponentType<P> {
+  if (config.platform === 'h5') return Page;
+  function FontScaled(props: P) {
+    const style = useFontScaleStyle();
+    return createElement(View, { className: 'fs-root', style }, createElement(Page, props));
+  }
+  return FontScaled;
 }

@@ -4,9 +4,10 @@ import { ErrorBlock, Loading } from '../../components';
 import { routes } from '../../config';
 import { GrassrootsPicker } from '../../features/org';
 import { BindForm, useMe } from '../../features/profile';
+import { withFontScale } from '../../components/FontScale';
 
 /** 绑定资料: first use (or changing one's name and unit later). */
-export default function BindPage() {
+function BindPage() {
   const me = useMe();
   if (me.error) return <ErrorBlock error={me.error} onRetry={me.reload} />;
   if (me.loading || !me.data) return <Loading />;
@@ -33,3 +34,5 @@ export default function BindPage() {
     </View>
   );
 }
+
+export default withFontScale(BindPage);

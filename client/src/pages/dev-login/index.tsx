@@ -7,9 +7,10 @@ import { IdentityList, fetchIdentities, loginAs, type DemoIdentity } from '../..
 import { forgetMe } from '../../features/profile';
 import { useResource } from '../../hooks/useResource';
 import { toApiError } from '../../services/call';
+import { withFontScale } from '../../components/FontScale';
 
 /** H5 only (not in the weapp build): sign in to the local dev host as one of its demo identities. */
-export default function DevLoginPage() {
+function DevLoginPage() {
   const identities = useResource(fetchIdentities, []);
   const [pending, setPending] = useState<string | null>(null);
   const [loginError, setLoginError] = useState<string | null>(null);
@@ -42,3 +43,5 @@ export default function DevLoginPage() {
     </View>
   );
 }
+
+export default withFontScale(DevLoginPage);

@@ -2,17 +2,18 @@ import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { isStaff, type Profile } from '@shishi/shared-types';
-import { Cell, CellGroup, ErrorBlock, Loading, useFontScaleStyle } from '../../components';
+import { Cell, CellGroup, ErrorBlock, Loading } from '../../components';
 import { routes } from '../../config';
 import { WindowCard, useCurrentWindow } from '../../features/collectWindow';
 import { Greeting, useMe } from '../../features/profile';
 import { WorkQueue } from '../../features/project/home/WorkQueue';
 import { HomeSurveys } from '../../features/survey/home/HomeSurveys';
 import { menuFor, type MenuEntry } from './menu';
+import { withFontScale } from '../../components/FontScale';
 import './index.scss';
 
 /** 首页: greeting, the collection window, and the ways in. Unbound users go to 绑定资料 first. */
-export default function HomePage() {
+function HomePage() {
   const me = useMe();
   const unbound = me.data?.bound === false;
 
@@ -34,10 +35,9 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
   });
 
   const goPropose = () => void Taro.navigateTo({ url: routes.proposalNew });
-  const fontStyle = useFontScaleStyle();
 
   return (
-    <View className="page home" style={fontStyle}>
+    <View className="page home">
       <Greeting profile={profile} now={current.data?.now} />
       {isStaff(profile.role) ? <WorkQueue /> : null}
       {current.error ? (
@@ -71,3 +71,5 @@ function EntryGroup({ title, entries: list }: { title?: string; entries: MenuEnt
     </CellGroup>
   );
 }
+
+export default withFontScale(HomePage);

@@ -5,10 +5,11 @@ import { AppButton, PagedList } from '../../components';
 import { MessageItem } from '../../features/message/components/MessageItem';
 import { useMessages } from '../../features/message/hooks';
 import { projectUrl, proposalDetailUrl } from '../../features/proposal';
+import { withFontScale } from '../../components/FontScale';
 import './index.scss';
 
 /** 消息: what happened to my proposals (decided, merged, checked), newest first. */
-export default function MessagesPage() {
+function MessagesPage() {
   const messages = useMessages();
   const open = (m: Message) => {
     messages.open(m);
@@ -44,3 +45,5 @@ export default function MessagesPage() {
     </View>
   );
 }
+
+export default withFontScale(MessagesPage);

@@ -11,21 +11,20 @@ import {
   PagedList,
   largeFontOn,
   setLargeFont,
-  useFontScaleStyle,
 } from '../../components';
 import { config, routes } from '../../config';
 import { useUnreadCount } from '../../features/message';
 import { ProfileCard, useMe } from '../../features/profile';
 import { ProposalCard, useMyProposals } from '../../features/proposal';
 import { signOut } from '../../services/call';
+import { withFontScale } from '../../components/FontScale';
 import './index.scss';
 
 /** 我的: my profile, then 我的建议 page by page. */
-export default function MinePage() {
+function MinePage() {
   const me = useMe();
-  const fontStyle = useFontScaleStyle();
   return (
-    <View className="page" style={fontStyle}>
+    <View className="page">
       {me.error ? (
         <ErrorBlock error={me.error} onRetry={me.reload} />
       ) : me.loading || !me.data ? (
@@ -130,3 +129,5 @@ function MyProposals() {
     </View>
   );
 }
+
+export default withFontScale(MinePage);

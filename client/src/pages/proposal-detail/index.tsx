@@ -6,9 +6,10 @@ import { useMe } from '../../features/profile';
 // By path, not from the feature's index: only this page (its own subpackage) needs them.
 import { ProposalDetail } from '../../features/proposal/components/ProposalDetail';
 import { useProposalDetail } from '../../features/proposal/detail';
+import { withFontScale } from '../../components/FontScale';
 
 /** 建议详情 `?id=`: anyone may open a proposal they are allowed to see; staff also see scores. */
-export default function ProposalDetailPage() {
+function ProposalDetailPage() {
   const id = useRouter().params.id ?? '';
   if (!id) return <Empty text="没有找到这条建议。" />;
   return <Detail id={decodeURIComponent(id)} />;
@@ -35,3 +36,5 @@ function Detail({ id }: { id: string }) {
     </View>
   );
 }
+
+export default withFontScale(ProposalDetailPage);

@@ -6,9 +6,10 @@ import { useCurrentWindow } from '../../features/collectWindow';
 import { useMe } from '../../features/profile';
 import { ProposalForm } from '../../features/proposal/components/ProposalForm';
 import { formatChineseDate, lastDayBefore } from '../../utils/dates';
+import { withFontScale } from '../../components/FontScale';
 
 /** 提建议: the form, under a line saying which collection it goes to. */
-export default function ProposalNewPage() {
+function ProposalNewPage() {
   const current = useCurrentWindow();
   const me = useMe();
   const openid = me.data?.bound ? me.data.profile.openid : null;
@@ -49,3 +50,5 @@ export default function ProposalNewPage() {
     </View>
   );
 }
+
+export default withFontScale(ProposalNewPage);

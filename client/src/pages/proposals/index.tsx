@@ -2,22 +2,22 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { categoryLabels, proposalCategories, type ProposalCategory } from '@shishi/shared-types';
-import { FilterTabs, PagedList, SearchBar, optionsOf, useFontScaleStyle } from '../../components';
+import { FilterTabs, PagedList, SearchBar, optionsOf } from '../../components';
 import { routes } from '../../config';
 import { ProposalCard, useProposalList } from '../../features/proposal';
+import { withFontScale } from '../../components/FontScale';
 
 const categoryOptions = optionsOf(proposalCategories, categoryLabels);
 
 /** 大家的建议: proposals of other workers that passed the content check, by category and keyword. */
-export default function ProposalsPage() {
+function ProposalsPage() {
   const [category, setCategory] = useState<ProposalCategory | undefined>(undefined);
   const [keyword, setKeyword] = useState('');
   const list = useProposalList({ category, keyword: keyword || undefined });
   const filtered = category !== undefined || keyword !== '';
-  const fontStyle = useFontScaleStyle();
 
   return (
-    <View className="page" style={fontStyle}>
+    <View className="page">
       <SearchBar id="proposals-search" placeholder="搜索建议标题或内容" keyword={keyword} onSearch={setKeyword} />
       <FilterTabs idPrefix="proposals-category" options={categoryOptions} value={category} onChange={setCategory} />
       <PagedList
@@ -44,3 +44,5 @@ export default function ProposalsPage() {
     </View>
   );
 }
+
+export default withFontScale(ProposalsPage);

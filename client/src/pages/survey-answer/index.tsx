@@ -15,9 +15,10 @@ import { GROUPS_KEY, useAnswerSheet } from '../../features/survey/answer/useAnsw
 import { clearDraft, loadDraft, saveDraft } from '../../features/survey/draft';
 import { closingLine } from '../../features/survey/labels';
 import '../../features/survey/answer/answer.scss';
+import { withFontScale } from '../../components/FontScale';
 
 /** 填写问卷 (`?id=`): one page (section) at a time with a progress bar; resumes from the device. */
-export default function SurveyAnswerPage() {
+function SurveyAnswerPage() {
   const id = useRouter().params.id ?? '';
   const survey = useResource(() => fetchSurvey(id), [id]);
   if (survey.error) return <ErrorBlock error={survey.error} onRetry={survey.reload} />;
@@ -222,3 +223,5 @@ function Answering({ survey, onDone }: { survey: Survey; onDone: (r: SubmitSurve
     </View>
   );
 }
+
+export default withFontScale(SurveyAnswerPage);

@@ -6,9 +6,10 @@ import { fetchResults, fetchSurvey } from '../../features/survey/api';
 import { dateRange } from '../../features/survey/labels';
 import { ResultsView } from '../../features/survey/results/ResultsView';
 import '../../features/survey/results/results.scss';
+import { withFontScale } from '../../components/FontScale';
 
 /** 调查结果 (`?id=`): the public results of a survey the worker answered. */
-export default function SurveyResultPage() {
+function SurveyResultPage() {
   const id = useRouter().params.id ?? '';
   const data = useResource(async () => {
     const [results, got] = await Promise.all([fetchResults(id), fetchSurvey(id)]);
@@ -42,3 +43,5 @@ export default function SurveyResultPage() {
     </View>
   );
 }
+
+export default withFontScale(SurveyResultPage);

@@ -10,11 +10,12 @@ import { RoleAssignSheet } from '../../../../features/org/roles/RoleAssignSheet'
 import { revokeWithConfirm } from '../../../../features/org/roles/revoke';
 import { StaffCard } from '../../../../features/org/roles/StaffCard';
 import '../../../../features/org/roles/roles.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 const isAdmin = (profile: Profile) => (profile.bindings ?? [profile]).some((b) => b.role === 'admin');
 
 /** 人员与角色 (admin): who holds which role in the admin's units; find a person and give or withdraw a role. */
-export default function RolesPage() {
+function RolesPage() {
   return (
     <RoleOnly allowed={() => true} refusal="请先绑定个人资料后再打开这个页面。">
       {(profile) =>
@@ -118,3 +119,5 @@ function Roles({ profile }: { profile: Profile }) {
     </View>
   );
 }
+
+export default withFontScale(RolesPage);

@@ -6,10 +6,11 @@ import { AppButton, Card } from '../../../../components';
 import { OfflineForm } from '../../../../features/offlineEntry';
 import { RoleOnly } from '../../../../features/profile';
 import { proposalDetailUrl } from '../../../../features/proposal';
+import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
 
 /** 线下录入建议 (cadre): a worker's paper or on-site proposal typed in on their behalf. */
-export default function OfflineNewPage() {
+function OfflineNewPage() {
   return (
     <RoleOnly
       allowed={(role) => offlineEntryRoles.includes(role)}
@@ -73,3 +74,5 @@ function OfflineEntry({ profile }: { profile: Parameters<typeof OfflineForm>[0][
     </View>
   );
 }
+
+export default withFontScale(OfflineNewPage);

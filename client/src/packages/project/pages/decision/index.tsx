@@ -26,11 +26,12 @@ import { refusalFor, stillNeeded, useDecision } from '../../../../features/proje
 import '../../../../components/ChipGroup/index.scss';
 import '../../../../components/FormField/index.scss';
 import '../../../../features/project/forms/decision.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 const kindOptions = optionsOf(meetingKinds, meetingKindLabels);
 
 /** 记录审定会议 (调查研究室, 第五条（四）): the meeting, its resolution and the projects it decided. */
-export default function DecisionPage() {
+function DecisionPage() {
   return (
     <RoleOnly allowed={(r) => decisionRecorderRoles.includes(r)} refusal="审定会议由市总工会调查研究室记录。">
       {() => <Decision />}
@@ -146,3 +147,5 @@ function Decision() {
     </View>
   );
 }
+
+export default withFontScale(DecisionPage);

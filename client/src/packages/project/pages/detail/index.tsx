@@ -5,6 +5,7 @@ import { useResource } from '../../../../hooks/useResource';
 import { ProjectActions } from '../../../../features/project/actions';
 import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
+import { withFontScale } from '../../../../components/FontScale';
 
 const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
 
@@ -12,7 +13,7 @@ const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
  * 项目详情 `?id=<projectId>[&form=<formId>]`: where the project stands, for workers; for staff also the
  * record, forms and sign-offs, money and what they may do now. `form` opens at that form.
  */
-export default function ProjectPage() {
+function ProjectPage() {
   const params = useRouter().params;
   const id = decodeURIComponent(params.id ?? '');
   const formId = params.form ? decodeURIComponent(params.form) : undefined;
@@ -53,3 +54,5 @@ export default function ProjectPage() {
     </View>
   );
 }
+
+export default withFontScale(ProjectPage);

@@ -34,12 +34,13 @@ import { useRecordEditor } from '../../../../features/project/record/useRecordEd
 import '../../../../components/ChipGroup/index.scss';
 import '../../../../components/FormField/index.scss';
 import '../../../../features/project/record/record.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 /**
  * 可行性研究报告（附件1）`?id=<projectId>`: the eight parts as a form, kept on the device while typing,
  * saved with the version it was made on. Without `id`: a new project (第四条（三）临时性需求).
  */
-export default function ProjectEditPage() {
+function ProjectEditPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
   return (
     <RoleOnly
@@ -213,3 +214,5 @@ function Editor({ project, profile }: { project: Project | null; profile: Profil
     </View>
   );
 }
+
+export default withFontScale(ProjectEditPage);

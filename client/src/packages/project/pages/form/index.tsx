@@ -10,9 +10,10 @@ import { FormFiled, FormFill } from '../../../../features/project/forms/FormFill
 import { latestForm } from '../../../../features/project/forms/rows';
 import '../../../../components/FormField/index.scss';
 import '../../../../features/project/forms/forms.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 填报 `?projectId=&kind=start|midterm|acceptance`: 附件2 启动申报表, 附件3 中期推进情况表, 附件4 验收申报表. */
-export default function ProjectFormPage() {
+function ProjectFormPage() {
   const params = useRouter().params;
   const projectId = decodeURIComponent(params.projectId ?? '');
   const kind = (formKinds as readonly string[]).includes(params.kind ?? '') ? (params.kind as FormKind) : null;
@@ -74,3 +75,5 @@ function Loader({ projectId, kind }: { projectId: string; kind: FormKind }) {
     </View>
   );
 }
+
+export default withFontScale(ProjectFormPage);

@@ -15,6 +15,7 @@ import { useOrgTree } from '../../../../features/org/hooks';
 import { StaffOnly } from '../../../../features/profile';
 import { fetchProjects, type ProjectFilters } from '../../../../features/project/api';
 import { ProjectCard, type ProjectListItem } from '../../../../features/project/ProjectCard';
+import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
 
 const levelOptions = optionsOf(projectLevels, projectLevelLabels);
@@ -31,7 +32,7 @@ function yearOptions() {
  * 项目管理 (staff): the projects the server lets this person see, by year, level, status, routed
  * department and overdue; search by name; paged.
  */
-export default function ProjectListPage() {
+function ProjectListPage() {
   return <StaffOnly>{() => <ProjectList />}</StaffOnly>;
 }
 
@@ -140,3 +141,5 @@ function ProjectList() {
     </View>
   );
 }
+
+export default withFontScale(ProjectListPage);

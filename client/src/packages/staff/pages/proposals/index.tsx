@@ -11,6 +11,7 @@ import {
 import { FilterTabs, PagedList, SearchBar, optionsOf } from '../../../../components';
 import { StaffOnly } from '../../../../features/profile';
 import { ProposalCard, useProposalList } from '../../../../features/proposal';
+import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
 
 const categoryOptions = optionsOf(proposalCategories, categoryLabels);
@@ -20,7 +21,7 @@ const statusOptions = proposalStatuses.map((status) => ({ value: status, label: 
  * 建议管理 (staff): every proposal of the staff member's org subtree — the server scopes the list —
  * with the full author name, union, channel and content-check state.
  */
-export default function StaffProposalsPage() {
+function StaffProposalsPage() {
   return <StaffOnly>{() => <StaffProposals />}</StaffOnly>;
 }
 
@@ -63,3 +64,5 @@ function StaffProposals() {
     </View>
   );
 }
+
+export default withFontScale(StaffProposalsPage);

@@ -6,9 +6,10 @@ import { Sheet } from '../../../../components/Sheet';
 import { StaffOnly } from '../../../../features/profile';
 import { ReviewCard, useReviewQueue } from '../../../../features/screening';
 import { confirm } from '../../../../utils/feedback';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 内容审核 (staff): what the content check flagged waits here for a person (DESIGN.md §5). */
-export default function ReviewPage() {
+function ReviewPage() {
   return <StaffOnly>{() => <Review />}</StaffOnly>;
 }
 
@@ -97,3 +98,5 @@ function Review() {
     </View>
   );
 }
+
+export default withFontScale(ReviewPage);

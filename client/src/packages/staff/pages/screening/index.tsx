@@ -32,9 +32,10 @@ import {
 } from '../../../../features/screening';
 import './index.scss';
 import { JobProgress } from '../../../../features/jobs/JobProgress';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 建议筛选 (staff): rank the window's proposals, merge duplicates, score, decide, export. */
-export default function ScreeningPage() {
+function ScreeningPage() {
   return <StaffOnly>{(profile) => <Screening profile={profile} />}</StaffOnly>;
 }
 
@@ -237,3 +238,5 @@ function Screening({ profile }: { profile: Profile }) {
     </View>
   );
 }
+
+export default withFontScale(ScreeningPage);

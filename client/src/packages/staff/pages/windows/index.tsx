@@ -14,9 +14,10 @@ import {
   closeWithConfirm,
 } from '../../../../features/collectWindow/components/admin';
 import { StaffOnly } from '../../../../features/profile';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 征集期管理 (staff): the windows of their org (and those above it), create one, close one, set weights. */
-export default function WindowsPage() {
+function WindowsPage() {
   return <StaffOnly>{(profile) => <Windows profile={profile} />}</StaffOnly>;
 }
 
@@ -78,3 +79,5 @@ function Windows({ profile }: { profile: Profile }) {
     </View>
   );
 }
+
+export default withFontScale(WindowsPage);

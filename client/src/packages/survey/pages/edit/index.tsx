@@ -19,9 +19,10 @@ import { surveyResultsUrl } from '../../../../features/survey/routes';
 import '../../../../components/ChipGroup/index.scss';
 import '../../../../components/FormField/index.scss';
 import '../../../../features/survey/builder/builder.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 新建 / 编辑问卷 (staff, `?id=` to edit): settings, pages and questions with display logic. */
-export default function SurveyEditPage() {
+function SurveyEditPage() {
   return <StaffOnly>{(profile) => <Loader profile={profile} />}</StaffOnly>;
 }
 
@@ -199,3 +200,5 @@ function Editor({
     </View>
   );
 }
+
+export default withFontScale(SurveyEditPage);

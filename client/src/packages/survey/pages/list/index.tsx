@@ -10,6 +10,7 @@ import { useSurveyActions } from '../../../../features/survey/admin/actions';
 import { SurveyAdminCard } from '../../../../features/survey/admin/SurveyAdminCard';
 import { surveyEditUrl } from '../../../../features/survey/routes';
 import '../../../../features/survey/admin/admin.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 const statusOptions: { value: SurveyStatus; label: string }[] = [
   { value: 'draft', label: '草稿' },
@@ -18,7 +19,7 @@ const statusOptions: { value: SurveyStatus; label: string }[] = [
 ];
 
 /** 问卷管理 (staff): the surveys of my scope, newest edits first; create, publish, close, copy. */
-export default function SurveyManagePage() {
+function SurveyManagePage() {
   return <StaffOnly>{(profile) => <Manage profile={profile} />}</StaffOnly>;
 }
 
@@ -82,3 +83,5 @@ function Manage({ profile }: { profile: Profile }) {
     </View>
   );
 }
+
+export default withFontScale(SurveyManagePage);

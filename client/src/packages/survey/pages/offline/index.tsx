@@ -21,10 +21,11 @@ import { GROUPS_KEY, useAnswerSheet } from '../../../../features/survey/answer/u
 import { closingLine, questionsLabel } from '../../../../features/survey/labels';
 import { surveyOfflineUrl } from '../../../../features/survey/routes';
 import '../../../../features/survey/answer/answer.scss';
+import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
 
 /** 线下录入问卷: a cadre types in a paper or on-site answer for a named worker of their union. */
-export default function SurveyOfflinePage() {
+function SurveyOfflinePage() {
   return (
     <RoleOnly
       allowed={(role) => offlineEntryRoles.includes(role)}
@@ -267,3 +268,5 @@ function EntryForm({
     </View>
   );
 }
+
+export default withFontScale(SurveyOfflinePage);

@@ -11,6 +11,7 @@ import { CheckPanel } from '../../../../features/survey/results/CheckPanel';
 import { ExportPanel } from '../../../../features/survey/results/ExportPanel';
 import { ResponseSummary, ResultsView } from '../../../../features/survey/results/ResultsView';
 import '../../../../features/survey/results/results.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 const dimensionOptions = surveyDimensions.map((d) => ({ value: d, label: `按${shortLabel(d)}` }));
 
@@ -19,7 +20,7 @@ function shortLabel(d: SurveyDimension): string {
 }
 
 /** 调查结果 (staff): responses against the target, each question as bars, cross-tabs, texts, export, 核对统计. */
-export default function SurveyResultsPage() {
+function SurveyResultsPage() {
   return <StaffOnly>{() => <Results />}</StaffOnly>;
 }
 
@@ -72,3 +73,5 @@ function Results() {
     </View>
   );
 }
+
+export default withFontScale(SurveyResultsPage);

@@ -8,9 +8,10 @@ import { dateRange, phaseMeta } from '../../../../features/survey/labels';
 import { surveyAnswerUrl } from '../../../../features/survey/routes';
 import { ShareTools } from '../../../../features/survey/share/ShareTools';
 import '../../../../features/survey/share/share.scss';
+import { withFontScale } from '../../../../components/FontScale';
 
 /** 分享问卷 (staff, `?id=`): the link of a published survey and a poster with its QR code (H5), or the mini-program path (weapp). */
-export default function SurveySharePage() {
+function SurveySharePage() {
   return <StaffOnly>{() => <Share />}</StaffOnly>;
 }
 
@@ -41,3 +42,5 @@ function Share() {
     </View>
   );
 }
+
+export default withFontScale(SurveySharePage);

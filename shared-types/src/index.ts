@@ -32,3 +32,4 @@ export * from './rules/access';
 export * from './lifecycle';
 export * from './rules/lifecycles';
 export * from './rules/project';
+export * from './rules/push';

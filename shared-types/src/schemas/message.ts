@@ -49,6 +49,17 @@ export type MarkReadInput = z.infer<typeof markReadInputSchema>;
 export const markReadOutputSchema = z.object({ unread: z.number().int().min(0) });
 
 /**
+ * A template's kind, from configuration: `oneTime` (一次性订阅: each accept allows one message, a send
+ * consumes it) or `longTerm` (长期订阅, open to public-service categories such as 政务民生: one accept,
+ * many messages, a send consumes nothing). `TARO_APP_TMPL_<TOPIC>_KIND=longTerm` marks a long-term one.
+ */
+export const templateKinds = ['oneTime', 'longTerm'] as const;
+export type TemplateKind = (typeof templateKinds)[number];
+function templateKind(value: string | undefined): TemplateKind {
+  return value === 'longTerm' ? 'longTerm' : 'oneTime';
+}
+
+/**
  * Subscribe-message topics. `templateId` is the template of the mini-program's subscribe messages
  * (mp console 订阅消息 → 我的模板); the client passes it to `wx.requestSubscribeMessage`, the cloud
  * function sends with it. The real ids come from the environment under one name for both sides: Taro
@@ -58,6 +69,7 @@ export const markReadOutputSchema = z.object({ unread: z.number().int().min(0) }
 export const subscribeTopics = {
   proposalDecided: {
     templateId: process.env.TARO_APP_TMPL_PROPOSAL_DECIDED || 'proposal-decided',
+    kind: templateKind(process.env.TARO_APP_TMPL_PROPOSAL_DECIDED_KIND),
     label: '建议处理结果通知',
     page: 'pages/mine/index',
     /** The template's keyword fields: 建议标题, 处理结果, 说明, 处理时间. */
@@ -65,10 +77,38 @@ export const subscribeTopics = {
   },
   projectDeadline: {
     templateId: process.env.TARO_APP_TMPL_PROJECT_DEADLINE || 'project-deadline',
+    kind: templateKind(process.env.TARO_APP_TMPL_PROJECT_DEADLINE_KIND),
     label: '项目报送提醒',
     page: 'packages/project/pages/detail/index',
     /** The template's keyword fields: 项目名称, 待办事项, 截止时间. */
     fields: { title: 'thing1', task: 'thing2', due: 'time3' },
+  },
+  /** A new project published in my area (issue 13: the project's announcement). */
+  projectNew: {
+    templateId: process.env.TARO_APP_TMPL_PROJECT_NEW || 'project-new',
+    kind: templateKind(process.env.TARO_APP_TMPL_PROJECT_NEW_KIND),
+    label: '新项目发布通知',
+    page: 'packages/project/pages/detail/index',
+    /** The template's keyword fields: 项目名称, 服务内容, 发布单位, 发布时间. */
+    fields: { title: 'thing1', content: 'thing2', org: 'thing3', time: 'time4' },
+  },
+  /** News of a project I follow (a later announcement: a new service date, a change of place, progress). */
+  projectNews: {
+    templateId: process.env.TARO_APP_TMPL_PROJECT_NEWS || 'project-news',
+    kind: templateKind(process.env.TARO_APP_TMPL_PROJECT_NEWS_KIND),
+    label: '关注项目动态通知',
+    page: 'packages/project/pages/detail/index',
+    /** The template's keyword fields: 项目名称, 动态内容, 更新时间. */
+    fields: { title: 'thing1', news: 'thing2', time: 'time3' },
+  },
+  /** The project made from my proposal moved (established, published, a milestone, closed). */
+  projectMoved: {
+    templateId: process.env.TARO_APP_TMPL_PROJECT_MOVED || 'project-moved',
+    kind: templateKind(process.env.TARO_APP_TMPL_PROJECT_MOVED_KIND),
+    label: '建议办理进展通知',
+    page: 'packages/project/pages/detail/index',
+    /** The template's keyword fields: 项目名称, 当前进展, 更新时间. */
+    fields: { title: 'thing1', progress: 'phrase2', time: 'time3' },
   },
 } as const;
 export type SubscribeTopic = keyof typeof subscribeTopics;

@@ -189,27 +189,6 @@ export const collections = [
       { name: 'source_status', keys: { sourceKey: 1, status: 1 } },
     ],
   },
-  // Push (cloudfunctions/common/push.ts). The grant ledger, _id `${openid}_${templateId}`: one-time grants
-  // left and the long-term grant (push.ledger reads a person's rows).
-  { name: 'pushGrants', indexes: [{ name: 'person', keys: { openid: 1 } }] },
-  // Queue items, _id = the enqueue key (idempotent): the drain picks waiting ones oldest first;
-  // cancelPushes / pushStats find a source's.
-  {
-    name: 'pushQueue',
-    indexes: [
-      { name: 'status_created', keys: { status: 1, createdAt: 1 } },
-      { name: 'source', keys: { sourceKey: 1, status: 1 } },
-    ],
-  },
-  // Per-worker sends, _id `${item}_${openid}`: the drain's due rows (status + nextAt, also a claim's
-  // lease), a source's counts by status (pushStats) and its pending rows (cancelPushes).
-  {
-    name: 'pushSends',
-    indexes: [
-      { name: 'status_next', keys: { status: 1, nextAt: 1 } },
-      { name: 'source_status', keys: { sourceKey: 1, status: 1 } },
-    ],
-  },
   // 需求调查: definitions (audience org first: open surveys of a worker's path; staff lists of a subtree).
   {
     name: 'surveys',

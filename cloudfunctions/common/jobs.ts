@@ -2,8 +2,11 @@
  * Long jobs inside a cloud function's time limit: an export of 100,000 answers, the counter recompute,
  * the settling timer walking every survey. A job is a document in `jobs` holding a cursor (`state`);
  * its kind's `step(state)` does one bounded batch and returns the next state. A driver runs steps until
- * about 8 s of wall time are used (the budget derives from the function's config.json `timeout`),
- * saving the state after every step with a conditional update on the lease and the step number:
+ * about 8 s of wall time are used (the budget derives from the function's config.json `timeout`); a
+ * batch that loops stops itself after BATCH_BUDGET_MS (4 s) of work or when that budget is spent
+ * (StepEnv.yieldNow) and returns the cursor it reached, so an invocation ends within the budget plus one
+ * unit of work and a save. The state is saved after every step with a conditional update on the lease
+ * and the step number:
  *
  *   - the lease (`leaseHolder`, `leaseUntil`) is taken with one conditional update, so two drivers never
  *     hold a job at once; it outlives the function's timeout, so a driver the platform cut off holds it
@@ -22,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError, type JobStatus, type JobView } from '@shishi/shared-types';
 import type { Cloud, Db } from './cloud';
+import type { Ctx } from './context';
 import { iso } from './serialize';
 
 export interface JobDoc<S = unknown, R = unknown> {
@@ -74,6 +78,13 @@ export interface StepEnv {
   now(): Date;
   /** Per-invocation cache (the survey, org names …): filled by the first step of a slice. */
   memo: Map<string, unknown>;
+  /**
+   * True once this step has worked BATCH_BUDGET_MS, or the slice's budget is spent. A step that loops
+   * over units of work (a page of answers, a chunk of marks, a shard) asks after each unit and, when
+   * true, returns the cursor it reached: the batch ends there and is saved; the next step (or the
+   * next invocation) goes on from it. Ask only after some work, so every step makes progress.
+   */
+  yieldNow(): boolean;
 }
 
 export interface JobKind<S = unknown, R = unknown> {
@@ -81,6 +92,12 @@ export interface JobKind<S = unknown, R = unknown> {
   /** The state a new job starts from. */
   initial(params: Record<string, unknown>): S;
   step(env: StepEnv, state: S): Promise<StepOutcome<S, R>>;
+  /**
+   * Called once when the job fails for good (an AppError, or MAX_FAILURES in a row), with the last saved
+   * state: a kind that holds something while it runs (a merge's claims on proposals) gives it back and
+   * leaves its counters true. Best effort: an error here is logged; the job stays failed.
+   */
+  onFail?(env: StepEnv, state: S): Promise<void>;
 }
 
 /** How long a slice may run and how long its lease lasts, from the function's timeout (seconds). */
@@ -98,6 +115,13 @@ export function sliceLimits(timeoutSeconds: number): SliceLimits {
   const timeoutMs = timeoutSeconds * 1000;
   return { budgetMs: Math.min(8000, Math.floor(timeoutMs * 0.4)), leaseMs: timeoutMs + 15_000 };
 }
+
+/**
+ * A batch's own budget: a step that loops stops after about this much work (see StepEnv.yieldNow) and
+ * saves its cursor, so no batch runs long whatever it meets (100,000 marks to drop, a shard of answers
+ * to walk), and an invocation ends within its slice budget plus one unit of work and the save.
+ */
+export const BATCH_BUDGET_MS = 4000;
 
 /** Wall time (ms, monotonic) for the budget; tests replace it with a fake one that counts steps. */
 export const jobClock = { wall: (): number => performance.now() };
@@ -210,14 +234,23 @@ export async function runSlice<R = unknown>(
   const kind = kinds[job.kind];
   if (!kind) throw new Error(`jobs: no kind ${job.kind} here`);
 
-  const env: StepEnv = { cloud, db, job, now: at, memo: new Map() };
+  let stepStarted = started;
+  const yieldNow = () =>
+    jobClock.wall() - stepStarted >= BATCH_BUDGET_MS || jobClock.wall() - started >= options.budgetMs;
+  const env: StepEnv = { cloud, db, job, now: at, memo: new Map(), yieldNow };
   let steps = 0;
   while (job.status === 'running' && (steps === 0 || elapsed() < options.budgetMs)) {
     let out: StepOutcome<unknown, unknown>;
+    stepStarted = jobClock.wall();
     try {
       out = await kind.step(env, job.state);
     } catch (e) {
       await recordFailure(db, job, holder, e, at());
+      if ((job.status as JobStatus) === 'failed' && kind.onFail) {
+        await kind
+          .onFail(env, job.state)
+          .catch((err: unknown) => console.error(`[jobs] ${job.kind} ${job._id} onFail`, err));
+      }
       return { job: job as JobDoc<unknown, R>, steps, before };
     }
     steps += 1;
@@ -400,4 +433,31 @@ export async function continueJob<R>(
       ? found
       : (await runSlice<R>(cloud, db, jobId, kinds, { ...limits, now })).job;
   return { job: jobView(job), result: job.status === 'done' ? (job.result as R) : null };
+}
+
+/**
+ * A function's long jobs in one place: its kinds (a builder, called on first use: the kinds' modules
+ * import the function's jobs module) and its slice limits (from its config.json timeout). `start` and
+ * `status` are what its actions call (`export` / `exportStatus` …), `resume` what its timer calls.
+ */
+export function jobRunner(kinds: () => Readonly<Record<string, JobKind<unknown, unknown>>>, limits: SliceLimits) {
+  return {
+    limits,
+    start<S, R>(ctx: Ctx, kind: JobKind<S, R>, target: string, params: Record<string, unknown>) {
+      return startJob<R>(
+        ctx.cloud,
+        ctx.db,
+        kinds(),
+        kind as unknown as JobKind<unknown, unknown>,
+        { target, owner: ctx.openid, params, now: ctx.now },
+        limits,
+      );
+    },
+    status<R>(ctx: Ctx, jobId: string, kind: string) {
+      return continueJob<R>(ctx.cloud, ctx.db, kinds(), jobId, ctx.openid, ctx.now, limits, kind);
+    },
+    resume(cloud: Cloud, now: Date) {
+      return resumeJobs(cloud, kinds(), { ...limits, now });
+    },
+  };
 }

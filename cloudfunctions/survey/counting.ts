@@ -35,8 +35,6 @@ export const SETTLE_EVERY_MS = 5 * 60_000;
 /** Closed surveys are still settled for a day (answers submitted at the close). */
 const SETTLE_CLOSED_FOR_MS = 86_400_000;
 const PAGE = 1000;
-/** Marks removed per request. */
-const UNMARK_CHUNK = 500;
 
 export type Countable = Pick<AnswerDoc, '_id' | 'shard' | 'createdAt' | 'items' | 'dims' | 'channel'>;
 
@@ -71,27 +69,44 @@ export async function readShards(db: Db, surveyId: string): Promise<ShardState[]
   return (res.data as ShardState[]).map((s) => ({ ...s, vt: s.vt ?? new Date(0), m: s.m ?? {} }));
 }
 
+/** Never stop early (a caller with no batch budget). */
+const never = () => false;
+
+/** What settling a shard did: answers counted, and whether the shard is settled (false: stopped early). */
+export interface Settled {
+  counted: number;
+  done: boolean;
+}
+
 /**
  * Settles a survey up to `cutoff`: counts every answer created before it that no one counted, then moves
  * each shard's `vt` to it and drops the marks below. Returns the number of answers it counted.
  */
 export async function settleSurvey(db: Db, survey: Pick<SurveyDoc, '_id' | 'sections'>, cutoff: Date, now: Date) {
   let counted = 0;
-  for (const shard of await readShards(db, survey._id)) counted += await settleShard(db, survey, shard, cutoff, now);
+  for (const shard of await readShards(db, survey._id))
+    counted += (await settleShard(db, survey, shard, cutoff, now)).counted;
   return counted;
 }
 
+/**
+ * Settles one shard. `yieldNow` (a job's batch budget) is asked after each unit of work — a chunk of
+ * marks dropped, a page of answers counted — and when it says so the shard is left half-way (`done`
+ * false): every unit is idempotent (a count is conditional on the answer's mark, `vt` moves once, a
+ * mark below `vt` is dropped by whoever settles next), so settling it again goes on where this stopped.
+ */
 async function settleShard(
   db: Db,
   survey: Pick<SurveyDoc, 'sections'>,
   shard: ShardState,
   cutoff: Date,
   now: Date,
-): Promise<number> {
+  yieldNow: () => boolean = never,
+): Promise<Settled> {
   const _ = db.command;
   // Marks below `vt` left by a settling that stopped half-way.
-  await unmark(db, shard, shard.vt.getTime());
-  if (cutoff.getTime() <= shard.vt.getTime()) return 0;
+  if (!(await unmark(db, shard, shard.vt.getTime(), yieldNow))) return { counted: 0, done: false };
+  if (cutoff.getTime() <= shard.vt.getTime()) return { counted: 0, done: true };
   let counted = 0;
   let listed = 0;
   const marks = { ...shard.m };
@@ -118,61 +133,83 @@ async function settleShard(
         counted += 1;
         marks[answer._id] = answer.createdAt.getTime();
       }
+      // Out of budget after counting some: they are marked, the next settling skips them.
+      if (counted > 0 && yieldNow()) return { counted, done: false };
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]._id;
   }
   // Nothing arrived since `vt`: leave the shard alone (an idle survey costs a read per shard).
-  if (listed === 0) return 0;
+  if (listed === 0) return { counted, done: true };
   const moved = await db
     .collection('surveyCounters')
     .where({ _id: shard._id, vt: shard.vt })
     .update({ data: { vt: cutoff } });
-  // Another settling moved it first: it drops the marks.
-  if (moved.stats?.updated) await unmark(db, { ...shard, m: marks }, cutoff.getTime());
-  return counted;
+  // Another settling moved it first: it drops the marks. Stopped half-way: the next settling drops
+  // the rest (they are below `vt` now).
+  if (moved.stats?.updated && !(await unmark(db, { ...shard, m: marks }, cutoff.getTime(), yieldNow)))
+    return { counted, done: false };
+  return { counted, done: true };
 }
 
-/** Drops the shard's marks of answers created before `before` (ms): they are counted by `vt` now. */
-async function unmark(db: Db, shard: ShardState, before: number): Promise<void> {
+/**
+ * Drops the shard's marks of answers created before `before` (ms): they are counted by `vt` now. A
+ * chunk a request; false when `yieldNow` stopped it with marks left.
+ */
+async function unmark(db: Db, shard: ShardState, before: number, yieldNow: () => boolean = never): Promise<boolean> {
   const _ = db.command;
   const old = Object.keys(shard.m).filter((id) => shard.m[id] < before);
-  for (let i = 0; i < old.length; i += UNMARK_CHUNK) {
-    const data = Object.fromEntries(old.slice(i, i + UNMARK_CHUNK).map((id) => [`m.${id}`, _.remove()]));
+  const chunk = settleTuning.unmarkChunk;
+  for (let i = 0; i < old.length; i += chunk) {
+    const data = Object.fromEntries(old.slice(i, i + chunk).map((id) => [`m.${id}`, _.remove()]));
     await db.collection('surveyCounters').doc(shard._id).update({ data });
+    if (i + chunk < old.length && yieldNow()) return false;
   }
+  return true;
 }
 
-/** Settles one shard of a survey (the recompute's first steps: one shard a step). */
+/**
+ * Settles one shard of a survey (the recompute's first steps: one shard a step, or part of one when
+ * `yieldNow` stops it: `done` false, settle the same shard again).
+ */
 export async function settleShardOf(
   db: Db,
   survey: Pick<SurveyDoc, '_id' | 'sections'>,
   k: number,
   cutoff: Date,
   now: Date,
-): Promise<number> {
+  yieldNow: () => boolean = never,
+): Promise<Settled> {
   const shard = (await readShards(db, survey._id)).find((s) => s._id === `${survey._id}_${k}`);
-  return shard ? settleShard(db, survey, shard, cutoff, now) : 0;
+  return shard ? settleShard(db, survey, shard, cutoff, now, yieldNow) : { counted: 0, done: true };
 }
 
 interface SettleState {
   /** Surveys settled so far; the cursor is the last one's _id. */
   after: string;
+  /** The survey being settled (the first after `after`) and its next shard, when a step stopped in it. */
+  at?: string | null;
+  k?: number;
   surveys: number;
   counted: number;
 }
 
-/** Surveys settled per step (each is 16 shard reads, and the uncounted answers' countings). */
-export const settleTuning = { surveysPerStep: 5 };
+/**
+ * Surveys looked at per step at most (each is a read of its shards, and the uncounted answers'
+ * countings), and marks removed per request (tests make it small to cut a shard into many units).
+ */
+export const settleTuning = { surveysPerStep: 5, unmarkChunk: 500 };
 
 /**
- * The settling walk as a job (common/jobs.ts): a few surveys a step, in _id order, up to the job's
- * cutoff (fixed when the timer created it). A step cut off half-way is done again: counting is
- * conditional on the answer's mark (and `vt`), so an answer is still counted once.
+ * The settling walk as a job (common/jobs.ts): surveys in _id order, shard by shard, up to the job's
+ * cutoff (fixed when the timer created it). A step ends after a few surveys or when its batch budget is
+ * spent (env.yieldNow: after a shard, or inside one after a chunk of marks or a page of countings),
+ * with the cursor (survey, shard) where it stopped. A step cut off before its cursor was saved is done
+ * again: counting is conditional on the answer's mark (and `vt`), so an answer is still counted once.
  */
 export const settleJob: JobKind<SettleState, { surveys: number; counted: number }> = {
   kind: 'survey.settle',
-  initial: () => ({ after: '', surveys: 0, counted: 0 }),
+  initial: () => ({ after: '', at: null, k: 0, surveys: 0, counted: 0 }),
   async step(env, state) {
     const db = env.db;
     const _ = db.command;
@@ -193,13 +230,27 @@ export const settleJob: JobKind<SettleState, { surveys: number; counted: number 
       .get();
     const page = res.data as Array<Pick<SurveyDoc, '_id' | 'sections'>>;
     let counted = state.counted;
-    for (const survey of page) counted += await settleSurvey(db, survey, cutoff, now);
-    const next = {
-      after: page.length > 0 ? page[page.length - 1]._id : state.after,
-      surveys: state.surveys + page.length,
-      counted,
-    };
-    const done = page.length < settleTuning.surveysPerStep;
+    let after = state.after;
+    let surveys = state.surveys;
+    for (const survey of page) {
+      // Where the last step stopped inside this survey (a survey published meanwhile starts at 0).
+      const from = survey._id === state.at ? (state.k ?? 0) : 0;
+      const shards = (await readShards(db, survey._id)).sort((a, b) => a.k - b.k);
+      for (const shard of shards.filter((s) => s.k >= from)) {
+        const settled = await settleShard(db, survey, shard, cutoff, now, env.yieldNow);
+        counted += settled.counted;
+        const k = settled.done ? shard.k + 1 : shard.k;
+        if ((!settled.done || env.yieldNow()) && k < (shards.at(-1)?.k ?? 0) + 1) {
+          const next = { after, at: survey._id, k, surveys, counted };
+          return { state: next, done: false, doneItems: surveys };
+        }
+      }
+      after = survey._id;
+      surveys += 1;
+      if (env.yieldNow()) break;
+    }
+    const next = { after, at: null, k: 0, surveys, counted };
+    const done = page.length < settleTuning.surveysPerStep && after === (page.at(-1)?._id ?? state.after);
     return {
       state: next,
       done,

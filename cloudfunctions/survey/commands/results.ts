@@ -193,12 +193,21 @@ function normalise(row: Record<string, unknown>, fields: readonly string[]): Rec
 
 export const recomputeJoins = surveyJoins();
 
-/** Answers per step of the recompute (tests make it small to cut a job into many steps). */
-export const recomputeTuning = { page: PAGE };
+/**
+ * Answers per step of the recompute at most, walked `unit` at a time: a step stops after the unit in
+ * which its batch budget ran out (common/jobs.ts BATCH_BUDGET_MS), so a step is bounded by time as well
+ * as by size (tests make `page` small to cut a job into many steps).
+ */
+export const recomputeTuning = { page: PAGE, unit: 250 };
 
-/** What the shards said they hold when the walk began (stored once beside the job, `${jobId}_snapshot`). */
+/**
+ * What the shards said they hold when the walk began (stored once beside the job, `${jobId}_snapshot`).
+ * Each shard's marks (the ids of the answers it counted after `vt`: 100,000 right after a burst) are
+ * stored apart, `${jobId}_snapshot_<k>`, and read only while that shard is walked; a snapshot written
+ * before that split holds them inline (`marks`).
+ */
 interface Snapshot {
-  shards: Array<{ _id: string; vt: number; marks: string[] }>;
+  shards: Array<{ _id: string; vt: number; marks?: string[] }>;
   counters: Counters;
 }
 
@@ -218,6 +227,7 @@ interface RecomputeState {
 type RecomputeParams = { surveyId: string; apply: boolean };
 
 const snapshotId = (jobId: string) => `${jobId}_snapshot`;
+const marksId = (jobId: string, k: number) => `${jobId}_snapshot_${k}`;
 
 async function recomputeSurvey(env: StepEnv, id: string): Promise<SurveyDoc> {
   const memo = env.memo.get('survey') as SurveyDoc | undefined;
@@ -243,6 +253,27 @@ async function snapshotOf(env: StepEnv): Promise<Snapshot> {
   return doc.snapshot;
 }
 
+/** The marks shard k held at the snapshot, read once an invocation. */
+async function snapshotMarks(env: StepEnv, snapshot: Snapshot, k: number): Promise<Set<string>> {
+  const key = `marks:${k}`;
+  const memo = env.memo.get(key) as Set<string> | undefined;
+  if (memo) return memo;
+  let marks = snapshot.shards[k].marks;
+  if (!marks) {
+    const res = await env.db
+      .collection('jobs')
+      .where({ _id: marksId(env.job._id, k) })
+      .limit(1)
+      .get();
+    const doc = res.data[0] as { marks: string[] } | undefined;
+    if (!doc) throw new Error(`recompute ${env.job._id}: no marks of shard ${k}`);
+    marks = doc.marks;
+  }
+  const set = new Set(marks);
+  env.memo.set(key, set);
+  return set;
+}
+
 /**
  * One batch of the walk: the next page of a shard's answers (keyset on shard, _id). Those the snapshot
  * says the shard holds by `vt` are counted with aggregate() (recomputeRows, folded by countersFromRows:
@@ -251,6 +282,24 @@ async function snapshotOf(env: StepEnv): Promise<Snapshot> {
  * again starts from the same sums.
  */
 async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeState): Promise<RecomputeState> {
+  let next = state;
+  for (let left = recomputeTuning.page; left > 0 && next.phase === 'walk';) {
+    const limit = Math.min(left, recomputeTuning.unit);
+    const before = next.walked;
+    next = await walkUnit(env, params, next, limit);
+    left -= Math.max(1, next.walked - before);
+    if (env.yieldNow()) break;
+  }
+  return next;
+}
+
+/** One unit of the walk: up to `limit` answers of the current shard, or the move to the next shard. */
+async function walkUnit(
+  env: StepEnv,
+  params: RecomputeParams,
+  state: RecomputeState,
+  limit: number,
+): Promise<RecomputeState> {
   const survey = await recomputeSurvey(env, params.surveyId);
   const snapshot = await snapshotOf(env);
   const _ = env.db.command;
@@ -261,7 +310,7 @@ async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeS
     .where(state.after === null ? { shard: shard._id } : { shard: shard._id, _id: _.gt(state.after) })
     .orderBy('_id', 'asc')
     .field({ _id: true, createdAt: true })
-    .limit(recomputeTuning.page)
+    .limit(limit)
     .get();
   const page = ids.data as Array<{ _id: string; createdAt: Date }>;
   const next = { ...state };
@@ -278,10 +327,8 @@ async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeS
       });
       add = countersFromRows(survey.sections, rows);
     }
-    const key = `marks:${shard._id}`;
-    const marked = (env.memo.get(key) as Set<string> | undefined) ?? new Set(shard.marks);
-    env.memo.set(key, marked);
     const recentIds = page.filter((a) => a.createdAt.getTime() >= shard.vt).map((a) => a._id);
+    const marked = recentIds.length > 0 ? await snapshotMarks(env, snapshot, state.k) : new Set<string>();
     const counted = recentIds.filter((id) => marked.has(id));
     next.waiting = state.waiting + recentIds.length - counted.length;
     const recent: Counters = {};
@@ -299,7 +346,7 @@ async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeS
     next.expected = sumCounters([{ c: state.expected }, { c: add }, { c: recent }]);
     next.walked = state.walked + page.length;
   }
-  if (page.length === recomputeTuning.page) {
+  if (page.length === limit) {
     next.after = page[page.length - 1]._id;
   } else {
     next.k = state.k + 1;
@@ -385,20 +432,29 @@ export const surveyRecomputeJob: JobKind<RecomputeState, RecomputeResult> = {
     switch (state.phase) {
       case 'settle': {
         const cutoff = new Date(env.job.createdAt.getTime() - SETTLE_AFTER_MS);
-        await settleShardOf(env.db, survey, state.k, cutoff, env.now());
+        const settled = await settleShardOf(env.db, survey, state.k, cutoff, env.now(), env.yieldNow);
+        // Stopped inside the shard by the batch budget: the next step settles the same shard on.
+        if (!settled.done) return { state, done: false, progress: Math.min(5, state.k / 4) };
         const k = state.k + 1;
         const next: RecomputeState = k >= survey.shards ? { ...state, k: 0, phase: 'snapshot' } : { ...state, k };
         return { state: next, done: false, progress: Math.min(5, k / 4) };
       }
       case 'snapshot': {
         const shards = await readShards(env.db, survey._id);
+        const ordered = shards.sort((a, b) => a.k - b.k);
         const snapshot: Snapshot = {
-          shards: shards
-            .sort((a, b) => a.k - b.k)
-            .map((s) => ({ _id: s._id, vt: s.vt.getTime(), marks: Object.keys(s.m) })),
+          shards: ordered.map((s) => ({ _id: s._id, vt: s.vt.getTime() })),
           counters: sumCounters(shards),
         };
-        // Written whole under a fixed id: a snapshot step done again replaces it (nothing walked yet).
+        // Written whole under fixed ids: a snapshot step done again replaces them (nothing walked yet).
+        for (const [k, s] of ordered.entries()) {
+          await env.db
+            .collection('jobs')
+            .doc(marksId(env.job._id, k))
+            .set({
+              data: { kind: 'survey.recompute.marks', target: survey._id, status: 'done', marks: Object.keys(s.m) },
+            });
+        }
         await env.db
           .collection('jobs')
           .doc(snapshotId(env.job._id))
@@ -425,7 +481,15 @@ export const surveyRecomputeJob: JobKind<RecomputeState, RecomputeResult> = {
           applied: params.apply,
           waiting: state.waiting,
         };
-        await env.db.collection('jobs').doc(snapshotId(env.job._id)).remove();
+        await env.db
+          .collection('jobs')
+          .where({
+            _id: env.db.command.in([
+              snapshotId(env.job._id),
+              ...snapshot.shards.map((_s, k) => marksId(env.job._id, k)),
+            ]),
+          })
+          .remove();
         return { state: { ...state, result }, done: true, result, ...progress(state) };
       }
     }

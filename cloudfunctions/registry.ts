@@ -7,6 +7,7 @@ import { messageFunction } from './message/app';
 import { projectFunction } from './project/app';
 import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
+import { announceFunction } from './announce/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
 import { PROPOSAL_JOBS_EVERY_MS, resumeProposalJobs } from './proposal/jobs';
@@ -22,6 +23,7 @@ export const functions: Record<string, CloudFunction> = {
   message: messageFunction,
   project: projectFunction,
   survey: surveyFunction,
+  announce: announceFunction,
 };
 
 /**

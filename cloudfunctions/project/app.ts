@@ -8,6 +8,7 @@ import { close, recordSpending } from './commands/money';
 import { move } from './commands/move';
 import { setMidtermDue } from './commands/deadline';
 import { get, list, workbench } from './commands/read';
+import { follow, unfollow, view } from './commands/follow';
 
 export const projectFunction = defineFunction('project', {
   create,
@@ -24,4 +25,7 @@ export const projectFunction = defineFunction('project', {
   exportList,
   setMidtermDue,
   workbench,
+  follow,
+  unfollow,
+  view,
 });

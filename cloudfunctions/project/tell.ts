@@ -3,6 +3,7 @@ import { projectStatusMeta } from '@shishi/shared-types';
 import type { Ctx } from '../common/context';
 import { notify } from '../common/notify';
 import type { ProjectDoc } from '../common/projects';
+import { autoFollow } from './commands/follow';
 import { backersOf } from './present';
 
 /** Authors and supporters of the origin proposals get an in-app message at the steps workers follow. */
@@ -13,6 +14,8 @@ export async function tellBackers(
   extra = '',
 ): Promise<number> {
   const recipients = await backersOf(ctx, p);
+  // 关注: the people behind the project follow it from its establishment on (its news reaches them).
+  if (step === 'established') await autoFollow(ctx, p._id, recipients);
   const what: Record<typeof step, string> = {
     established: '已经审定确立，列入年度为职工办实事项目',
     published: '已经发布实施方案，您可以在项目页看到服务对象、服务内容和工作流程',

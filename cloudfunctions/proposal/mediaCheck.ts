@@ -11,6 +11,7 @@ import { moderationFromCheck } from '@shishi/shared-types';
 import type { Cloud, Db } from '../common/cloud';
 import type { AttachmentDoc } from '../common/attachments';
 import type { ProposalDoc } from './model';
+import { applyAnnouncementVerdict } from '../announce/mediaCheck';
 
 export interface MediaCheckEvent {
   Event: 'wxa_media_check';
@@ -35,6 +36,8 @@ export async function applyMediaCheck(cloud: Cloud, event: MediaCheckEvent, now:
   const res = await db.collection('proposals').where({ 'attachments.traceId': event.trace_id }).limit(1).get();
   const doc = res.data[0] as ProposalDoc | undefined;
   const suggest = event.result?.suggest ?? null;
+  // Not a proposal's image: an announcement's (the same message push receives every verdict).
+  if (!doc && (await applyAnnouncementVerdict(db, event.trace_id, suggest, now))) return true;
   if (!doc) {
     await db
       .collection('mediaVerdicts')

@@ -12,6 +12,7 @@ import { profileContracts } from './contracts/profile';
 import { projectContracts } from './contracts/project';
 import { proposalContracts } from './contracts/proposal';
 import { surveyContracts } from './contracts/survey';
+import { announceContracts } from './contracts/announce';
 
 export type { ActionContract } from './contracts/contract';
 
@@ -23,6 +24,7 @@ export const api = {
   message: messageContracts,
   project: projectContracts,
   survey: surveyContracts,
+  announce: announceContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 
 export type Api = typeof api;

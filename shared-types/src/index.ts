@@ -32,4 +32,7 @@ export * from './rules/access';
 export * from './lifecycle';
 export * from './rules/lifecycles';
 export * from './rules/project';
+export * from './schemas/announce';
+export * from './rules/announce';
+export * from './contracts/announce';
 export * from './rules/push';

@@ -23,6 +23,12 @@ import {
   workbenchInputSchema,
   workbenchOutputSchema,
 } from '../schemas/project';
+import {
+  projectFollowInputSchema,
+  projectFollowOutputSchema,
+  projectViewInputSchema,
+  projectViewOutputSchema,
+} from '../schemas/announce';
 import type { ActionContract } from './contract';
 
 export const projectContracts = {
@@ -109,5 +115,23 @@ export const projectContracts = {
     input: workbenchInputSchema,
     output: workbenchOutputSchema,
     access: access(staffRoles, 'any'),
+  },
+  follow: {
+    summary: '关注项目：项目的新公告通过“关注项目动态通知”送达；提出和附议来源建议的职工在项目确立时自动关注',
+    input: projectFollowInputSchema,
+    output: projectFollowOutputSchema,
+    access: access(roles, 'any'),
+  },
+  unfollow: {
+    summary: '取消关注项目',
+    input: projectFollowInputSchema,
+    output: projectFollowOutputSchema,
+    access: access(roles, 'any'),
+  },
+  view: {
+    summary: '打开项目页：每位职工每个项目记一次（知晓度），返回浏览人数、目标人数、知晓度和是否已关注',
+    input: projectViewInputSchema,
+    output: projectViewOutputSchema,
+    access: access(roles, 'any'),
   },
 } as const satisfies Record<string, ActionContract>;

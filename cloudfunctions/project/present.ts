@@ -5,6 +5,7 @@ import { evidenceFor } from '../common/evidence';
 import type { ProjectDoc } from '../common/projects';
 import { loadMany } from '../proposal/load';
 import { loadExtras, loadProject } from './load';
+import { progressFor } from './progress';
 import { staffMaySee, toProject } from './view';
 
 /** The openids behind a project's origin proposals: their authors and supporters. */
@@ -67,10 +68,12 @@ export async function presentProject(ctx: Ctx, p: ProjectDoc, version?: number):
     if (!(await isBacker(ctx, p, keys))) throw new AppError('FORBIDDEN', '这个项目还在筹备中，发布后就能查看');
   }
   const old = staff && version !== undefined && version !== p.version ? await versionRecord(ctx, p, version) : null;
-  const [origin, extras, evidence] = await Promise.all([
+  // 实施进展 (milestones, reports) once the plan is agreed: staff always, others once it is published.
+  const [origin, extras, evidence, progress] = await Promise.all([
     loadMany(ctx, p.origin),
     staff ? loadExtras(ctx, p) : Promise.resolve(null),
     staff ? evidenceFor(ctx, 'project', p._id) : Promise.resolve([]),
+    staff || publicStatuses.includes(p.status) ? progressFor(ctx, actor, p) : Promise.resolve(undefined),
   ]);
   const view = toProject({
     actor,
@@ -86,6 +89,7 @@ export async function presentProject(ctx: Ctx, p: ProjectDoc, version?: number):
     now: ctx.now,
   });
   if (old && view.staff) view.staff = { ...view.staff, record: old, shownVersion: version! };
+  if (progress) view.implementation = progress;
   return view;
 }
 

@@ -3,6 +3,9 @@ import {
   businessDate,
   midtermOwingStatuses,
   formKindLabels,
+  lateMilestoneCount,
+  milestoneKey,
+  milestoneStatuses,
   projectStatusMeta,
   signStepLabels,
   staffRoles,
@@ -20,6 +23,7 @@ import { iso } from '../../common/serialize';
 import { escapeRegExp } from '../../survey/support';
 import { presentById } from '../present';
 import { isOverdue } from '../view';
+import { replierRoles, type ProgressReportDoc, type ProjectWithTicks } from '../progress';
 
 export async function get(ctx: Ctx, input: GetProjectInput): Promise<Project> {
   return presentById(ctx, input.projectId, input.version);
@@ -38,8 +42,9 @@ export async function staffScope(ctx: Ctx) {
 
 const runningStatuses = [...midtermOwingStatuses];
 
-export function toListItem(p: ProjectDoc, now: Date) {
+export function toListItem(p: ProjectWithTicks, now: Date) {
   const meta = projectStatusMeta[p.status];
+  const late = lateMilestoneCount(p.record?.milestones ?? [], p.milestoneTicks ?? [], businessDate(now), p.status);
   return {
     _id: p._id,
     title: p.title,
@@ -54,6 +59,7 @@ export function toListItem(p: ProjectDoc, now: Date) {
     totalBudgetFen: p.totalBudgetFen,
     subsidyFen: p.subsidyFen,
     overdue: isOverdue(p, now),
+    lateMilestones: late,
     updatedAt: iso(p.updatedAt),
   };
 }
@@ -70,6 +76,9 @@ const listFields = {
   midtermOpen: true,
   midtermDueAt: true,
   updatedAt: true,
+  // The late-milestone flag (rules/progress): the plan's milestones and the ticks.
+  'record.milestones': true,
+  milestoneTicks: true,
 };
 
 export async function list(ctx: Ctx, input: ListProjectsInput): Promise<ProjectPage> {
@@ -137,35 +146,61 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
     status: _.in(['feasibility', 'submitted']),
     departmentIds: _.in(reviewers.map((b) => b.orgId)),
   };
-  const [toSignRes, returned, due, review, signCount, returnedCount, dueCount, overdueCount, reviewCount] =
-    await Promise.all([
-      signers.length
-        ? ctx.db.collection('projectForms').where(signWhere).orderBy('submittedAt', 'asc').limit(LIMIT).get()
-        : none,
-      owners.length ? ctx.db.collection('projectForms').where(returnedWhere).limit(LIMIT).get() : none,
-      ctx.db
-        .collection('projects')
-        .where(dueWhere(_.lte(soon)))
-        .field({ title: true, status: true, midtermDueAt: true, midtermOpen: true, updatedAt: true })
-        .limit(LIMIT)
-        .get(),
-      reviewers.length
-        ? ctx.db
-            .collection('projects')
-            .where(reviewWhere)
-            .field({ title: true, status: true, updatedAt: true })
-            .limit(LIMIT)
-            .get()
-        : none,
-      // One exact count per signing binding (a person may sign at two nodes in two roles).
-      Promise.all(signers.map((b) => count('projectForms', { pendingOrgId: b.orgId, pendingRole: b.role }))).then((n) =>
-        n.reduce((a, c) => a + c, 0),
-      ),
-      owners.length ? count('projectForms', returnedWhere) : 0,
-      count('projects', dueWhere(_.and(_.gte(ctx.now), _.lte(soon)))),
-      count('projects', dueWhere(_.lt(ctx.now))),
-      reviewers.length ? count('projects', reviewWhere) : 0,
-    ]);
+  // 进展报告 not yet answered, of projects routed to a department where I reply (reviewer, head, leader).
+  const repliers = actor.bindings.filter((b) => replierRoles.includes(b.role));
+  const reportWhere = { departmentId: _.in([...new Set(repliers.map((b) => b.orgId))]), awaitingReply: true };
+  const [
+    toSignRes,
+    returned,
+    due,
+    review,
+    signCount,
+    returnedCount,
+    dueCount,
+    overdueCount,
+    reviewCount,
+    reports,
+    reportCount,
+    late,
+  ] = await Promise.all([
+    signers.length
+      ? ctx.db.collection('projectForms').where(signWhere).orderBy('submittedAt', 'asc').limit(LIMIT).get()
+      : none,
+    owners.length ? ctx.db.collection('projectForms').where(returnedWhere).limit(LIMIT).get() : none,
+    ctx.db
+      .collection('projects')
+      .where(dueWhere(_.lte(soon)))
+      .field({ title: true, status: true, midtermDueAt: true, midtermOpen: true, updatedAt: true })
+      .limit(LIMIT)
+      .get(),
+    reviewers.length
+      ? ctx.db
+          .collection('projects')
+          .where(reviewWhere)
+          .field({ title: true, status: true, updatedAt: true })
+          .limit(LIMIT)
+          .get()
+      : none,
+    // One exact count per signing binding (a person may sign at two nodes in two roles).
+    Promise.all(signers.map((b) => count('projectForms', { pendingOrgId: b.orgId, pendingRole: b.role }))).then((n) =>
+      n.reduce((a, c) => a + c, 0),
+    ),
+    owners.length ? count('projectForms', returnedWhere) : 0,
+    count('projects', dueWhere(_.and(_.gte(ctx.now), _.lte(soon)))),
+    count('projects', dueWhere(_.lt(ctx.now))),
+    reviewers.length ? count('projects', reviewWhere) : 0,
+    repliers.length
+      ? ctx.db
+          .collection('projectReports')
+          .where(reportWhere)
+          .orderBy('createdAt', 'desc')
+          .field({ projectId: true, projectTitle: true, orgName: true, coordination: true, createdAt: true })
+          .limit(LIMIT)
+          .get()
+      : none,
+    repliers.length ? count('projectReports', reportWhere) : 0,
+    lateMilestoneProjects(ctx, scope.orgIds),
+  ]);
   const toSign = {
     data: (toSignRes.data as FormDoc[]).filter((f) =>
       signers.some((b) => b.orgId === f.pendingOrgId && b.role === f.pendingRole),
@@ -219,8 +254,68 @@ export async function workbench(ctx: Ctx): Promise<Workbench> {
       at: iso(p.updatedAt),
     });
   }
+  for (const r of reports.data as ProgressReportDoc[]) {
+    items.push({
+      kind: 'progressReport',
+      label: `${r.orgName}报送了实施进展${r.coordination ? '，有需协调的问题' : ''}，请回复`,
+      projectId: r.projectId,
+      projectTitle: r.projectTitle,
+      formId: null,
+      due: null,
+      at: iso(r.createdAt),
+    });
+  }
+  for (const { p, count: n, first } of late.items) {
+    items.push({
+      kind: 'lateMilestone',
+      label: `${n} 个推进节点已逾期：${first.task}（计划 ${first.date}）`.slice(0, 60),
+      projectId: p._id,
+      projectTitle: p.title,
+      formId: null,
+      due: first.date,
+      at: iso(p.updatedAt),
+    });
+  }
   return {
-    counts: { sign: signCount, fixReturned: returnedCount, due: dueCount, overdue: overdueCount, review: reviewCount },
+    counts: {
+      sign: signCount,
+      fixReturned: returnedCount,
+      due: dueCount,
+      overdue: overdueCount,
+      review: reviewCount,
+      progress: reportCount,
+      lateMilestones: late.total,
+    },
     items,
   };
+}
+
+/** At most this many projects being carried out are read for the late-milestone flag. */
+const LATE_SCAN = 1000;
+
+/**
+ * Projects I see (the `reach` index) that are being carried out, with late milestones. Late depends on
+ * the clock, so it is worked out at read time from the plan and the ticks (rules/progress), over the
+ * projects in a milestone status — a year's implemented projects of one reach, far under LATE_SCAN.
+ */
+async function lateMilestoneProjects(ctx: Ctx, orgIds: string[]) {
+  const _ = ctx.db.command;
+  if (orgIds.length === 0) return { items: [], total: 0 };
+  const res = await ctx.db
+    .collection('projects')
+    .where({ reach: _.in(orgIds), status: _.in([...milestoneStatuses]) })
+    .field({ title: true, status: true, updatedAt: true, 'record.milestones': true, milestoneTicks: true })
+    .limit(LATE_SCAN)
+    .get();
+  const today = businessDate(ctx.now);
+  const found = (res.data as ProjectWithTicks[]).flatMap((p) => {
+    const ticks = new Set((p.milestoneTicks ?? []).map((t) => t.key));
+    const late = lateMilestoneCount(p.record.milestones, p.milestoneTicks ?? [], today, p.status);
+    if (late === 0) return [];
+    const first = [...p.record.milestones]
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .find((m) => m.date < today && !ticks.has(milestoneKey(m)))!;
+    return [{ p, count: late, first }];
+  });
+  return { items: found.slice(0, LIMIT), total: found.length };
 }

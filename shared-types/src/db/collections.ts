@@ -132,6 +132,15 @@ export const collections = [
   { name: 'tranches', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
   // Spending lines of a project (actual use; the project keeps the sums with _.inc).
   { name: 'projectSpending', indexes: [{ name: 'project', keys: { projectId: 1, date: 1 } }] },
+  // Progress reports (第五条（六）): a project's reports newest first; 待我办理: reports of projects routed
+  // to a department that nobody there has replied to yet.
+  {
+    name: 'projectReports',
+    indexes: [
+      { name: 'project_created', keys: { projectId: 1, createdAt: -1 } },
+      { name: 'department_awaiting', keys: { departmentId: 1, awaitingReply: 1, createdAt: -1 } },
+    ],
+  },
   // Settings of a programme year (mid-term due day); _id = the year.
   { name: 'programmeYears', indexes: [] },
   // Deadline reminders sent; _id `${projectId}_${what}`: each is sent once.

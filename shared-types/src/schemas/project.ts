@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { evidenceLinkSchema } from './evidence';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
 import { projectStatuses, proposalRefSchema } from './proposal';
+import { projectProgressSchema } from './progress';
 
 // ---------------------------------------------------------------- money and dates
 
@@ -391,6 +392,11 @@ export const projectSchema = z.object({
   /** The real steps with the dates they were reached. */
   steps: z.array(projectStepSchema),
   createdAt: z.string(),
+  /**
+   * 实施进展: milestones with planned and done dates and late flags, public progress updates; staff
+   * also get every report with its replies. Absent before establishment.
+   */
+  implementation: projectProgressSchema.optional(),
   /** Staff of the unit, the routed department and committee staff see the rest; workers get null. */
   staff: z
     .object({
@@ -560,6 +566,8 @@ export const projectListItemSchema = z.object({
   totalBudgetFen: z.number().int(),
   subsidyFen: z.number().int(),
   overdue: z.boolean(),
+  /** Milestones whose planned date passed and that are not done (rules/progress). */
+  lateMilestones: z.number().int().min(0),
   updatedAt: z.string(),
 });
 export const projectPageSchema = pagedSchema(projectListItemSchema);
@@ -585,7 +593,16 @@ export type ProjectExportOutput = z.infer<typeof projectExportOutputSchema>;
 
 export const workbenchInputSchema = z.object({}).strict().optional();
 export const workItemSchema = z.object({
-  kind: z.enum(['sign', 'fixReturned', 'midtermDue', 'overdue', 'review', 'decision']),
+  kind: z.enum([
+    'sign',
+    'fixReturned',
+    'midtermDue',
+    'overdue',
+    'review',
+    'decision',
+    'progressReport',
+    'lateMilestone',
+  ]),
   label: z.string(),
   projectId: z.string(),
   projectTitle: z.string(),
@@ -601,6 +618,10 @@ export const workbenchOutputSchema = z.object({
     due: z.number().int(),
     overdue: z.number().int(),
     review: z.number().int(),
+    /** Progress reports of projects routed to my department that nobody there has replied to yet. */
+    progress: z.number().int(),
+    /** Projects I see (my subtree, my department) with late milestones. */
+    lateMilestones: z.number().int(),
   }),
   items: z.array(workItemSchema),
 });

@@ -9,6 +9,7 @@ import { move } from './commands/move';
 import { setMidtermDue } from './commands/deadline';
 import { get, list, workbench } from './commands/read';
 import { follow, unfollow, view } from './commands/follow';
+import { replyProgress, reportProgress, tickMilestone } from './commands/progress';
 
 export const projectFunction = defineFunction('project', {
   create,
@@ -28,4 +29,7 @@ export const projectFunction = defineFunction('project', {
   follow,
   unfollow,
   view,
+  reportProgress,
+  replyProgress,
+  tickMilestone,
 });

@@ -36,3 +36,5 @@ export * from './schemas/announce';
 export * from './rules/announce';
 export * from './contracts/announce';
 export * from './rules/push';
+export * from './schemas/progress';
+export * from './rules/progress';

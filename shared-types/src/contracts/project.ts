@@ -24,6 +24,12 @@ import {
   workbenchOutputSchema,
 } from '../schemas/project';
 import {
+  replyProgressInputSchema,
+  reportProgressInputSchema,
+  projectProgressSchema,
+  tickMilestoneInputSchema,
+} from '../schemas/progress';
+import {
   projectFollowInputSchema,
   projectFollowOutputSchema,
   projectViewInputSchema,
@@ -115,6 +121,25 @@ export const projectContracts = {
     input: workbenchInputSchema,
     output: workbenchOutputSchema,
     access: access(staffRoles, 'any'),
+  },
+  reportProgress: {
+    summary:
+      '报送实施进展（第五条（六））：措施、资金使用、困难、需协调的问题和照片；归口管理部门和分管领导在待我办理中看到；选择向职工公开时，措施和照片显示在项目页面，关注的职工收到消息',
+    input: reportProgressInputSchema,
+    output: projectProgressSchema,
+    access: access(projectOwnerRoles, 'subtree'),
+  },
+  replyProgress: {
+    summary: '回复进展报告：归口管理部门的工作人员、负责人或分管领导答复申报单位，报告随之移出待我办理',
+    input: replyProgressInputSchema,
+    output: projectProgressSchema,
+    access: access(['reviewer', 'deptHead', 'leader'], 'department'),
+  },
+  tickMilestone: {
+    summary: '标记推进计划的节点已完成（写明完成日期），或撤销标记；计划日期已过仍未完成的节点标为逾期',
+    input: tickMilestoneInputSchema,
+    output: projectProgressSchema,
+    access: access(projectOwnerRoles, 'subtree'),
   },
   follow: {
     summary: '关注项目：项目的新公告通过“关注项目动态通知”送达；提出和附议来源建议的职工在项目确立时自动关注',

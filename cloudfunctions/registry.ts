@@ -7,6 +7,7 @@ import { messageFunction } from './message/app';
 import { projectFunction } from './project/app';
 import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
+import { checkinFunction } from './checkin/app';
 import { announceFunction } from './announce/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
@@ -23,6 +24,7 @@ export const functions: Record<string, CloudFunction> = {
   message: messageFunction,
   project: projectFunction,
   survey: surveyFunction,
+  checkin: checkinFunction,
   announce: announceFunction,
 };
 

@@ -6,6 +6,7 @@
  *   TCB_ENV_ID                      the environment when --env is not given
  *   TENCENTCLOUD_SECRETID / _SECRETKEY [/ _SESSIONTOKEN]   API key (CAM) with CloudBase access
  *   SURVEY_RESPONDENT_SECRET        optional: generated on first deploy when absent (never printed)
+ *   CHECKIN_CODE_SECRET             optional: the same, for check-in codes (never change it: posters carry them)
  *   TARO_APP_TMPL_PROPOSAL_DECIDED, TARO_APP_TMPL_PROJECT_DEADLINE   subscribe-message template ids
  *
  * `--dry-run` reads the environment and prints the plan; it changes nothing. `--assume-empty` plans
@@ -37,6 +38,13 @@ export const ENV_VARS: EnvVarSpec[] = [
     secret: true,
     generate: true,
     storedIn: 'surveySecrets',
+  },
+  {
+    key: 'CHECKIN_CODE_SECRET',
+    about: 'HMAC key of service-point check-in codes (cloudfunctions/checkin/code.ts)',
+    secret: true,
+    generate: true,
+    storedIn: 'checkinSecrets',
   },
   { key: 'TARO_APP_TMPL_PROPOSAL_DECIDED', about: '订阅消息模板 建议处理结果通知 的模板 ID' },
   { key: 'TARO_APP_TMPL_PROJECT_DEADLINE', about: '订阅消息模板 项目报送提醒 的模板 ID' },

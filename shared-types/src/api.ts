@@ -12,6 +12,7 @@ import { profileContracts } from './contracts/profile';
 import { projectContracts } from './contracts/project';
 import { proposalContracts } from './contracts/proposal';
 import { surveyContracts } from './contracts/survey';
+import { checkinContracts } from './contracts/checkin';
 import { announceContracts } from './contracts/announce';
 
 export type { ActionContract } from './contracts/contract';
@@ -24,6 +25,7 @@ export const api = {
   message: messageContracts,
   project: projectContracts,
   survey: surveyContracts,
+  checkin: checkinContracts,
   announce: announceContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 

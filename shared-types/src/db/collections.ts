@@ -234,6 +234,17 @@ export const collections = [
       { name: 'survey', keys: { surveyId: 1 } },
     ],
   },
+  // 服务点 of a project (checkin.createPoint); a project's points in the order they were made.
+  { name: 'servicePoints', indexes: [{ name: 'project_created', keys: { projectId: 1, createdAt: 1 } }] },
+  // One check-in or on-site registration per person, project and business day: _id
+  // `${projectId}_${day}_${personHash}` (a repeat, also 1,000 concurrent ones, is a duplicate key);
+  // imported list rows `${projectId}_list_${personHash}`. Per-day and recompute reads by project.
+  { name: 'checkins', indexes: [{ name: 'project_day', keys: { projectId: 1, day: 1 } }] },
+  // Directly served people of a project, 8 shards `${projectId}_${k}`: `n` and a mark `m.<personHash>`
+  // per person, set together by one conditional update (cloudfunctions/checkin/served.ts).
+  { name: 'servedCounters', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
+  // The check-in code secret when no CHECKIN_CODE_SECRET is set.
+  { name: 'checkinSecrets', indexes: [] },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
   { name: 'surveySecrets', indexes: [] },
   // Long jobs run as resumable batches (cloudfunctions/common/jobs.ts): a caller's live job of a kind and

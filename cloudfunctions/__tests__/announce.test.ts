@@ -183,6 +183,10 @@ describe('announcements', () => {
     });
     expect((await feedOf('w-zs-mall')).items.map((i) => i.announcementId)).toEqual([news._id, out._id]);
     expect((await feedOf('w-xigang')).items).toEqual([]);
+    // The project page lists that project's announcements only.
+    const onPage = ok<FeedOutput>(await a('w-zs-mall', 'feed', { projectId: project._id }));
+    expect(onPage.items.map((i) => i.announcementId)).toEqual([news._id, out._id]);
+    expect(ok<FeedOutput>(await a('w-zs-mall', 'feed', { projectId: 'no-such-project' })).items).toEqual([]);
   });
 
   it('worker groups narrow the audience: only workers who declared one of them see it', async () => {

@@ -47,7 +47,10 @@ const feedFields = {
   editedAt: true,
 };
 
-/** The caller's feed: announcements whose audience holds their org path (and groups), newest first. */
+/**
+ * The caller's feed: announcements whose audience holds their org path (and groups), newest first; with
+ * `projectId`, that project's only (its page).
+ */
 export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
   const user = await ctx.profile();
   const _ = ctx.db.command;
@@ -56,7 +59,7 @@ export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
     ctx,
     {
       collection: 'announcements',
-      where: { feedKeys: _.in(keys) },
+      where: input.projectId ? { projectId: input.projectId, feedKeys: _.in(keys) } : { feedKeys: _.in(keys) },
       orderBy: 'publishedAt',
       order: 'desc',
       fields: feedFields,

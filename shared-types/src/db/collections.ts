@@ -138,6 +138,8 @@ export const collections = [
     name: 'projectReports',
     indexes: [
       { name: 'project_created', keys: { projectId: 1, createdAt: -1 } },
+      // The project page: its announcements shown to the caller, newest first.
+      { name: 'project_published', keys: { projectId: 1, publishedAt: -1 } },
       { name: 'department_awaiting', keys: { departmentId: 1, awaitingReply: 1, createdAt: -1 } },
     ],
   },

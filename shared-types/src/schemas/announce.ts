@@ -121,7 +121,10 @@ export const publishAnnouncementOutputSchema = announcementSchema.extend({
 });
 export type PublishAnnouncementOutput = z.infer<typeof publishAnnouncementOutputSchema>;
 
-export const feedInputSchema = pageInputSchema;
+export const feedInputSchema = pageInputSchema.extend({
+  /** Only this project's announcements (the project page). */
+  projectId: idSchema.optional(),
+});
 export type FeedInput = z.infer<typeof feedInputSchema>;
 
 export const feedItemSchema = z.object({

@@ -7,6 +7,8 @@ import { messageFunction } from './message/app';
 import { projectFunction } from './project/app';
 import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
+import { pushFunction } from './push/app';
+import { drainPushes, PUSH_DRAIN_EVERY_MS } from './common/push';
 import { checkinFunction } from './checkin/app';
 import { announceFunction } from './announce/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
@@ -24,6 +26,7 @@ export const functions: Record<string, CloudFunction> = {
   message: messageFunction,
   project: projectFunction,
   survey: surveyFunction,
+  push: pushFunction,
   checkin: checkinFunction,
   announce: announceFunction,
 };
@@ -52,6 +55,8 @@ export const timerTriggers: ReadonlyArray<{
   { function: 'proposal', name: 'settleSupports', everyMs: SUPPORT_SETTLE_EVERY_MS, run: settleSupports },
   // The city's yearly Q4 window (also stored on demand by collectWindow.current / list).
   { function: 'collectWindow', name: 'yearlyWindow', everyMs: YEARLY_WINDOW_EVERY_MS, run: ensureYearlyWindows },
+  // Subscribe-message push: one round of the queue (fan-out, sends within a time budget); also push.drain.
+  { function: 'push', name: 'pushDrain', everyMs: PUSH_DRAIN_EVERY_MS, run: (cloud, now) => drainPushes(cloud, now) },
 ];
 
 export type { CloudFunction } from './common/app';

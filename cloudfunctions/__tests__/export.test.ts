@@ -1,11 +1,13 @@
 /** proposal.export, message.* and project.get through wx-server-sdk on the local runtime. */
 import ExcelJS from 'exceljs';
-import type {
-  DecideOutput,
-  ExportOutputFile,
-  ListMessagesOutput,
-  Proposal,
-  SubscribeOutput,
+import {
+  subscribeTopics,
+  type DecideOutput,
+  type ExportOutputFile,
+  type ListMessagesOutput,
+  type Proposal,
+  type PushDrainOutput,
+  type PushLedger,
 } from '@shishi/shared-types';
 import { exportColumns } from '../proposal/commands/export';
 import { failure, ok, png, validProposal, worldPerTest } from './world';
@@ -78,15 +80,17 @@ describe('proposal.export', () => {
 });
 
 describe('message.* and project.get', () => {
-  it('lists, counts unread and marks read; subscriptions allow one message each', async () => {
-    const sub = ok<SubscribeOutput>(
-      await world.call('demo-worker', 'message', 'subscribe', { topic: 'proposalDecided', accepted: true }),
+  it('lists, counts unread and marks read; each accepted one-time subscription allows one message', async () => {
+    const template = subscribeTopics.proposalDecided.templateId;
+    const decidedTopic = (l: PushLedger) => l.topics.find((t) => t.topic === 'proposalDecided');
+    const sub = ok<PushLedger>(
+      await world.call('demo-worker', 'push', 'subscribe', { results: { [template]: 'accept' } }),
     );
-    expect(sub).toEqual({ topic: 'proposalDecided', remaining: 1 });
-    const refused = ok<SubscribeOutput>(
-      await world.call('demo-worker', 'message', 'subscribe', { topic: 'proposalDecided', accepted: false }),
+    expect(decidedTopic(sub)).toMatchObject({ oneTime: 1, canReceive: true });
+    const refused = ok<PushLedger>(
+      await world.call('demo-worker', 'push', 'subscribe', { results: { [template]: 'reject' } }),
     );
-    expect(refused.remaining).toBe(1);
+    expect(decidedTopic(refused)?.oneTime).toBe(1);
     const decided = ok<DecideOutput>(
       await world.call('demo-district', 'proposal', 'decide', {
         proposalId: 'seed-p1',
@@ -103,12 +107,14 @@ describe('message.* and project.get', () => {
       read: false,
       title: '您的建议暂缓办理',
     });
+    // The subscribe message goes out with the push queue's next drain (timer, or an admin's push.drain).
+    expect(world.cloud.local.openapi.outbox).toHaveLength(0);
+    expect(ok<PushDrainOutput>(await world.call('demo-admin', 'push', 'drain', {}))).toMatchObject({ sent: 1 });
     expect(world.cloud.local.openapi.outbox).toHaveLength(1);
-    expect(
-      ok<SubscribeOutput>(
-        await world.call('demo-worker', 'message', 'subscribe', { topic: 'proposalDecided', accepted: false }),
-      ).remaining,
-    ).toBe(0);
+    expect(decidedTopic(ok<PushLedger>(await world.call('demo-worker', 'push', 'ledger', {})))).toMatchObject({
+      oneTime: 0,
+      canReceive: false,
+    });
     // Others' ids are ignored.
     expect(
       ok<{ unread: number }>(await world.call('demo-cadre', 'message', 'markRead', { ids: [list.items[0]._id] }))

@@ -12,12 +12,11 @@ import {
   enqueuePush,
   grantId,
   pushStats,
-  recordChoice,
   type DrainClock,
   type PushRequest,
 } from '../common/push';
 import { workers } from './surveyFixtures';
-import { worldPerTest, type World } from './world';
+import { ok, worldPerTest, type World } from './world';
 
 const world = worldPerTest();
 const TEMPLATE = subscribeTopics.projectNews.templateId;
@@ -53,8 +52,12 @@ function request(openids: string[], key = 'k1', id = 'a1'): PushRequest {
   };
 }
 
+/** The worker taps 订阅 and accepts the template `times` times (binding a profile first when needed). */
 async function grant(w: World, openid: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i += 1) await recordChoice(ctxOf(w), openid, TEMPLATE, 'oneTime', 'accept');
+  if (!(await w.doc('users', openid)))
+    ok(await w.call(openid, 'profile', 'bind', { name: '测试职工', orgId: 'gr-zs-sanitation' }));
+  for (let i = 0; i < times; i += 1)
+    ok(await w.call(openid, 'push', 'subscribe', { results: { [TEMPLATE]: 'accept' } }));
 }
 
 function outboxFor(w: World, openid: string) {

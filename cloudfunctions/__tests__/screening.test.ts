@@ -10,7 +10,7 @@ import type {
   ScreenOutput,
   UnmergeOutput,
 } from '@shishi/shared-types';
-import { backerCount as clusterBackers } from '@shishi/shared-types';
+import { backerCount as clusterBackers, subscribeTopics } from '@shishi/shared-types';
 import type { CreditDoc, ProposalDoc, SupportDoc } from '../proposal/model';
 import { failure, ok, validProposal, worldPerTest } from './world';
 
@@ -232,7 +232,11 @@ describe('proposal.score / decide', () => {
       }),
     );
     ok(await call(STAFF, 'merge', { keepId: 'seed-p1', mergeIds: [dup._id] }));
-    ok(await world.call('demo-worker', 'message', 'subscribe', { topic: 'proposalDecided', accepted: true }));
+    ok(
+      await world.call('demo-worker', 'push', 'subscribe', {
+        results: { [subscribeTopics.proposalDecided.templateId]: 'accept' },
+      }),
+    );
     const out = ok<DecideOutput>(
       await call(STAFF, 'decide', { proposalId: 'seed-p1', kind: 'adopt', projectTitle: '户外劳动者爱心驿站建设' }),
     );
@@ -257,7 +261,9 @@ describe('proposal.score / decide', () => {
     const messages = ok<ListMessagesOutput>(await world.call('demo-cadre', 'message', 'list', {}));
     expect(messages.items.map((m) => m.kind)).toEqual(['proposalDecided', 'proposalMerged']);
     expect(messages.unread).toBe(2);
-    // The subscribe message went to the one who subscribed, once.
+    // The subscribe message went to the one who subscribed, once (with the push queue's drain).
+    ok(await world.call('demo-admin', 'push', 'drain', {}));
+    ok(await world.call('demo-admin', 'push', 'drain', {}));
     const outbox = world.cloud.local.openapi.outbox;
     expect(outbox.map((m) => m.touser)).toEqual(['demo-worker']);
     expect(outbox[0].data.phrase2.value).toBe('采纳');

@@ -1,9 +1,12 @@
 /**
- * Telling people: an in-app message always (`messages`), and a subscribe message where the person
- * subscribed to the topic (each acceptance of a one-time template allows one message).
+ * Telling people: an in-app message always (`messages`), and a subscribe message on the topic through
+ * the push queue (common/push.ts): the drain sends it to those with a grant for the topic's template
+ * (no grant, no send; a one-time grant is consumed by the send).
  */
+import { createHash } from 'node:crypto';
 import { subscribeTopics, type MessageKind, type SubscribeTopic } from '@shishi/shared-types';
 import type { Ctx } from './context';
+import { enqueuePush } from './push';
 
 export interface Notice {
   kind: MessageKind;
@@ -29,35 +32,29 @@ export async function notify(
   if (to.length === 0) return 0;
   const docs = to.map((openid) => ({ openid, ...notice, read: false, createdAt: ctx.now }));
   await ctx.db.collection('messages').add({ data: docs.length === 1 ? docs[0] : docs });
-  if (subscribe) await Promise.all(to.map((openid) => sendSubscribed(ctx, openid, subscribe)));
-  return to.length;
-}
-
-export function subscriptionId(openid: string, topic: SubscribeTopic): string {
-  return `${openid}_${topic}`;
-}
-
-/** Uses one of the person's subscriptions to the topic, if they have one left, and sends. */
-async function sendSubscribed(ctx: Ctx, openid: string, s: SubscribeNotice): Promise<void> {
-  const _ = ctx.db.command;
-  const used = await ctx.db
-    .collection('subscriptions')
-    .where({ _id: subscriptionId(openid, s.topic), remaining: _.gt(0) })
-    .update({ data: { remaining: _.inc(-1), updatedAt: ctx.now } });
-  if (!used.stats?.updated) return;
-  const topic = subscribeTopics[s.topic];
-  try {
-    await ctx.cloud.openapi.subscribeMessage.send({
-      touser: openid,
-      templateId: topic.templateId,
-      page: topic.page,
-      data: s.data,
-      miniprogramState: 'formal',
+  if (subscribe) {
+    const topic = subscribeTopics[subscribe.topic];
+    const page =
+      notice.projectId && topic.page.startsWith('packages/project/')
+        ? `${topic.page}?id=${encodeURIComponent(notice.projectId)}`
+        : topic.page;
+    // The same notice to the same people at the same moment is one push (a repeated call enqueues nothing).
+    const key = createHash('sha256')
+      .update(JSON.stringify([subscribe.topic, ctx.now.getTime(), [...to].sort(), subscribe.data, notice.title]))
+      .digest('hex')
+      .slice(0, 32);
+    await enqueuePush(ctx, {
+      topic: subscribe.topic,
+      audience: { kind: 'people', openids: to },
+      data: subscribe.data,
+      page,
+      source: notice.projectId
+        ? { type: 'project', id: notice.projectId }
+        : { type: 'proposal', id: notice.proposalId ?? 'none' },
+      key: `notify_${key}`,
     });
-  } catch (e) {
-    // The in-app message is already there; a failed push is logged, not retried.
-    console.warn('[notify] subscribeMessage.send failed', e);
   }
+  return to.length;
 }
 
 /** Subscribe-message values are short: thing ≤ 20 characters, phrase ≤ 5. */

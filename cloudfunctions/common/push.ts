@@ -21,14 +21,17 @@ import {
   MAX_SEND_ATTEMPTS,
   retryDelayMs,
   sendOutcome,
+  noGrant,
   spendGrant,
   subscribeTopics,
+  type SubscribeChoice,
   type Grant,
   type SubscribeTopic,
   type TemplateKind,
   type WorkerGroup,
 } from '@shishi/shared-types';
 import { isDuplicateKey } from './app';
+import { audit } from './audit';
 import type { Cloud } from './cloud';
 import { createCtx, type Ctx } from './context';
 
@@ -222,49 +225,50 @@ export async function grantsOf(ctx: Ctx, openid: string, templateIds: string[]):
   return new Map((res.data as PushGrantDoc[]).map((g) => [g.templateId, g]));
 }
 
-/** Records what requestSubscribeMessage answered for one template (accept adds a one-time grant, …). */
+/**
+ * Records what requestSubscribeMessage answered for one template (an accept of a one-time template adds
+ * a grant; see applyChoice), with its audit entry, in one transaction (a concurrent tap or a send's
+ * consumption makes it retry).
+ */
 export async function recordChoice(
   ctx: Ctx,
   openid: string,
   templateId: string,
   kind: TemplateKind,
-  choice: 'accept' | 'reject' | 'ban' | 'filter',
+  choice: SubscribeChoice,
 ): Promise<Grant> {
-  const _ = ctx.db.command;
   const id = grantId(openid, templateId);
-  const coll = ctx.db.collection('pushGrants');
-  // A one-time accept is an increment (two taps at once both count); the rest set a value.
-  for (let tries = 0; tries < 3; tries += 1) {
-    const res = await coll.where({ _id: id }).limit(1).get();
-    const current = res.data[0] as PushGrantDoc | undefined;
-    const before: Grant = current
-      ? { oneTime: current.oneTime, longTerm: current.longTerm }
-      : { oneTime: 0, longTerm: false };
+  const show = (g: Grant) => `一次性 ${g.oneTime} 条，长期订阅${g.longTerm ? '开' : '关'}`;
+  return ctx.db.runTransaction(async (t: Ctx['db']) => {
+    const ref = t.collection('pushGrants').doc(id);
+    const current = await readOrNull<PushGrantDoc>(ref);
+    const before: Grant = current ? { oneTime: current.oneTime, longTerm: current.longTerm } : noGrant;
     const after = applyChoice(before, kind, choice);
-    if (!current) {
-      try {
-        await coll.add({
-          data: { _id: id, openid, templateId, ...after, last: choice, updatedAt: ctx.now } satisfies PushGrantDoc,
-        });
-        return after;
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e;
-        continue;
-      }
-    }
-    const data =
-      kind === 'oneTime' && choice === 'accept'
-        ? { oneTime: _.inc(1), last: choice, updatedAt: ctx.now }
-        : { ...after, last: choice, updatedAt: ctx.now };
-    // Set values only if nobody changed the row meanwhile (a send consuming, another tap).
-    const where =
-      kind === 'oneTime' && choice === 'accept'
-        ? { _id: id }
-        : { _id: id, oneTime: before.oneTime, longTerm: before.longTerm };
-    const upd = await coll.where(where).update({ data });
-    if (upd.stats?.updated) return after;
+    const fields = { oneTime: after.oneTime, longTerm: after.longTerm, last: choice, updatedAt: ctx.now };
+    if (current) await ref.update({ data: fields });
+    else
+      await t.collection('pushGrants').add({ data: { _id: id, openid, templateId, ...fields } satisfies PushGrantDoc });
+    await audit(ctx, t, [
+      {
+        action: 'push.subscribe',
+        targetType: 'pushGrant',
+        targetId: id,
+        from: show(before),
+        to: show(after),
+        note: choice,
+      },
+    ]);
+    return after;
+  });
+}
+
+async function readOrNull<T>(ref: { get(): Promise<{ data: unknown }> }): Promise<T | null> {
+  try {
+    return ((await ref.get()).data as T | null) ?? null;
+  } catch (e) {
+    if (e instanceof Error && /does not exist|not exist/i.test(e.message)) return null;
+    throw e;
   }
-  throw new Error('recordChoice: the grant kept changing');
 }
 
 /**
@@ -329,16 +333,14 @@ export interface DrainSummary {
 }
 
 /** Configuration from the environment (documented in README 上线步骤). */
-export function pushConfig(
-  env: NodeJS.ProcessEnv = process.env,
-): Required<Pick<DrainOptions, 'budgetMs' | 'sendsPerSecond' | 'pageSize'>> {
+export function pushConfig(): Required<Pick<DrainOptions, 'budgetMs' | 'sendsPerSecond' | 'pageSize'>> {
   const num = (v: string | undefined, d: number, min: number, max: number) => {
     const n = Number(v);
-    return Number.isFinite(n) && v !== undefined && v !== '' ? Math.min(max, Math.max(min, n)) : d;
+    return v !== undefined && v !== '' && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : d;
   };
   return {
-    budgetMs: num(env.PUSH_DRAIN_BUDGET_MS, 40_000, 1_000, 50_000),
-    sendsPerSecond: num(env.PUSH_SENDS_PER_SECOND, 20, 1, 500),
+    budgetMs: num(process.env.PUSH_DRAIN_BUDGET_MS, 40_000, 1_000, 50_000),
+    sendsPerSecond: num(process.env.PUSH_SENDS_PER_SECOND, 20, 1, 500),
     pageSize: 200,
   };
 }
@@ -608,6 +610,7 @@ async function sendDue(
   summary: DrainSummary,
 ): Promise<boolean> {
   const perTick = Math.max(1, Math.floor(config.sendsPerSecond));
+  let lastTick: number | null = null;
   for (;;) {
     const ctx = ctxAt();
     if (ctx.now.getTime() >= deadline) return false;
@@ -622,13 +625,15 @@ async function sendDue(
     if (rows.length === 0) return true;
     const items = await itemsOf(ctx, rows);
     for (let i = 0; i < rows.length; i += perTick) {
-      const tickStart = clock.now();
-      if (tickStart >= deadline) return false;
+      // At most `sendsPerSecond` calls in any second: a tick starts a second after the one before.
+      if (lastTick !== null) {
+        const wait = lastTick + 1000 - clock.now();
+        if (wait > 0) await clock.sleep(wait);
+      }
+      lastTick = clock.now();
+      if (lastTick >= deadline) return false;
       const tick = rows.slice(i, i + perTick);
       await Promise.all(tick.map((row) => sendOne(ctxAt(), owner, row, items.get(row.itemId), summary)));
-      // At most `sendsPerSecond` calls in any second.
-      const wait = tickStart + 1000 - clock.now();
-      if (wait > 0) await clock.sleep(wait);
     }
   }
 }

@@ -1,16 +1,13 @@
-/** 消息: in-app messages and subscribe-message consent. */
+/** 消息: in-app messages (subscribe-message consent is the `push` function's). */
 import {
   type ListMessagesInput,
   type ListMessagesOutput,
   type MarkReadInput,
   type Message,
-  type SubscribeInput,
-  type SubscribeOutput,
 } from '@shishi/shared-types';
 import { defineFunction } from '../common/app';
 import type { Ctx } from '../common/context';
 import { pageOf } from '../common/paging';
-import { subscriptionId } from '../common/notify';
 import { iso } from '../common/serialize';
 
 interface MessageDoc extends Omit<Message, 'createdAt'> {
@@ -61,35 +58,4 @@ async function markRead(ctx: Ctx, input: MarkReadInput): Promise<{ unread: numbe
   return { unread: await unreadCount(ctx) };
 }
 
-/**
- * After wx.requestSubscribeMessage: each acceptance of the one-time template allows one subscribe
- * message on the topic; a refusal changes nothing.
- */
-async function subscribe(ctx: Ctx, input: SubscribeInput): Promise<SubscribeOutput> {
-  await ctx.profile();
-  const _ = ctx.db.command;
-  const id = subscriptionId(ctx.openid, input.topic);
-  if (input.accepted) {
-    const res = await ctx.db
-      .collection('subscriptions')
-      .doc(id)
-      .update({ data: { remaining: _.inc(1), updatedAt: ctx.now } });
-    if (!res.stats?.updated) {
-      try {
-        await ctx.db.collection('subscriptions').add({
-          data: { _id: id, openid: ctx.openid, topic: input.topic, remaining: 1, updatedAt: ctx.now },
-        });
-      } catch {
-        await ctx.db
-          .collection('subscriptions')
-          .doc(id)
-          .update({ data: { remaining: _.inc(1), updatedAt: ctx.now } });
-      }
-    }
-  }
-  const now = await ctx.db.collection('subscriptions').where({ _id: id }).limit(1).get();
-  const remaining = (now.data[0] as { remaining?: number } | undefined)?.remaining ?? 0;
-  return { topic: input.topic, remaining: Math.max(0, remaining) };
-}
-
-export const messageFunction = defineFunction('message', { list, markRead, subscribe });
+export const messageFunction = defineFunction('message', { list, markRead });

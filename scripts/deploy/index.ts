@@ -8,6 +8,9 @@
  *   SURVEY_RESPONDENT_SECRET        optional: generated on first deploy when absent (never printed)
  *   CHECKIN_CODE_SECRET             optional: the same, for check-in codes (never change it: posters carry them)
  *   TARO_APP_TMPL_PROPOSAL_DECIDED, TARO_APP_TMPL_PROJECT_DEADLINE   subscribe-message template ids
+ *   TARO_APP_TMPL_PROJECT_NEW / _NEWS / _MOVED   the push topics' template ids; TARO_APP_TMPL_<TOPIC>_KIND
+ *                                   longTerm for a 长期订阅 template; PUSH_SENDS_PER_SECOND,
+ *                                   PUSH_DRAIN_BUDGET_MS, PUSH_MINIPROGRAM_STATE (optional, README 上线步骤)
  *
  * `--dry-run` reads the environment and prints the plan; it changes nothing. `--assume-empty` plans
  * against an empty environment without credentials (to see everything a first deploy does).
@@ -48,6 +51,47 @@ export const ENV_VARS: EnvVarSpec[] = [
   },
   { key: 'TARO_APP_TMPL_PROPOSAL_DECIDED', about: '订阅消息模板 建议处理结果通知 的模板 ID' },
   { key: 'TARO_APP_TMPL_PROJECT_DEADLINE', about: '订阅消息模板 项目报送提醒 的模板 ID' },
+  // Push (issue 13): the three topics' template ids, each template's kind (longTerm for a 长期订阅
+  // template, else one-time), and the drain's pace (README 上线步骤 → 订阅消息).
+  { key: 'TARO_APP_TMPL_PROJECT_NEW', about: '订阅消息模板 新项目发布通知 的模板 ID' },
+  { key: 'TARO_APP_TMPL_PROJECT_NEWS', about: '订阅消息模板 关注项目动态通知 的模板 ID' },
+  { key: 'TARO_APP_TMPL_PROJECT_MOVED', about: '订阅消息模板 建议办理进展通知 的模板 ID' },
+  {
+    key: 'TARO_APP_TMPL_PROPOSAL_DECIDED_KIND',
+    about: '建议处理结果通知 模板类型：longTerm（长期订阅）或留空（一次性）',
+    optional: true,
+  },
+  {
+    key: 'TARO_APP_TMPL_PROJECT_DEADLINE_KIND',
+    about: '项目报送提醒 模板类型：longTerm（长期订阅）或留空（一次性）',
+    optional: true,
+  },
+  {
+    key: 'TARO_APP_TMPL_PROJECT_NEW_KIND',
+    about: '新项目发布通知 模板类型：longTerm（长期订阅）或留空（一次性）',
+    optional: true,
+  },
+  {
+    key: 'TARO_APP_TMPL_PROJECT_NEWS_KIND',
+    about: '关注项目动态通知 模板类型：longTerm（长期订阅）或留空（一次性）',
+    optional: true,
+  },
+  {
+    key: 'TARO_APP_TMPL_PROJECT_MOVED_KIND',
+    about: '建议办理进展通知 模板类型：longTerm（长期订阅）或留空（一次性）',
+    optional: true,
+  },
+  { key: 'PUSH_SENDS_PER_SECOND', about: '推送队列每秒最多发送的订阅消息条数（默认 20）', optional: true },
+  {
+    key: 'PUSH_DRAIN_BUDGET_MS',
+    about: '推送队列每次运行的时间预算，毫秒（默认 40000，函数超时 60 秒）',
+    optional: true,
+  },
+  {
+    key: 'PUSH_MINIPROGRAM_STATE',
+    about: '订阅消息打开的小程序版本：formal（默认）、trial 或 developer',
+    optional: true,
+  },
 ];
 
 function walk(dir: string): string[] {

@@ -57,6 +57,8 @@ export interface EnvVarSpec {
    * then no value is generated or set, since a new one would change every respondent key.
    */
   storedIn?: string;
+  /** Has a sound default (said in `about`): not set is not a warning. */
+  optional?: boolean;
 }
 
 export interface FunctionBuild {
@@ -224,6 +226,7 @@ function planEnv(
     }
     if (given) out.push({ key, secret, source: 'set', ...(secret ? {} : { value: given }) });
     else if (spec.generate) out.push({ key, secret, source: 'generate' });
+    else if (spec.optional) continue;
     else
       notes.push({ level: 'warn', target, text: `not set: ${spec.about}. Set ${key} in the shell and deploy again` });
   }

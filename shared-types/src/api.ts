@@ -12,6 +12,7 @@ import { profileContracts } from './contracts/profile';
 import { projectContracts } from './contracts/project';
 import { proposalContracts } from './contracts/proposal';
 import { surveyContracts } from './contracts/survey';
+import { pushContracts } from './contracts/push';
 import { checkinContracts } from './contracts/checkin';
 import { announceContracts } from './contracts/announce';
 
@@ -25,6 +26,7 @@ export const api = {
   message: messageContracts,
   project: projectContracts,
   survey: surveyContracts,
+  push: pushContracts,
   checkin: checkinContracts,
   announce: announceContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;

@@ -38,5 +38,6 @@ export * from './schemas/announce';
 export * from './rules/announce';
 export * from './contracts/announce';
 export * from './rules/push';
+export * from './schemas/push';
 export * from './schemas/progress';
 export * from './rules/progress';

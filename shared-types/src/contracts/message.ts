@@ -6,8 +6,6 @@ import {
   listMessagesOutputSchema,
   markReadInputSchema,
   markReadOutputSchema,
-  subscribeInputSchema,
-  subscribeOutputSchema,
 } from '../schemas/message';
 import type { ActionContract } from './contract';
 
@@ -22,12 +20,6 @@ export const messageContracts = {
     summary: '把消息标为已读',
     input: markReadInputSchema,
     output: markReadOutputSchema,
-    access: access(roles),
-  },
-  subscribe: {
-    summary: '记录职工同意接收的订阅消息（每同意一次可发送一条）',
-    input: subscribeInputSchema,
-    output: subscribeOutputSchema,
     access: access(roles),
   },
 } as const satisfies Record<string, ActionContract>;

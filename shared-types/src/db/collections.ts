@@ -177,8 +177,6 @@ export const collections = [
   { name: 'counterShards', indexes: [] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },
   { name: 'messages', indexes: [{ name: 'recipient', keys: { openid: 1, createdAt: -1 } }] },
-  // Subscribe-message consent left per person and topic; _id `${openid}_${topic}`.
-  { name: 'subscriptions', indexes: [{ name: 'person', keys: { openid: 1 } }] },
   // Push (cloudfunctions/common/push.ts). The grant ledger, _id `${openid}_${templateId}`: one-time grants
   // left and the long-term grant (push.ledger reads a person's rows).
   { name: 'pushGrants', indexes: [{ name: 'person', keys: { openid: 1 } }] },

@@ -113,19 +113,3 @@ export const subscribeTopics = {
 } as const;
 export type SubscribeTopic = keyof typeof subscribeTopics;
 export const subscribeTopicNames = Object.keys(subscribeTopics) as [SubscribeTopic, ...SubscribeTopic[]];
-
-/**
- * After `wx.requestSubscribeMessage` the client reports what the worker accepted: each acceptance of a
- * one-time template allows one message.
- */
-export const subscribeInputSchema = z.object({
-  topic: z.enum(subscribeTopicNames, { error: '订阅类型不对' }),
-  accepted: z.boolean({ error: '请说明是否同意订阅' }),
-});
-export type SubscribeInput = z.infer<typeof subscribeInputSchema>;
-export const subscribeOutputSchema = z.object({
-  topic: z.enum(subscribeTopicNames),
-  /** Messages that may still be sent on this topic. */
-  remaining: z.number().int().min(0),
-});
-export type SubscribeOutput = z.infer<typeof subscribeOutputSchema>;

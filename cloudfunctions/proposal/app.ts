@@ -4,7 +4,7 @@ import { decide } from './commands/decide';
 import { exportProposals, exportStatus } from './commands/export';
 import { get } from './commands/get';
 import { list, listMine } from './commands/list';
-import { merge } from './commands/merge';
+import { merge, mergeStatus } from './commands/merge';
 import { moderate, reviewQueue } from './commands/review';
 import { score } from './commands/score';
 import { screen } from './commands/screen';
@@ -13,6 +13,7 @@ import { submit, submitJoins } from './commands/submit';
 import { submitOffline } from './commands/submitOffline';
 import { support, unsupport } from './commands/support';
 import { unmerge } from './commands/unmerge';
+import { unmergeAll, unmergeAllStatus } from './commands/unmergeAll';
 
 export const proposalFunction = defineFunction('proposal', {
   submit: { joins: submitJoins, run: submit },
@@ -26,6 +27,9 @@ export const proposalFunction = defineFunction('proposal', {
   screen,
   merge,
   unmerge,
+  mergeStatus,
+  unmergeAll,
+  unmergeAllStatus,
   score,
   decide,
   reviewQueue,

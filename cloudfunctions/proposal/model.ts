@@ -76,6 +76,8 @@ export interface ProposalDoc {
   statusBeforeMerge?: ProposalStatus | null;
   /** Proposals merged into this one (each of them has status `merged`). */
   mergedFrom: Array<{ _id: string; title: string }>;
+  /** The merge job (merging.ts) that holds this proposal while it runs; absent when none does. */
+  mergeJob?: string;
   decision: DecisionDoc | null;
   scores: ScoresDoc | null;
   offline: OfflineDoc | null;

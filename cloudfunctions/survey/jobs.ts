@@ -4,8 +4,7 @@
  * start one and run its first slice, `exportStatus` / `recomputeStatus` run the next slice for the
  * staff page's poll, and the `settleCounters` timer resumes any the page left (and settles).
  */
-import type { Ctx } from '../common/context';
-import { continueJob, sliceLimits, startJob, type JobKind } from '../common/jobs';
+import { jobRunner, sliceLimits, type JobKind } from '../common/jobs';
 import config from './config.json';
 import { surveyExportJob } from './commands/export';
 import { surveyRecomputeJob } from './commands/results';
@@ -21,22 +20,7 @@ export function surveyJobKinds(): Record<string, JobKind<unknown, unknown>> {
   );
 }
 
-export async function startSurveyJob<S, R>(
-  ctx: Ctx,
-  kind: JobKind<S, R>,
-  target: string,
-  params: Record<string, unknown>,
-) {
-  return startJob<R>(
-    ctx.cloud,
-    ctx.db,
-    surveyJobKinds(),
-    kind as unknown as JobKind<unknown, unknown>,
-    { target, owner: ctx.openid, params, now: ctx.now },
-    surveyLimits,
-  );
-}
+const runner = jobRunner(surveyJobKinds, surveyLimits);
 
-export async function continueSurveyJob<R>(ctx: Ctx, jobId: string, kind: string) {
-  return continueJob<R>(ctx.cloud, ctx.db, surveyJobKinds(), jobId, ctx.openid, ctx.now, surveyLimits, kind);
-}
+export const startSurveyJob = runner.start;
+export const continueSurveyJob = runner.status;

@@ -1,5 +1,6 @@
 import {
   AppError,
+  MERGE_BUSY_MESSAGE,
   decisionMeta,
   formatDateTime,
   projectRecordSchema,
@@ -19,6 +20,7 @@ import { refuse, requireTransition } from '../../common/scope';
 import { loadMany, loadProposal, present } from '../load';
 import type { DecisionDoc, ProposalDoc } from '../model';
 import { notifyAuthors } from './merge';
+import { refuseWhileMerging } from '../merging';
 import { requireOrg } from '../../common/orgs';
 import { insertDraft } from '../../project/commands/draft';
 import { routeFor } from '../../project/route';
@@ -58,6 +60,8 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
     const _ = ctx.db.command;
     const ref = t.collection('proposals').doc(p._id);
     const current = (await ref.get()).data as ProposalDoc | null;
+  // Not while a merge job holds it (its cluster is changing): CONFLICT 正在合并，请稍候.
+  const stale = await refuseWhileMerging(ctx.db, [p]);
     if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
     refuse(proposalLifecycle.stateRefusal(input.kind, { title: current.title, state: current.status }));
     from = current!.status;
@@ -65,6 +69,8 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
     if (input.kind === 'adopt' && adoption) {
       project = await insertDraft(ctx, t, {
         record: draftRecord(current, adoption.org.name, adoption.routing.level, input.projectTitle),
+    if (current.mergeJob && !stale.has(current.mergeJob))
+      throw new AppError('CONFLICT', `《${p.title}》${MERGE_BUSY_MESSAGE}`);
         applicant: adoption.org,
         routing: adoption.routing,
         origin: [current._id, ...(current.mergedFrom ?? []).map((m) => m._id)],

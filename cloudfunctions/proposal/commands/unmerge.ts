@@ -3,6 +3,7 @@ import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { recount } from '../credits';
 import { findProposal, loadProposal, present } from '../load';
+import { refuseWhileMerging } from '../merging';
 import type { ProposalDoc } from '../model';
 import { notifyAuthors } from './merge';
 
@@ -20,6 +21,8 @@ export async function unmerge(ctx: Ctx, input: UnmergeInput): Promise<UnmergeOut
   const refusal = unmergeRefusal(facts(m), keep ? facts(keep) : null, user.orgId);
   if (refusal) throw new AppError('CONFLICT', refusal);
   const k = keep!;
+  // Not while a merge job (a merge or an undo of the whole cluster) holds either of them.
+  await refuseWhileMerging(ctx.db, [m, k]);
   const restoredStatus = m.statusBeforeMerge ?? 'submitted';
   const note = input.note ?? null;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {

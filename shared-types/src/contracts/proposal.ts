@@ -34,6 +34,12 @@ import {
 import type { ActionContract } from './contract';
 import { jobStatusInputSchema } from '../schemas/job';
 
+import {
+  mergeStatusOutputSchema,
+  unmergeAllInputSchema,
+  unmergeAllOutputSchema,
+  unmergeAllStatusOutputSchema,
+} from '../schemas/screening';
 export const proposalContracts = {
   submit: {
     summary: '职工在征集期内提交建议；同一草稿重复提交返回原建议，与自己已提交的建议完全相同时返回那条并说明',
@@ -115,6 +121,24 @@ export const proposalContracts = {
   },
   reviewQueue: {
     summary: '内容审核队列：内容安全检查未通过、等待人工审核的建议',
+  mergeStatus: {
+    summary: '合并任务的进度：继续合并下一批，完成后返回保留的建议和合并的条数（只有发起人能查看）',
+    input: jobStatusInputSchema,
+    output: mergeStatusOutputSchema,
+    access: access(collectionStaffRoles),
+  },
+  unmergeAll: {
+    summary: '撤销全部合并：合并到这条的建议都恢复独立，计数复原；条数多时分批进行，用 unmergeAllStatus 继续',
+    input: unmergeAllInputSchema,
+    output: unmergeAllOutputSchema,
+    access: access(collectionStaffRoles, 'subtree'),
+  },
+  unmergeAllStatus: {
+    summary: '撤销全部合并任务的进度：继续下一批，完成后返回结果（只有发起人能查看）',
+    input: jobStatusInputSchema,
+    output: unmergeAllStatusOutputSchema,
+    access: access(collectionStaffRoles),
+  },
     input: reviewQueueInputSchema,
     output: reviewQueueOutputSchema,
     access: access(collectionStaffRoles, 'subtree'),

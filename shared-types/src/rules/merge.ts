@@ -6,6 +6,18 @@
 import type { ProposalStatus } from '../schemas/proposal';
 import { proposalStatusMeta } from '../schemas/proposal';
 
+/** The most proposals one merge takes (the input schema's bound). */
+export const MERGE_MAX = 2000;
+/**
+ * A merge (or an undo of a whole merge) of more proposals than this runs as a job in batches
+ * (cloudfunctions/proposal/merging.ts); up to this many it is done in the call. See BENCHMARKS.md
+ * "Merge of large clusters as jobs" for the measurement behind the figure.
+ */
+export const MERGE_INLINE_MAX = 50;
+
+/** What staff are told when a proposal is part of a merge job still running. */
+export const MERGE_BUSY_MESSAGE = '正在合并，请稍候';
+
 /** Why a person is credited to a kept proposal: `a:<id>` wrote it, `s:<id>` supported it. */
 export type CreditReason = `a:${string}` | `s:${string}`;
 

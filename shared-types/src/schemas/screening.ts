@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { collectWindowSchema, weightsSchema } from './collectWindow';
 import { idSchema, pageInputSchema, pagedSchema } from './common';
-import { jobReplySchema } from './job';
+import { jobReplySchema, jobViewSchema } from './job';
+import { MERGE_MAX } from '../rules/merge';
 import {
   decisionKinds,
   moderationStates,
@@ -63,20 +64,30 @@ export type ScreenOutput = z.infer<typeof screenOutputSchema>;
 export const mergeInputSchema = z.object({
   /** The proposal that stays. */
   keepId: idSchema,
-  /** Duplicates to merge into it (1–100). */
+  /** Duplicates to merge into it (1–MERGE_MAX); more than MERGE_INLINE_MAX run as a job. */
   mergeIds: z
     .array(idSchema, { error: '请选择要合并的建议' })
     .min(1, '请选择要合并的建议')
-    .max(100, '一次最多合并 100 条'),
+    .max(MERGE_MAX, `一次最多合并 ${MERGE_MAX} 条`),
   note: z.string().trim().max(200, '说明最多 200 个字').optional(),
 });
 export type MergeInput = z.infer<typeof mergeInputSchema>;
-export const mergeOutputSchema = z.object({
+/** What a merge did: the kept proposal as it stands after it, and the ids it merged. */
+export const mergeResultSchema = z.object({
   kept: proposalSchema,
   /** Ids merged by this call (already-merged ones into the same kept proposal are left out). */
   merged: z.array(z.string()),
 });
+export type MergeResult = z.infer<typeof mergeResultSchema>;
+/**
+ * A merge of up to MERGE_INLINE_MAX proposals is done in the call (`job` null). A larger one runs as a
+ * job: `job` is its progress after the call's first slice, `merged` the ids merged so far and `kept` the
+ * kept proposal as it stands; poll `mergeStatus` until the job is done (then `result` is the whole merge).
+ */
+export const mergeOutputSchema = mergeResultSchema.extend({ job: jobViewSchema.nullable() });
 export type MergeOutput = z.infer<typeof mergeOutputSchema>;
+export const mergeStatusOutputSchema = jobReplySchema(mergeResultSchema);
+export type MergeStatusOutput = z.infer<typeof mergeStatusOutputSchema>;
 
 export const unmergeInputSchema = z.object({
   /** A merged proposal, to restore on its own. */
@@ -86,6 +97,25 @@ export const unmergeInputSchema = z.object({
 export type UnmergeInput = z.infer<typeof unmergeInputSchema>;
 export const unmergeOutputSchema = z.object({ kept: proposalSchema, restored: proposalSchema });
 export type UnmergeOutput = z.infer<typeof unmergeOutputSchema>;
+
+/** 撤销全部合并: every proposal merged into the kept one stands on its own again, in one action. */
+export const unmergeAllInputSchema = z.object({
+  /** The kept proposal whose merges are undone. */
+  keepId: idSchema,
+  note: z.string().trim().max(200, '说明最多 200 个字').optional(),
+});
+export type UnmergeAllInput = z.infer<typeof unmergeAllInputSchema>;
+export const unmergeAllResultSchema = z.object({
+  kept: proposalSchema,
+  /** Ids restored on their own. */
+  restored: z.array(z.string()),
+});
+export type UnmergeAllResult = z.infer<typeof unmergeAllResultSchema>;
+/** As `merge`: done in the call up to MERGE_INLINE_MAX merged proposals (`job` null), else a job. */
+export const unmergeAllOutputSchema = unmergeAllResultSchema.extend({ job: jobViewSchema.nullable() });
+export type UnmergeAllOutput = z.infer<typeof unmergeAllOutputSchema>;
+export const unmergeAllStatusOutputSchema = jobReplySchema(unmergeAllResultSchema);
+export type UnmergeAllStatusOutput = z.infer<typeof unmergeAllStatusOutputSchema>;
 
 const oneToFive = (label: string) =>
   z.coerce

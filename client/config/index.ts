@@ -31,7 +31,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // from `framework` and `--type`; listing them here again would register them twice.
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The project page's default share card (weapp onShareAppMessage / onShareTimeline): copied into the
+    // project subpackage, not imported (an imported image lands in the main package's static folder).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'src/packages/project/assets/', to: 'dist/weapp/packages/project/assets/' }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -25,8 +25,8 @@ export const privacyDeclarations: PrivacyDeclaration[] = [
   {
     api: 'chooseMedia',
     info: '收集你选中的照片或视频信息',
-    purpose: '在提建议时附上现场照片（仅图片，经内容安全检测后与建议一同保存）',
-    feature: '职工：提建议；基层工会干部：线下录入建议',
+    purpose: '在提建议、报送项目进展时附上现场照片（仅图片，经内容安全检测后与建议或进展报告一同保存）',
+    feature: '职工：提建议；基层工会干部：线下录入建议；工作人员：报送项目进展',
     callers: ['services/upload.weapp.ts', 'services/upload.h5.ts'],
     promptIn: ['features/attachment/AttachmentField.tsx'],
   },

@@ -14,19 +14,28 @@ interface ProjectViewProps {
   actions?: ReactNode;
   /** Staff: open at this form (a link from 待我办理). */
   focusFormId?: string;
+  /** 您可以做什么: what the reader can do next (follow, check in, share), right under the header. */
+  next?: ReactNode;
+  /** Under the plan: announcements, service points and check-in. */
+  afterPlan?: ReactNode;
+  /** 实施进展: milestones with dates, progress updates (and, for staff, the reports). */
+  implementation?: ReactNode;
 }
 
 /**
  * A project as everyone sees it — where it stands, the real steps with their dates, the published plan
  * and the proposals it came from — and, for staff, the record, forms, sign-offs and money below.
  */
-export function ProjectView({ project: p, actions, focusFormId }: ProjectViewProps) {
+export function ProjectView({ project: p, actions, focusFormId, next, afterPlan, implementation }: ProjectViewProps) {
   return (
     <View id="project-view" className="project">
       <Header project={p} />
+      {next}
       {p.staff ? <ProjectStaffView project={p} staff={p.staff} actions={actions} focusFormId={focusFormId} /> : null}
-      <Steps project={p} />
       <Plan project={p} />
+      {afterPlan}
+      {implementation}
+      <Steps project={p} />
       <Origin project={p} />
     </View>
   );

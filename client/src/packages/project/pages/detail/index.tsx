@@ -5,6 +5,7 @@ import { useResource } from '../../../../hooks/useResource';
 import { ProjectActions } from '../../../../features/project/actions';
 import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
+import { NextSteps, ProgressSection, useProjectShare } from '../../../../features/progress';
 import { withFontScale } from '../../../../components/FontScale';
 
 const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
@@ -12,12 +13,18 @@ const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
 /**
  * 项目详情 `?id=<projectId>[&form=<formId>]`: where the project stands, for workers; for staff also the
  * record, forms and sign-offs, money and what they may do now. `form` opens at that form.
+ *
+ * Layout (one page, several features): the header; 您可以做什么 (take part, check in, follow, share);
+ * for staff the record and its actions; the published plan; under it the announcements, service points
+ * and check-in; 实施进展 (milestones with dates, progress updates with photos; staff: the reports); the
+ * steps with their dates; the proposals it came from. Shared to a chat or Moments with its title.
  */
 function ProjectPage() {
   const params = useRouter().params;
   const id = decodeURIComponent(params.id ?? '');
   const formId = params.form ? decodeURIComponent(params.form) : undefined;
   const project = useResource(() => fetchProject(id), [id]);
+  useProjectShare(id, project.data);
   usePullDownRefresh(() => {
     void project.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
@@ -30,6 +37,8 @@ function ProjectPage() {
       />
     );
   }
+  const refresh = () => void project.refresh();
+  const p = project.data;
   return (
     <View className="page">
       {project.error ? (
@@ -38,17 +47,16 @@ function ProjectPage() {
           // 重试 only helps when the network or the server failed, not when the project is not open to me.
           onRetry={retryable.includes(project.error.code) ? project.reload : undefined}
         />
-      ) : project.loading || !project.data ? (
+      ) : project.loading || !p ? (
         <Loading text="正在打开项目…" />
       ) : (
         <ProjectView
-          project={project.data}
+          project={p}
           focusFormId={formId}
-          actions={
-            project.data.staff ? (
-              <ProjectActions project={project.data} onChanged={() => void project.refresh()} />
-            ) : undefined
-          }
+          actions={p.staff ? <ProjectActions project={p} onChanged={refresh} /> : undefined}
+          next={<NextSteps project={p}>{/* 关注 (announce) */}</NextSteps>}
+          afterPlan={<>{/* announcements (announce), service points and check-in (checkin) */}</>}
+          implementation={<ProgressSection project={p} onChanged={refresh} />}
         />
       )}
     </View>

@@ -25,7 +25,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/project',
-      pages: ['pages/detail/index', 'pages/list/index', 'pages/edit/index', 'pages/form/index', 'pages/decision/index'],
+      pages: [
+        'pages/detail/index',
+        'pages/list/index',
+        'pages/edit/index',
+        'pages/form/index',
+        'pages/decision/index',
+        // 服务点与签到 (staff) and the posters of a project and its service points.
+        'pages/checkin/index',
+        'pages/poster/index',
+      ],
     },
     // 人员与角色: the admin's screen, opened by one person in a hundred.
     { root: 'packages/admin', pages: ['pages/roles/index'] },
@@ -38,6 +47,8 @@ export default defineAppConfig({
     // near its budget); staff screens (管理, 编辑, 结果, 线下录入) live in packages/survey.
     { root: 'pages/survey-answer', pages: ['index'] },
     { root: 'pages/survey-result', pages: ['index'] },
+    // 签到: opened by a service point's code (mini-program code scene or H5 link), a subpackage of its own.
+    { root: 'pages/checkin', pages: ['index'] },
     {
       root: 'packages/survey',
       pages: [

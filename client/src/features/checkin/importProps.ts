@@ -1,0 +1,4 @@
+export interface ImportListProps {
+  projectId: string;
+  onDone: () => void;
+}

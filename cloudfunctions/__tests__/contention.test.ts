@@ -28,6 +28,7 @@ test(`${N} concurrent proposal.decide on one proposal: one decision, the others 
       world.call('demo-district', 'proposal', 'decide', {
         proposalId: 'seed-p8',
         kind: i % 2 ? 'adopt' : 'defer',
+        confirmUnscored: true,
       }),
     ),
   );

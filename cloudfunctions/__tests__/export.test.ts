@@ -35,7 +35,13 @@ describe('proposal.export', () => {
         feasibilityNote: '有场地',
       }),
     );
-    ok(await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p8', kind: 'adopt' }));
+    ok(
+      await world.call('demo-district', 'proposal', 'decide', {
+        proposalId: 'seed-p8',
+        kind: 'adopt',
+        confirmUnscored: true,
+      }),
+    );
 
     const out = finished<ExportOutputFile>(await world.call('demo-district', 'proposal', 'export', {}));
     expect(out.rows).toBe(6); // 中山区: five seeded and the new one
@@ -131,7 +137,11 @@ describe('message.* and project.get', () => {
 
   it('shows a draft project to its authors and staff in scope only', async () => {
     const out = ok<DecideOutput>(
-      await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p1', kind: 'adopt' }),
+      await world.call('demo-district', 'proposal', 'decide', {
+        proposalId: 'seed-p1',
+        kind: 'adopt',
+        confirmUnscored: true,
+      }),
     );
     const id = out.project!._id;
     expect(ok(await world.call('demo-worker', 'project', 'get', { projectId: id }))).toMatchObject({

@@ -26,6 +26,7 @@ async function adoptDraft(): Promise<Project> {
     await world.call(DISTRICT, 'proposal', 'decide', {
       proposalId: 'seed-p1',
       kind: 'adopt',
+      confirmUnscored: true,
       projectTitle: '户外劳动者爱心驿站建设',
     }),
   );

@@ -45,6 +45,7 @@ describe('project visibility follows the applicant unit and the routed departmen
       await world.call('demo-district', 'proposal', 'decide', {
         proposalId: 'seed-p1',
         kind: 'adopt',
+        confirmUnscored: true,
         projectTitle: '户外劳动者爱心驿站建设',
       }),
     );

@@ -228,7 +228,11 @@ it('random walks keep every guarantee of the record', async () => {
       const world = await openWorld();
       try {
         const out = ok<DecideOutput>(
-          await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p1', kind: 'adopt' }),
+          await world.call('demo-district', 'proposal', 'decide', {
+            proposalId: 'seed-p1',
+            kind: 'adopt',
+            confirmUnscored: true,
+          }),
         );
         const projectId = out.project!._id;
         ok<Project>(

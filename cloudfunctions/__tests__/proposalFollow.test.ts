@@ -18,7 +18,13 @@ describe('supporters follow an adoption', () => {
     ok(await world.call('demo-cadre', 'proposal', 'support', { proposalId: 'seed-p1' }));
     ok(await world.call('demo-newcomer', 'profile', 'bind', { name: '马晓燕', orgId: 'gr-zs-sanitation' }));
     ok(await world.call('demo-newcomer', 'proposal', 'support', { proposalId: 'seed-p1' }));
-    ok<DecideOutput>(await world.call('demo-district', 'proposal', 'decide', { proposalId: 'seed-p1', kind: 'adopt' }));
+    ok<DecideOutput>(
+      await world.call('demo-district', 'proposal', 'decide', {
+        proposalId: 'seed-p1',
+        kind: 'adopt',
+        confirmUnscored: true,
+      }),
+    );
     for (const who of ['demo-cadre', 'demo-newcomer']) {
       expect(await world.count('messages', { openid: who, proposalId: 'seed-p1', title: '您附议的建议已被采纳' })).toBe(
         1,

@@ -238,7 +238,12 @@ describe('proposal.score / decide', () => {
       }),
     );
     const out = ok<DecideOutput>(
-      await call(STAFF, 'decide', { proposalId: 'seed-p1', kind: 'adopt', projectTitle: '户外劳动者爱心驿站建设' }),
+      await call(STAFF, 'decide', {
+        proposalId: 'seed-p1',
+        kind: 'adopt',
+        projectTitle: '户外劳动者爱心驿站建设',
+        confirmUnscored: true,
+      }),
     );
     expect(out.proposal).toMatchObject({ status: 'adopted', decision: { kind: 'adopt', byName: '张丽' } });
     expect(out.project).toMatchObject({ title: '户外劳动者爱心驿站建设', status: 'draft', progress: 10 });
@@ -280,7 +285,7 @@ describe('proposal.score / decide', () => {
 
   it('decides once under concurrent decisions', async () => {
     const replies = await Promise.all([
-      call(STAFF, 'decide', { proposalId: 'seed-p2', kind: 'adopt' }),
+      call(STAFF, 'decide', { proposalId: 'seed-p2', kind: 'adopt', confirmUnscored: true }),
       call(STAFF, 'decide', { proposalId: 'seed-p2', kind: 'defer' }),
       call(STAFF, 'decide', { proposalId: 'seed-p2', kind: 'decline', reason: '已有同类项目' }),
     ]);

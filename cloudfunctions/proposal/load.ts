@@ -64,7 +64,7 @@ export async function windowScoring(
         ctx.db.collection('collectWindows').where({ _id: windowId }).limit(1).get(),
         ctx.db
           .collection('proposals')
-          .where({ orgPath: scopeOrgId, windowId, status: _.neq('merged') })
+          .where({ orgPath: scopeOrgId, windowId, status: _.nin(['merged', 'withdrawn']) })
           .orderBy('backerCount', 'desc')
           .field({ backerCount: true })
           .limit(1)

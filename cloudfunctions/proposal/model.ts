@@ -81,6 +81,8 @@ export interface ProposalDoc {
   decision: DecisionDoc | null;
   scores: ScoresDoc | null;
   offline: OfflineDoc | null;
+  /** When its author withdrew it (status `withdrawn`, proposal.withdraw). */
+  withdrawnAt?: Date | null;
   /** The draft it was sent from (proposal.submit `clientDraftId`); null for older clients and entries. */
   clientDraftId?: string | null;
   createdAt: Date;

@@ -70,9 +70,13 @@ export async function recordStats(
   windowId: string,
   terms: readonly string[],
   known: ReadonlySet<string>,
+  options: { countDoc?: boolean } = {},
 ): Promise<void> {
   const _ = ctx.db.command;
-  const keys = [statKey(windowId, DOC_COUNT_TERM), ...terms.map((t) => statKey(windowId, t))];
+  const keys = [
+    ...(options.countDoc === false ? [] : [statKey(windowId, DOC_COUNT_TERM)]),
+    ...terms.map((t) => statKey(windowId, t)),
+  ];
   const existing = keys.filter((k) => known.has(k));
   const fresh = keys.filter((k) => !known.has(k));
   const writes: Promise<unknown>[] = [];
@@ -85,6 +89,33 @@ export async function recordStats(
     );
   }
   if (fresh.length > 0) writes.push(insertStats(ctx, windowId, fresh));
+  await Promise.all(writes);
+}
+
+/**
+ * Takes a proposal's terms out of its window's document frequencies (an edit's old terms, a
+ * withdrawal's all of them, with `countDoc` the window's proposal count too): one `_.inc(-1)` per 500 keys.
+ */
+export async function forgetStats(
+  ctx: Ctx,
+  windowId: string,
+  terms: readonly string[],
+  options: { countDoc?: boolean } = {},
+): Promise<void> {
+  const _ = ctx.db.command;
+  const keys = [
+    ...(options.countDoc ? [statKey(windowId, DOC_COUNT_TERM)] : []),
+    ...terms.map((t) => statKey(windowId, t)),
+  ];
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    writes.push(
+      ctx.db
+        .collection('gramStats')
+        .where({ k: _.in(keys.slice(i, i + CHUNK)) })
+        .update({ data: { df: _.inc(-1) } }),
+    );
+  }
   await Promise.all(writes);
 }
 
@@ -163,7 +194,7 @@ export async function findCandidates(
 ): Promise<Candidate[]> {
   if (grams.length === 0) return [];
   const _ = ctx.db.command;
-  const conditions: unknown[] = [{ grams: _.in([...grams]), windowId, status: _.neq('merged') }];
+  const conditions: unknown[] = [{ grams: _.in([...grams]), windowId, status: _.nin(['merged', 'withdrawn']) }];
   if (visibleTo) conditions.push(visibleTo);
   const where = conditions.length === 1 ? conditions[0] : _.and(conditions);
   if (matches > MAX_LOOKUP_DOCS) {

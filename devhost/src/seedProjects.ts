@@ -274,6 +274,7 @@ export async function seedProjects(cloud: LocalCloud, hostNow: Date): Promise<Se
     const decided = await call<DecideOutput>('demo-district', 'proposal', 'decide', {
       proposalId: proposal._id,
       kind: 'adopt',
+      confirmUnscored: true,
       projectTitle: d.title,
     });
     if (!decided.project) throw new SeedError('seedProjects: the adoption made no project');

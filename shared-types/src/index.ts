@@ -41,3 +41,5 @@ export * from './rules/push';
 export * from './schemas/push';
 export * from './schemas/progress';
 export * from './rules/progress';
+export * from './schemas/timeline';
+export * from './rules/proposalTimeline';

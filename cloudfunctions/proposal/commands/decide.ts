@@ -45,6 +45,12 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
   const user = await ctx.profile();
   const p = await loadProposal(ctx, input.proposalId);
   await requireTransition(ctx, proposalLifecycle, input.kind, { title: p.title, state: p.status }, p);
+  // Nobody rated 需求最迫切 or 最具备办结条件: adopting it must be meant (the client asks first).
+  if (input.kind === 'adopt' && !p.scores && input.confirmUnscored !== true) {
+    throw new AppError('INVALID_INPUT', '这条建议还没有人评分，确定要采纳请先确认', [
+      { path: 'confirmUnscored', message: '还没有人评分（需求最迫切、最具备办结条件），采纳前请确认' },
+    ]);
+  }
   const meta = decisionMeta[input.kind];
   // The draft's applicant is the deciding staff member's unit; its route is read before the transaction.
   const adoption =

@@ -1,6 +1,7 @@
 import {
   AppError,
   auditActionLabels,
+  proposalTimeline,
   type AuditEntry,
   type GetProposalOutput,
   type ProposalIdInput,
@@ -9,6 +10,7 @@ import type { AuditDoc } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { evidenceFor } from '../../common/evidence';
 import { iso } from '../../common/serialize';
+import { findWindow } from '../../common/windows';
 import { loadProposal, present, viewContext } from '../load';
 import { isMine, staffInScope, viewerMaySee } from '../view';
 
@@ -20,11 +22,29 @@ export async function get(ctx: Ctx, input: ProposalIdInput): Promise<GetProposal
   const [proposal] = await present(ctx, [doc], { windows: view.windows });
   const staff = staffInScope(doc, view.viewer);
   const traced = isMine(doc, view) || staff;
-  const [history, evidence] = await Promise.all([
+  const mine = isMine(doc, view);
+  const [history, evidence, window] = await Promise.all([
     traced ? trail(ctx, doc._id) : [],
     staff ? evidenceFor(ctx, 'proposal', doc._id) : [],
+    mine ? findWindow(ctx, doc.windowId) : null,
   ]);
-  return { proposal, history, evidence };
+  const timeline = mine
+    ? proposalTimeline(
+        {
+          status: doc.status,
+          moderation: doc.moderation,
+          createdAt: doc.createdAt,
+          withdrawnAt: doc.withdrawnAt ?? null,
+          decision: doc.decision,
+          mergedInto: doc.mergedInto,
+          project: proposal.project,
+          hasMergedFrom: doc.mergedFrom.length > 0,
+          window,
+        },
+        ctx.now,
+      )
+    : null;
+  return { proposal, history, evidence, timeline };
 }
 
 /** The audit entries of a record, oldest first. */

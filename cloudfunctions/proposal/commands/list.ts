@@ -36,7 +36,7 @@ export async function list(ctx: Ctx, input: ListProposalsInput): Promise<Proposa
     conditions.push({ orgPath: scope._id });
   } else {
     // Workers see what passed the content check; merged proposals live on in the one they joined.
-    conditions.push({ moderation: 'pass', status: _.neq('merged') });
+    conditions.push({ moderation: 'pass', status: _.nin(['merged', 'withdrawn']) });
     if (input.orgId) conditions.push({ orgPath: input.orgId });
   }
   if (input.category) conditions.push({ category: input.category });

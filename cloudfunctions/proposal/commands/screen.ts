@@ -28,7 +28,7 @@ export async function screen(ctx: Ctx, input: ScreenInput): Promise<ScreenOutput
   const _ = ctx.db.command;
   const scoring = (await windowScoring(ctx, [window._id], user.orgId)).get(window._id)!;
   const conditions: Record<string, unknown>[] = [
-    { orgPath: scope._id, windowId: window._id, status: input.status ?? _.neq('merged') },
+    { orgPath: scope._id, windowId: window._id, status: input.status ?? _.nin(['merged', 'withdrawn']) },
   ];
   if (input.category) conditions.push({ category: input.category });
   if (input.targetGroup) conditions.push({ targetGroup: input.targetGroup });

@@ -12,6 +12,7 @@ import {
   SIMILAR_THRESHOLD,
   statTerms,
   titleKey,
+  type ModerationState,
   type SubmitProposalInput,
 } from '@shishi/shared-types';
 import { isDuplicateKey } from '../../common/app';
@@ -21,7 +22,7 @@ import type { Ctx } from '../../common/context';
 import type { WindowDoc } from '../../common/windows';
 import { withDefaults, type OfflineDoc, type ProposalDoc } from '../model';
 import { applyEarlyVerdicts } from '../mediaCheck';
-import { recordStats, similarInWindow } from '../similarity';
+import { recordStats, similarInWindow, type SimilarResult } from '../similarity';
 
 /** Similar proposals found at submit whose similarCount is raised (the cluster both belong to). */
 const MAX_SIMILAR_LINKS = 10;
@@ -77,16 +78,13 @@ export interface Stored {
  */
 export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<Stored> {
   const draftId = p.input.clientDraftId ? draftProposalId(p.author.key, p.input.clientDraftId) : null;
-  const [moderation, attachments, similar] = await Promise.all([
-    checkText(ctx, moderationText(p.input)),
-    startImageChecks(ctx, p.attachments),
-    similarInWindow(ctx, p.window._id, p.input, { limit: MAX_SIMILAR_LINKS, minScore: SIMILAR_THRESHOLD }),
-  ]);
-  // The same text stored before: only then one more read, to see whether it is the author's own.
-  if (similar.ranked.some((r) => isSameText(r.candidate, p.input))) {
-    const own = await ownSameText(ctx, p);
-    if (own) return { doc: own, alreadySubmitted: own._id !== draftId };
-  }
+  const { moderation, attachments, similar, sameOwn } = await checkProposal(ctx, {
+    text: p.input,
+    authorKey: p.author.key,
+    windowId: p.window._id,
+    attachments: p.attachments,
+  });
+  if (sameOwn) return { doc: sameOwn, alreadySubmitted: sameOwn._id !== draftId };
   const similarIds = similar.ranked.map((r) => r.candidate._id);
   const doc: Omit<ProposalDoc, '_id'> = {
     title: p.input.title,
@@ -160,20 +158,72 @@ export async function storeProposal(ctx: Ctx, p: NewProposal): Promise<Stored> {
   return { doc: stored, alreadySubmitted: false };
 }
 
+/** What submitting (and editing) a proposal's text and images checks, before anything is written. */
+export interface Checked {
+  /** The text check's verdict (msgSecCheck v2). */
+  moderation: ModerationState;
+  /** The images given, with their check started. */
+  attachments: AttachmentDoc[];
+  /** The most similar proposals of the window (up to MAX_SIMILAR_LINKS) and its term frequencies. */
+  similar: SimilarResult;
+  /** One of the author's open proposals of the window that says exactly the same, if any. */
+  sameOwn: ProposalDoc | null;
+}
+
+/**
+ * The checks of 提交建议, shared by 修改建议: content check of the text, image checks, the similar
+ * proposals of the window, and an exact repeat of one of the author's own proposals. An edit names its
+ * proposal (`stored`): it is left out of the similar ones and of the repeats, and its own counts are
+ * taken out of the frequencies.
+ */
+export async function checkProposal(
+  ctx: Ctx,
+  p: {
+    text: { title: string; content: string };
+    authorKey: string;
+    windowId: string;
+    attachments: AttachmentDoc[];
+    stored?: { _id: string; title: string; content: string };
+  },
+): Promise<Checked> {
+  const exclude = p.stored ? new Set([p.stored._id]) : undefined;
+  const [moderation, attachments, similar] = await Promise.all([
+    checkText(ctx, moderationText(p.text)),
+    startImageChecks(ctx, p.attachments),
+    similarInWindow(ctx, p.windowId, p.text, {
+      limit: MAX_SIMILAR_LINKS,
+      minScore: SIMILAR_THRESHOLD,
+      exclude,
+      stored: p.stored,
+    }),
+  ]);
+  // The same text stored before: only then one more read, to see whether it is the author's own.
+  const sameOwn = similar.ranked.some((r) => isSameText(r.candidate, p.text))
+    ? await ownSameText(ctx, p.authorKey, p.windowId, p.text, p.stored?._id)
+    : null;
+  return { moderation, attachments, similar, sameOwn };
+}
+
 /** The author's open (not withdrawn or merged) proposal of the window with the same text, if any. */
-async function ownSameText(ctx: Ctx, p: NewProposal): Promise<ProposalDoc | null> {
+async function ownSameText(
+  ctx: Ctx,
+  authorKey: string,
+  windowId: string,
+  text: { title: string; content: string },
+  excludeId?: string,
+): Promise<ProposalDoc | null> {
   const _ = ctx.db.command;
   const res = await ctx.db
     .collection('proposals')
     .where({
-      authorKey: p.author.key,
-      windowId: p.window._id,
-      titleKey: titleKey(p.input.title),
+      authorKey,
+      windowId,
+      titleKey: titleKey(text.title),
       status: _.nin(['merged', 'withdrawn']),
     })
     .limit(20)
     .get();
-  const found = (res.data as ProposalDoc[]).find((d) => isSameText(d, p.input));
+  const found = (res.data as ProposalDoc[]).find((d) => d._id !== excludeId && isSameText(d, text));
   return found ? withDefaults(found) : null;
 }
 

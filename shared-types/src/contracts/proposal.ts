@@ -2,6 +2,7 @@
 import { access } from '../rules/access';
 import { collectionStaffRoles, offlineEntryRoles, roles, staffRoles } from '../roles';
 import {
+  editProposalInputSchema,
   getProposalOutputSchema,
   listMineInputSchema,
   listProposalsInputSchema,
@@ -60,9 +61,22 @@ export const proposalContracts = {
     access: access(roles),
   },
   get: {
-    summary: '一条建议的详情；作者本人和管辖范围内的工作人员还能看到处理记录',
+    summary:
+      '一条建议的详情；作者本人和管辖范围内的工作人员还能看到处理记录，作者还能看到进展（接下来会怎样、什么时候）',
     input: proposalIdInputSchema,
     output: getProposalOutputSchema,
+    access: access(roles),
+  },
+  edit: {
+    summary: '作者修改自己“已提交”的建议：检查同提交（内容、字数、相同内容），相似建议和词频随之更新',
+    input: editProposalInputSchema,
+    output: proposalSchema,
+    access: access(roles),
+  },
+  withdraw: {
+    summary: '作者撤回自己“已提交”的建议：记录保留（已撤回），不再出现在列表和筛选中，附议的职工收到通知',
+    input: proposalIdInputSchema,
+    output: proposalSchema,
     access: access(roles),
   },
   submitOffline: {

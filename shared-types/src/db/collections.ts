@@ -70,6 +70,9 @@ export const collections = [
       { name: 'review_orgPath', keys: { needsReview: 1, orgPath: 1 } },
       // Image check verdicts (mediaCheckAsync) find their proposal by trace id.
       { name: 'attachment_trace', keys: { 'attachments.traceId': 1 } },
+      // Proposals linked to one as similar when they were sent (multikey): an edit or a withdrawal
+      // takes its links out of their similarCount (proposal.edit, proposal.withdraw).
+      { name: 'similarIds', keys: { similarIds: 1 } },
     ],
   },
   // Image verdicts that arrived before their proposal was stored; _id = trace id (applied, then removed).

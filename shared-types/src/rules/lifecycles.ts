@@ -5,7 +5,7 @@
  * FORBIDDEN.
  */
 import { defineLifecycle } from '../lifecycle';
-import { collectionStaffRoles, staffRoles } from '../roles';
+import { collectionStaffRoles, roles, staffRoles } from '../roles';
 import { proposalStatusMeta, type ProposalStatus } from '../schemas/proposal';
 import type { SurveyStatus } from '../schemas/survey';
 import { access } from './access';
@@ -17,7 +17,19 @@ function decided(action: string) {
   return ({ title, stateLabel, state }: { title: string; stateLabel: string; state: ProposalStatus }) =>
     state === 'merged'
       ? `《${title}》已合并到别的建议，请对保留的那条建议操作`
-      : `《${title}》已经作出决定（${stateLabel}），${action}`;
+      : state === 'withdrawn'
+        ? `《${title}》已由提建议的职工撤回，${action}`
+        : `《${title}》已经作出决定（${stateLabel}），${action}`;
+}
+
+/** The author's own edit and withdrawal: only while nobody has started screening it (已提交). */
+function authorRefusal(action: string) {
+  return ({ title, stateLabel, state }: { title: string; stateLabel: string; state: ProposalStatus }) =>
+    state === 'withdrawn'
+      ? `《${title}》已经撤回了，不能再${action}`
+      : state === 'merged'
+        ? `《${title}》已合并到别的建议，不能再${action}`
+        : `《${title}》现在是「${stateLabel}」，工作人员已经开始处理，不能再${action}（只有「已提交」时可以）`;
 }
 
 const open: ProposalStatus[] = ['submitted', 'reviewing'];
@@ -38,6 +50,35 @@ export const proposalLifecycle = defineLifecycle({
   },
 });
 export type ProposalTransition = keyof typeof proposalLifecycle.transitions;
+
+/**
+ * The author's side of the same states: 修改 and 撤回 (proposal.edit, proposal.withdraw) while the
+ * proposal is 已提交 — once staff score it (审核中) it is theirs. Kept apart from the staff transitions
+ * so that `available()` never offers staff the author's buttons: the access rule lets any signed-up
+ * person ask, and the command then checks that the proposal is their own (FORBIDDEN otherwise). An
+ * edit keeps the state.
+ */
+export const proposalAuthorLifecycle = defineLifecycle<ProposalStatus, 'edit' | 'withdraw'>({
+  noun: '这条建议',
+  states: proposalStatusMeta,
+  transitions: {
+    edit: {
+      label: '修改',
+      from: ['submitted'],
+      to: 'submitted',
+      access: access(roles),
+      refusal: authorRefusal('修改'),
+    },
+    withdraw: {
+      label: '撤回',
+      from: ['submitted'],
+      to: 'withdrawn',
+      access: access(roles),
+      refusal: authorRefusal('撤回'),
+    },
+  },
+});
+export type ProposalAuthorTransition = keyof typeof proposalAuthorLifecycle.transitions;
 
 const surveyStaff = access(staffRoles, 'subtree');
 

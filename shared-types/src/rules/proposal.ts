@@ -58,6 +58,9 @@ export function supportRefusal(
   if (p.status === 'merged') {
     return { code: 'CONFLICT', message: `《${p.title}》已合并到别的建议，请附议合并后保留的那条` };
   }
+  if (p.status === 'withdrawn') {
+    return { code: 'CONFLICT', message: `《${p.title}》已由提建议的职工撤回，不能再附议` };
+  }
   if (!proposalStatusMeta[p.status].open) {
     return {
       code: 'CONFLICT',

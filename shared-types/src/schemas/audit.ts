@@ -22,6 +22,8 @@ export const auditActionLabels: Record<string, string> = {
   score: '评分',
   decide: '作出决定',
   moderate: '内容审核',
+  edit: '修改建议',
+  withdraw: '撤回建议',
   createWindow: '设立征集期',
   closeWindow: '提前结束征集期',
   setWeights: '设置评分权重',

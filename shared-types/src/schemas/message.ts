@@ -7,6 +7,8 @@ export const messageKinds = [
   'proposalMerged',
   'proposalUnmerged',
   'proposalModerated',
+  /** A proposal I supported was withdrawn by its author. */
+  'proposalWithdrawn',
   /** A project from my proposal was established, published or closed. */
   'projectProgress',
   /** Work for staff: a form to sign, a returned form, a deadline. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentSchema, attachmentsInputSchema } from './attachment';
 import { auditEntrySchema } from './audit';
 import { evidenceLinkSchema } from './evidence';
+import { proposalTimelineSchema } from './timeline';
 import { idSchema, pageInputSchema, pagedSchema, text } from './common';
 
 /** 第三条: the four kinds of rights the programme serves, plus 其他. */
@@ -39,7 +40,15 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
 };
 
 /** Status is data with meaning: a label to show, a tone for the badge, whether the proposal is still open. */
-export const proposalStatuses = ['submitted', 'reviewing', 'adopted', 'deferred', 'declined', 'merged'] as const;
+export const proposalStatuses = [
+  'submitted',
+  'reviewing',
+  'adopted',
+  'deferred',
+  'declined',
+  'merged',
+  'withdrawn',
+] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 /**
  * The states of a proposal (label, tone, how far along, and whether it is still open to screening):
@@ -55,6 +64,8 @@ export const proposalStatusMeta: Record<
   deferred: { label: '暂缓', tone: 'warning', progress: 100, open: false },
   declined: { label: '未采纳', tone: 'danger', progress: 100, open: false },
   merged: { label: '已合并', tone: 'neutral', progress: 100, open: false },
+  /** The author took it back while it was 已提交 (proposal.withdraw): kept, out of lists and screening. */
+  withdrawn: { label: '已撤回', tone: 'neutral', progress: 100, open: false },
 };
 
 /** Content security state (DESIGN.md §5): what the check flags waits for a person. */
@@ -108,6 +119,15 @@ export const submitProposalInputSchema = z.object({
   clientDraftId: clientDraftIdSchema.optional(),
 });
 export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;
+
+/**
+ * 修改建议: the author's own proposal while it is 已提交, with the fields of 提交建议 (the same checks);
+ * `attachments` is the whole list after the change (images kept keep their check).
+ */
+export const editProposalInputSchema = submitProposalInputSchema
+  .omit({ clientDraftId: true })
+  .extend({ proposalId: idSchema });
+export type EditProposalInput = z.infer<typeof editProposalInputSchema>;
 
 /** A worker's name as staff type it from a paper form (same rule as profile binding). */
 export const workerNameSchema = z
@@ -308,6 +328,8 @@ export const getProposalOutputSchema = z.object({
   history: z.array(auditEntrySchema),
   /** 调查依据: surveys linked to this proposal (survey.linkEvidence); staff in scope only, else empty. */
   evidence: z.array(evidenceLinkSchema),
+  /** 进展: what happened and what happens next, with the dates known (rules/proposalTimeline); author only. */
+  timeline: proposalTimelineSchema.nullable(),
 });
 export type GetProposalOutput = z.infer<typeof getProposalOutputSchema>;
 

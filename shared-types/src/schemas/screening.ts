@@ -148,6 +148,11 @@ export const decideInputSchema = z
     reason: z.string().trim().max(200, '理由最多 200 个字').optional(),
     /** Adopt: the project draft's title (default: the proposal's title). */
     projectTitle: z.string().trim().min(4, '项目名称至少 4 个字').max(40, '项目名称最多 40 个字').optional(),
+    /**
+     * Adopt a proposal nobody scored (需求最迫切 and 最具备办结条件 both unrated): refused unless the
+     * staff member confirmed it (the client's 仍然采纳 dialog sends `true`).
+     */
+    confirmUnscored: z.boolean({ error: '是否确认要填 true 或 false' }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'decline' && !v.reason) {

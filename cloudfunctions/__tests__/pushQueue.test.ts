@@ -4,7 +4,7 @@
  * transient failures are retried with backoff, permanent ones recorded, and two drains at once never
  * send a worker the same item twice.
  */
-import { retryDelayMs, subscribeTopics } from '@shishi/shared-types';
+import { retryDelayMs, subscribeTopics, type PushLedger } from '@shishi/shared-types';
 import { createCtx } from '../common/context';
 import {
   cancelPushes,
@@ -16,7 +16,7 @@ import {
   type PushRequest,
 } from '../common/push';
 import { workers } from './surveyFixtures';
-import { ok, worldPerTest, type World } from './world';
+import { failure, ok, worldPerTest, type World } from './world';
 
 const world = worldPerTest();
 const TEMPLATE = subscribeTopics.projectNews.templateId;
@@ -140,4 +140,121 @@ test('a transient error is retried after its backoff, a permanent one is recorde
   expect(await world.doc('pushSends', 'k1_w-a')).toMatchObject({ status: 'sent', errCode: 0, attempts: 2 });
   // The failed send used its grant (WeChat saw the call), the retried one used exactly one.
   expect(await world.doc('pushGrants', grantId('w-a', TEMPLATE))).toMatchObject({ oneTime: 0 });
+});
+
+test('two drains at once: each worker gets the push once and one grant is used', async () => {
+  const ws = await workers(world, 30, ['gr-zs-sanitation']);
+  for (const w of ws) await grant(world, w, 2);
+  await enqueuePush(ctxOf(world), request(ws));
+  const [a, b] = await Promise.all([
+    drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world), sendsPerSecond: 7, owner: 'a' }),
+    drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world), sendsPerSecond: 7, owner: 'b' }),
+  ]);
+  expect(a.sent + b.sent).toBe(30);
+  expect(a.fannedOut + b.fannedOut).toBe(30);
+  for (const w of ws) {
+    expect(outboxFor(world, w)).toHaveLength(1);
+    expect(await world.doc('pushGrants', grantId(w, TEMPLATE))).toMatchObject({ oneTime: 1 });
+  }
+  // The item's fan-out count kept at write time equals a recount of its rows.
+  expect(await world.doc('pushQueue', 'k1')).toMatchObject({
+    status: 'done',
+    fanned: await world.count('pushSends', { itemId: 'k1' }),
+  });
+});
+
+test('two pushes to a worker with one grant: one is sent, the other has no grant', async () => {
+  await grant(world, 'w-a');
+  await enqueuePush(ctxOf(world), request(['w-a'], 'k1', 'a1'));
+  await enqueuePush(ctxOf(world), request(['w-a'], 'k2', 'a2'));
+  await Promise.all([
+    drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world) }),
+    drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world) }),
+  ]);
+  expect(outboxFor(world, 'w-a')).toHaveLength(1);
+  const stats = [
+    await pushStats(ctxOf(world), { type: 'announcement', id: 'a1' }),
+    await pushStats(ctxOf(world), { type: 'announcement', id: 'a2' }),
+  ];
+  expect(stats.map((s) => s.pushed + s.noGrant)).toEqual([1, 1]);
+  expect(stats[0].pushed + stats[1].pushed).toBe(1);
+});
+
+test('a drain stops within its time budget and the next one goes on where it stopped', async () => {
+  const openids = Array.from({ length: 450 }, (_, k) => `p-${String(k).padStart(3, '0')}`);
+  const granted = [0, 1, 2, 3, 4, 449].map((k) => openids[k]);
+  for (const o of granted) await grant(world, o);
+  await enqueuePush(ctxOf(world), request(openids));
+  const clock = simClock(world);
+  // 450 people (fan-out at 200 a page), 6 with a grant, sends paced at 1 a second: a 3 s budget cannot do it all.
+  const first = await drainPushes(world.cloud, new Date(clock.now()), { clock, sendsPerSecond: 1, budgetMs: 3000 });
+  expect(first.elapsedMs).toBeLessThanOrEqual(3000);
+  const runs = [first];
+  while (runs[runs.length - 1].more && runs.length < 20)
+    runs.push(await drainPushes(world.cloud, new Date(clock.now()), { clock, sendsPerSecond: 1, budgetMs: 3000 }));
+  expect(runs.length).toBeGreaterThan(1);
+  expect(runs.reduce((n, r) => n + r.fannedOut, 0)).toBe(450);
+  expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(6);
+  for (const o of granted) expect(outboxFor(world, o)).toHaveLength(1);
+  expect(await pushStats(ctxOf(world), { type: 'announcement', id: 'a1' })).toMatchObject({ pushed: 6, noGrant: 444 });
+});
+
+test('push.subscribe refuses template ids not in the configuration and stores nothing', async () => {
+  await grant(world, 'w-a', 0);
+  const reply = await world.call('w-a', 'push', 'subscribe', { results: { 'tmpl-x': 'accept', [TEMPLATE]: 'accept' } });
+  expect(failure(reply)).toMatchObject({
+    code: 'INVALID_INPUT',
+    fields: [{ path: 'results.tmpl-x', message: '没有这个订阅消息模板' }],
+  });
+  expect(failure(await world.call('w-a', 'push', 'subscribe', { results: { [TEMPLATE]: 'yes' } })).code).toBe(
+    'INVALID_INPUT',
+  );
+  expect(failure(await world.call('w-a', 'push', 'subscribe', {})).code).toBe('INVALID_INPUT');
+  expect(await world.count('pushGrants')).toBe(0);
+  // Only an admin runs a drain by hand.
+  expect(failure(await world.call('w-a', 'push', 'drain', {})).code).toBe('FORBIDDEN');
+});
+
+test('a long-term grant is used for every push and not consumed; 43101 takes it away', async () => {
+  const ctx = ctxOf(world);
+  ok(await world.call('w-l', 'profile', 'bind', { name: '测试职工', orgId: 'gr-zs-sanitation' }));
+  // A long-term template (configured by TARO_APP_TMPL_<TOPIC>_KIND=longTerm): stored on the item at enqueue.
+  ok(await world.call('w-l', 'push', 'subscribe', { results: { [TEMPLATE]: 'accept' } }));
+  await world.cloud.local.engine.inspect(() =>
+    world.cloud
+      .database()
+      .collection('pushGrants')
+      .doc(grantId('w-l', TEMPLATE))
+      .update({ data: { oneTime: 0, longTerm: true } }),
+  );
+  for (const key of ['l1', 'l2', 'l3']) {
+    await enqueuePush(ctx, request(['w-l'], key));
+    await world.cloud.local.engine.inspect(() =>
+      world.cloud
+        .database()
+        .collection('pushQueue')
+        .doc(key)
+        .update({ data: { kind: 'longTerm' } }),
+    );
+  }
+  await drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world) });
+  expect(outboxFor(world, 'w-l')).toHaveLength(3);
+  expect(await world.doc('pushGrants', grantId('w-l', TEMPLATE))).toMatchObject({ longTerm: true, oneTime: 0 });
+  const api = world.cloud.openapi as unknown as { subscribeMessage: { send: (a: unknown) => Promise<unknown> } };
+  api.subscribeMessage.send = async () => {
+    throw Object.assign(new Error('user refuse to accept the msg'), { errCode: 43101 });
+  };
+  await enqueuePush(ctx, request(['w-l'], 'l4'));
+  await world.cloud.local.engine.inspect(() =>
+    world.cloud
+      .database()
+      .collection('pushQueue')
+      .doc('l4')
+      .update({ data: { kind: 'longTerm' } }),
+  );
+  await drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world) });
+  expect(await world.doc('pushSends', 'l4_w-l')).toMatchObject({ status: 'failed', errCode: 43101 });
+  expect(await world.doc('pushGrants', grantId('w-l', TEMPLATE))).toMatchObject({ longTerm: false, last: 'refused' });
+  const ledger = ok<PushLedger>(await world.call('w-l', 'push', 'ledger', {}));
+  expect(ledger.topics.find((t) => t.topic === 'projectNews')).toMatchObject({ canReceive: false, last: 'refused' });
 });

@@ -118,6 +118,21 @@ describe('seedProjects', () => {
     );
   });
 
+  it('gives the worker a home feed: the plans of the published projects, unread', async () => {
+    const feed = await host.call<{ items: Array<{ projectId: string; kind: string; unread: boolean }> }>(
+      'demo-worker',
+      'announce',
+      'feed',
+      {},
+    );
+    expect(feed.items.map((i) => [i.projectId, i.kind, i.unread]).sort()).toEqual(
+      [
+        [ids[3], 'plan', true],
+        [ids[4], 'plan', true],
+      ].sort(),
+    );
+  });
+
   it('adds nothing and changes nothing when seeded again', async () => {
     const before = await allProjects(host);
     const again = await seedProjects(host.cloud, new Date(NOW + 3600_000));

@@ -351,8 +351,21 @@ export async function seedProjects(cloud: LocalCloud, hostNow: Date): Promise<Se
 
   // 发布, 开始实施 and a first spending line.
   at(0.3);
-  for (const { id } of reaching('inProgress')) {
-    await move('demo-district', id, 'publish');
+  for (const { d, id } of reaching('inProgress')) {
+    // The plan (实施方案) is the project's first announcement: publishing it publishes the project, and
+    // 首页's feed shows it to the district's workers.
+    await call('demo-district', 'announce', 'publish', {
+      projectId: id,
+      draftId: `seed-plan-${id.slice(0, 12)}`,
+      title: d.title,
+      serviceTargets: d.record.serviceTargets ?? '中山区职工',
+      serviceContent: d.record.serviceMethod ?? d.record.goals ?? d.title,
+      workflow: '职工向所在班组或基层工会报名，工会统一安排，完成后在小程序里评价。',
+      time: `${startDay} 至 ${accepted(d) ? acceptedEnd : endDay}`,
+      place: d.record.coverage ?? '中山区',
+      contact: `${common.leaderName} ${common.phone}`,
+      images: [],
+    });
     await move('demo-district', id, 'start');
   }
   at(0.4);

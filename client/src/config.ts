@@ -29,4 +29,5 @@ export const routes = {
   staffWindows: '/packages/staff/pages/windows/index',
   staffReview: '/packages/staff/pages/review/index',
   offlineNew: '/packages/cadre/pages/offline-new/index',
+  pushSubscriptions: '/packages/push/pages/subscriptions/index',
 } as const;

@@ -2,7 +2,7 @@
  * Push rules (issue 13): the grant ledger's accounting, which subscribeMessage.send failures are worth
  * another try, and the retry schedule. Pure: no I/O.
  */
-import type { TemplateKind } from '../schemas/message';
+import { subscribeTopics, type SubscribeTopic, type TemplateKind } from '../schemas/message';
 
 /** What `wx.requestSubscribeMessage` answered for one template id. */
 export const subscribeChoices = ['accept', 'reject', 'ban', 'filter'] as const;
@@ -75,4 +75,16 @@ export const MAX_SEND_ATTEMPTS = 5;
 export function retryDelayMs(attempt: number, errCode: number | null = null): number {
   const base = Math.min(30_000 * 4 ** Math.max(0, attempt - 1), 3_600_000);
   return errCode === 45009 ? Math.max(base, 3_600_000) : base;
+}
+
+/**
+ * The template ids one `wx.requestSubscribeMessage` may ask for: at most 3, and one-time and long-term
+ * templates not together (WeChat refuses the mix): the kind of the first topic wins, the others wait for
+ * the next tap.
+ */
+export function subscribeBatch(topics: readonly SubscribeTopic[]): string[] {
+  if (topics.length === 0) return [];
+  const kind = subscribeTopics[topics[0]].kind;
+  const ids = topics.filter((t) => subscribeTopics[t].kind === kind).map((t) => subscribeTopics[t].templateId);
+  return [...new Set(ids)].slice(0, 3);
 }

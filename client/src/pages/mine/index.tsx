@@ -33,6 +33,14 @@ function MinePage() {
         <>
           <ProfileCard profile={me.data.profile} onEdit={() => void Taro.navigateTo({ url: routes.bind })} />
           <MessagesEntry />
+          <CellGroup>
+            <Cell
+              id="mine-subscriptions"
+              title="订阅消息"
+              description="项目有新消息时用微信通知我"
+              onClick={() => void Taro.navigateTo({ url: routes.pushSubscriptions })}
+            />
+          </CellGroup>
           <LargeFontEntry />
           <MyProposals />
         </>

@@ -55,7 +55,7 @@ const BUILD_CLIENT = argv.has('--build-client') || process.env.BENCH_BUILD_CLIEN
 const REUSE_HELLO = argv.has('--reuse-hello');
 const onlyArg = [...argv].find((a) => a.startsWith('--only='));
 const ONLY = new Set(
-  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey', 'project'],
+  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey', 'project', 'checkin'],
 );
 
 const CONCURRENCY = 50;
@@ -690,7 +690,7 @@ function report(r) {
     );
   } else lines.push(`Not measured: ${r.fcp?.error ?? 'skipped'}`, '');
 
-  for (const key of ['similar', 'survey', 'project']) {
+  for (const key of ['similar', 'survey', 'project', 'checkin']) {
     if (r[`${key}Lines`]) lines.push(...r[`${key}Lines`], '');
     else if (r[key]?.error) lines.push(`## ${key}`, '', `Not measured: ${r[key].error}`, '');
   }
@@ -711,7 +711,12 @@ function report(r) {
     lines.push(
       `| Home FCP / hello-world FCP (4× CPU) | ${fmt(r.fcp.summary.ratio, 2)}× | ≤ 1.5× | ${met(r.fcp.summary.ratio <= 1.5)} |`,
     );
-  for (const row of [...(r.similarRows ?? []), ...(r.surveyRows ?? []), ...(r.projectRows ?? [])])
+  for (const row of [
+    ...(r.similarRows ?? []),
+    ...(r.surveyRows ?? []),
+    ...(r.projectRows ?? []),
+    ...(r.checkinRows ?? []),
+  ])
     lines.push(
       `| ${row.benchmark} | ${row.figure} | ${row.target} | ${row.met === true ? '✅ met' : row.met === false ? '❌ missed' : ''} |`,
     );
@@ -823,6 +828,7 @@ for (const [key, file, run, md, rows] of [
   ['similar', './lib/similar-bench.mjs', 'runSimilarBench', 'similarMarkdown', 'similarSummaryRows'],
   ['survey', './lib/survey-bench.mjs', 'runSurveyBench', 'surveyMarkdown', 'surveySummaryRows'],
   ['project', './lib/project-bench.mjs', 'runProjectBench', 'projectMarkdown', 'projectSummaryRows'],
+  ['checkin', './lib/checkin-bench.mjs', 'runCheckinBench', 'checkinMarkdown', 'checkinSummaryRows'],
 ]) {
   if (!ONLY.has(key)) continue;
   try {

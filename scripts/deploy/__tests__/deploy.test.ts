@@ -141,6 +141,11 @@ beforeAll(() => {
     { triggers: [{ name: 'settleCounters', type: 'timer', config: '0 */5 * * * * *' }] },
     `exports.main=()=>{${templates}const s=process.env.SURVEY_RESPONDENT_SECRET;process.env.NODE_ENV}`,
   );
+  writeFunction(
+    'checkin',
+    { permissions: { openapi: ['wxacode.getUnlimited'] }, timeout: 20 },
+    'exports.main=()=>{const k=process.env.CHECKIN_CODE_SECRET}',
+  );
 });
 afterAll(() => rmSync(buildRoot, { recursive: true, force: true }));
 
@@ -245,7 +250,7 @@ describe('an empty environment', () => {
     const fnCalls = r.calls
       .filter((c) => c.method === 'functions.createFunction')
       .map((c) => c.args[0] as { func: Record<string, unknown>; functionRootPath: string });
-    expect(fnCalls.map((c) => c.func.name)).toEqual(['project', 'proposal', 'survey']);
+    expect(fnCalls.map((c) => c.func.name)).toEqual(['checkin', 'project', 'proposal', 'survey']);
     const project = fnCalls.find((c) => c.func.name === 'project')!;
     expect(project.functionRootPath).toBe(buildRoot);
     expect(project.func).toMatchObject({
@@ -271,6 +276,11 @@ describe('an empty environment', () => {
     );
     // NODE_ENV is read by a library, not ours to set.
     expect(surveyEnv).not.toHaveProperty('NODE_ENV');
+    // The check-in code secret likewise goes to the checkin function alone.
+    const checkinEnv = fnCalls.find((c) => c.func.name === 'checkin')!.func.envVariables as Record<string, string>;
+    expect(Object.keys(checkinEnv)).toEqual(['CHECKIN_CODE_SECRET']);
+    expect(Buffer.from(checkinEnv.CHECKIN_CODE_SECRET, 'base64url')).toHaveLength(32);
+    expect(surveyEnv).not.toHaveProperty('CHECKIN_CODE_SECRET');
   });
 
   test('the plan reads as a diff, and a missing template id is said plainly', async () => {
@@ -281,6 +291,7 @@ describe('an empty environment', () => {
     expect(r.output).toContain('~ rule proposals: (new) → ADMINONLY');
     expect(r.output).toContain('+ trigger survey.settleCounters: timer 0 */5 * * * * *');
     expect(r.output).toContain('SURVEY_RESPONDENT_SECRET=<secret generated>');
+    expect(r.output).toContain('CHECKIN_CODE_SECRET=<secret generated>');
     expect(r.output).toMatch(/! TARO_APP_TMPL_PROPOSAL_DECIDED \(functions project, proposal, survey\): not set/);
   });
 });
@@ -332,6 +343,15 @@ describe('an environment that has part of it', () => {
         ],
       },
       { name: 'legacyFn', timeout: 3, memorySize: 128, description: '', env: {}, triggers: [] },
+      // Already as declared (code, config and its secret): nothing to do for it.
+      {
+        name: 'checkin',
+        timeout: 20,
+        memorySize: 256,
+        description: DESCRIPTION_PREFIX + hashOf('checkin'),
+        env: { CHECKIN_CODE_SECRET: 'kept-checkin-secret-0123456789abcdef' },
+        triggers: [],
+      },
     ],
   });
 
@@ -452,7 +472,7 @@ describe('an environment that has part of it', () => {
       ...decl.map((d) => ({ name: d.name, indexes: d.indexes, acl: 'ADMINONLY' })),
       { name: 'someoneElses', indexes: [], acl: 'READONLY' },
     ];
-    state.functions = state.functions.filter((f) => f.name === 'survey');
+    state.functions = state.functions.filter((f) => f.name === 'survey' || f.name === 'checkin');
     state.functions.push(
       {
         name: 'project',

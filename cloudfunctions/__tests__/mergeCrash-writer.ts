@@ -12,9 +12,8 @@
 import { createLocalCloud } from '@shishi/local-cloud';
 import { collections } from '@shishi/shared-types';
 import { seed } from '../../devhost/src/seed';
-import { functions } from '../registry';
 import { buildCluster } from './mergeFixtures';
-import type { World } from './world';
+import { worldOn } from './world';
 
 const [dataDir, startArg, nArg] = process.argv.slice(2);
 if (!dataDir || !startArg || !nArg) throw new Error('usage: mergeCrash-writer <dataDir> <start ms> <n>');
@@ -29,31 +28,14 @@ const cloud = createLocalCloud({ dataDir, collections, now, strict: true });
 const db = cloud.database();
 
 /** What mergeFixtures needs of a World, on this process's cloud. */
-const world: World = {
-  cloud,
-  async call(openid, fn, action, data) {
-    const target = functions[fn];
-    if (!target) throw new Error(`no function ${fn}`);
-    if (ticking) clock += 1000;
-    const event = data === undefined ? { action } : { action, data };
-    return cloud.local.runAs(openid ? { OPENID: openid } : {}, () => target.handle(cloud, event, { now }));
-  },
-  setNow(ms) {
-    clock = ms;
-  },
+const world = worldOn(cloud, {
   now,
-  async count(collection, where = {}) {
-    const res = await cloud.local.engine.inspect(() => db.collection(collection).where(where).count());
-    return (res as { total: number }).total;
+  set: (ms) => (clock = ms),
+  tick: () => {
+    if (ticking) clock += 1000;
   },
-  async doc<T>(collection: string, id: string) {
-    const res = await cloud.local.engine.inspect(() => db.collection(collection).where({ _id: id }).limit(1).get());
-    return (res as { data: T[] }).data[0];
-  },
-  async close() {
-    await cloud.local.close();
-  },
-};
+  close: () => cloud.local.close(),
+});
 
 async function main(): Promise<void> {
   await cloud.local.engine.inspect(() => seed(db, new Date(clock)));

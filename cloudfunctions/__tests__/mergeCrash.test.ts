@@ -22,10 +22,10 @@ import {
 import type { JobDoc } from '../common/jobs';
 import { MERGE_TX } from '../proposal/merging';
 import type { ProposalDoc } from '../proposal/model';
-import { functions, timerTriggers } from '../registry';
+import { timerTriggers } from '../registry';
 import { runAndKill } from '../../local-cloud/__tests__/helpers';
 import { clusterFacts, snapshot } from './mergeFixtures';
-import { NOV, failure, ok, type World } from './world';
+import { NOV, failure, ok, worldOn } from './world';
 
 const WRITER = join(__dirname, 'mergeCrash-writer.ts');
 const N = 300;
@@ -64,25 +64,12 @@ test('a merge job killed mid-batch is resumed by the timer: every proposal merge
   const cloud = createLocalCloud({ dataDir, collections, now: () => clock, strict: true });
   clouds.push(cloud);
   const db = cloud.database();
-  const world: World = {
-    cloud,
-    call: (openid, fn, action, data) =>
-      cloud.local.runAs(openid ? { OPENID: openid } : {}, () =>
-        functions[fn].handle(cloud, data === undefined ? { action } : { action, data }, { now: () => clock }),
-      ),
-    setNow: (ms) => (clock = ms),
+  const world = worldOn(cloud, {
     now: () => clock,
-    count: async (collection, where = {}) =>
-      ((await cloud.local.engine.inspect(() => db.collection(collection).where(where).count())) as { total: number })
-        .total,
-    doc: async <T>(collection: string, id: string) =>
-      (
-        (await cloud.local.engine.inspect(() => db.collection(collection).where({ _id: id }).limit(1).get())) as {
-          data: T[];
-        }
-      ).data[0],
+    set: (ms) => (clock = ms),
+    tick: () => undefined,
     close: async () => undefined,
-  };
+  });
   const call = (action: string, data: unknown): Promise<Reply<unknown>> =>
     world.call('demo-research', 'proposal', action, data);
   const jobs = (await cloud.local.engine.inspect(() =>

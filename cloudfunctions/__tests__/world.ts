@@ -44,18 +44,38 @@ export async function openWorld(start = NOV, options: WorldOptions = {}): Promis
   cloud.local.openapi.onMessagePush((event) => messagePushTarget(cloud, event, new Date(clock)));
   // The dev host's seeding (and its upgrades of older data directories) is not a function's query.
   await cloud.local.engine.inspect(() => seed(cloud.database(), new Date(clock)));
+  return worldOn(cloud, {
+    now,
+    set: (ms) => (clock = ms),
+    tick: () => (clock += 1000),
+    close: async () => {
+      await cloud.local.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/**
+ * A World over an open local cloud and a clock the caller keeps (openWorld's, or a crash test's child
+ * process on its data directory): `tick` moves the clock before each call.
+ */
+export function worldOn(
+  cloud: LocalCloud,
+  clock: { now(): number; set(ms: number): void; tick(): void; close(): Promise<void> },
+): World {
   const db = cloud.database();
+  const now = () => clock.now();
   return {
     cloud,
     async call(openid, fn, action, data) {
       const target = functions[fn];
       if (!target) throw new Error(`no function ${fn}`);
-      clock += 1000;
+      clock.tick();
       const event = data === undefined ? { action } : { action, data };
       return cloud.local.runAs(openid ? { OPENID: openid } : {}, () => target.handle(cloud, event, { now }));
     },
     setNow(ms) {
-      clock = ms;
+      clock.set(ms);
     },
     now,
     // The test's own reads: not the product's queries, so not held to the index rule.
@@ -67,10 +87,7 @@ export async function openWorld(start = NOV, options: WorldOptions = {}): Promis
       const res = await cloud.local.engine.inspect(() => db.collection(collection).where({ _id: id }).limit(1).get());
       return (res as { data: T[] }).data[0];
     },
-    async close() {
-      await cloud.local.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: () => clock.close(),
   };
 }
 

@@ -20,6 +20,9 @@
 import {
   AppError,
   MERGE_BUSY_MESSAGE,
+  MERGE_INLINE_MAX,
+  type ErrorCode,
+  type Proposal,
   creditedPeople,
   mergeRefusal,
   proposalStatusMeta,
@@ -35,6 +38,7 @@ import { authorizeOrg } from '../common/scope';
 import type { JobKind, StepEnv } from '../common/jobs';
 import type { Notice } from '../common/notify';
 import { getOrNull, recount, supportsOf } from './credits';
+import { startProposalJob } from './jobs';
 import { findProposal, present } from './load';
 import { withDefaults, type ProposalDoc } from './model';
 import { isCounted, type SupportMarks } from './supportCounting';
@@ -186,6 +190,28 @@ interface TxOptions {
   note: string | null;
 }
 
+/** A proposal read in the transaction (with the defaults of older documents), and its reference. */
+async function readIn(t: Ctx['db'], id: string) {
+  const ref = t.collection('proposals').doc(id);
+  const raw = await getOrNull<Doc>(ref);
+  return { ref, doc: raw ? (withDefaults(raw) as Doc) : null };
+}
+
+/** The authors' messages of the proposals a transaction changed, written in it. */
+async function tellIn(
+  t: Ctx['db'],
+  changed: readonly ProposalDoc[],
+  recipients: ReadonlyMap<string, string[]>,
+  notice: (m: ProposalDoc) => Notice,
+  at: Date,
+): Promise<void> {
+  for (const m of changed) {
+    for (const doc of noticeDocs(recipients.get(m._id) ?? [], notice(m), at)) {
+      await t.collection('messages').add({ data: doc });
+    }
+  }
+}
+
 const heldByOther = (d: Doc, o: TxOptions) => !!d.mergeJob && d.mergeJob !== o.jobId && !o.stale.has(d.mergeJob);
 
 /**
@@ -196,18 +222,14 @@ async function mergeTx(ctx: Ctx, keepId: string, batch: readonly ProposalDoc[], 
   const recipients = await recipientsOf(ctx.db, batch);
   return ctx.db.runTransaction(async (t: Ctx['db']) => {
     const _ = ctx.db.command;
-    const keepRef = t.collection('proposals').doc(keepId);
-    const raw = await getOrNull<Doc>(keepRef);
-    const keep = raw ? (withDefaults(raw) as Doc) : null;
+    const { ref: keepRef, doc: keep } = await readIn(t, keepId);
     if (!keep || !proposalStatusMeta[keep.status].open || keep.mergedInto) {
       throw new AppError('CONFLICT', `《${keep?.title ?? batch[0]?.title ?? ''}》刚刚被处理过，请刷新后再合并`);
     }
     if (heldByOther(keep, o)) throw busy(keep.title);
     const merged: ProposalDoc[] = [];
     for (const m of batch) {
-      const ref = t.collection('proposals').doc(m._id);
-      const got = await getOrNull<Doc>(ref);
-      const current = got ? (withDefaults(got) as Doc) : null;
+      const { ref, doc: current } = await readIn(t, m._id);
       if (current?.mergedInto?._id === keepId) continue;
       if (heldByOther(current ?? (m as Doc), o)) throw busy(m.title);
       if (!current || !proposalStatusMeta[current.status].open || current.mergedInto || current.mergedFrom.length) {
@@ -247,11 +269,7 @@ async function mergeTx(ctx: Ctx, keepId: string, batch: readonly ProposalDoc[], 
         note: `合并到《${keep.title}》${note ? `：${note}` : ''}`,
       })),
     ]);
-    for (const m of merged) {
-      for (const doc of noticeDocs(recipients.get(m._id) ?? [], mergedNotice(m, keep.title), ctx.now)) {
-        await t.collection('messages').add({ data: doc });
-      }
-    }
+    await tellIn(t, merged, recipients, (m) => mergedNotice(m, keep.title), ctx.now);
     return merged.map((m) => m._id);
   });
 }
@@ -264,9 +282,7 @@ async function restoreTx(ctx: Ctx, keepId: string, batch: readonly ProposalDoc[]
   const recipients = await recipientsOf(ctx.db, batch);
   return ctx.db.runTransaction(async (t: Ctx['db']) => {
     const _ = ctx.db.command;
-    const keepRef = t.collection('proposals').doc(keepId);
-    const raw = await getOrNull<Doc>(keepRef);
-    const keep = raw ? (withDefaults(raw) as Doc) : null;
+    const { ref: keepRef, doc: keep } = await readIn(t, keepId);
     if (!keep) throw new AppError('CONFLICT', '保留的建议已不存在，请刷新');
     if (!proposalStatusMeta[keep.status].open) {
       throw new AppError('CONFLICT', `保留的建议《${keep.title}》已经作出决定，不能再撤销合并`);
@@ -274,9 +290,7 @@ async function restoreTx(ctx: Ctx, keepId: string, batch: readonly ProposalDoc[]
     if (heldByOther(keep, o)) throw busy(keep.title);
     const restored: Array<ProposalDoc & { to: ProposalDoc['status'] }> = [];
     for (const m of batch) {
-      const ref = t.collection('proposals').doc(m._id);
-      const got = await getOrNull<Doc>(ref);
-      const current = got ? (withDefaults(got) as Doc) : null;
+      const { ref, doc: current } = await readIn(t, m._id);
       if (!current || current.status !== 'merged' || current.mergedInto?._id !== keepId) continue;
       if (heldByOther(current, o)) throw busy(m.title);
       const to = current.statusBeforeMerge ?? 'submitted';
@@ -307,11 +321,7 @@ async function restoreTx(ctx: Ctx, keepId: string, batch: readonly ProposalDoc[]
         note: `撤销合并到《${keep.title}》${note ? `：${note}` : ''}`,
       })),
     ]);
-    for (const m of restored) {
-      for (const doc of noticeDocs(recipients.get(m._id) ?? [], restoredNotice(m, keep.title), ctx.now)) {
-        await t.collection('messages').add({ data: doc });
-      }
-    }
+    await tellIn(t, restored, recipients, (m) => restoredNotice(m, keep.title), ctx.now);
     return restored.map((m) => m._id);
   });
 }
@@ -639,7 +649,33 @@ export const unmergeAllJob: JobKind<MergeJobState, UnmergeAllResult> = clusterJo
   },
 });
 
-/** The ids a merge job has merged so far (its reply before it is done). */
-export function mergedSoFar(params: MergeJobParams, job: JobView): string[] {
+/** The ids a merge job has merged (or restored) so far: its reply before it is done. */
+function doneSoFar(params: MergeJobParams, job: JobView): string[] {
   return job.status === 'done' ? params.ids : params.ids.slice(0, job.done);
+}
+
+/**
+ * `merge` and `unmergeAll` after their checks: up to MERGE_INLINE_MAX proposals `inline` in the call
+ * (`job` null), more as the job `kind`, its first slice in the call. Returns the kept proposal as it
+ * stands, the ids done so far and the job; a job that failed at once (another job claimed one of
+ * the proposals first) is the call's error.
+ */
+export async function runCluster(
+  ctx: Ctx,
+  kind: JobKind<MergeJobState, unknown>,
+  params: MergeJobParams,
+  inline: () => Promise<void>,
+): Promise<{ kept: Proposal; ids: string[]; job: JobView | null }> {
+  let job: JobView | null = null;
+  if (params.ids.length > MERGE_INLINE_MAX) {
+    job = (await startProposalJob(ctx, kind, params.keepId, params as unknown as Record<string, unknown>)).job;
+    if (job.status === 'failed') {
+      throw new AppError((job.error?.code ?? 'INTERNAL') as ErrorCode, job.error?.message ?? '没有完成，请稍后再试');
+    }
+  } else {
+    await inline();
+  }
+  const kept = await findProposal(ctx, params.keepId);
+  if (!kept) throw new AppError('CONFLICT', '保留的建议已不存在，请刷新');
+  return { kept: (await present(ctx, [kept]))[0], ids: job ? doneSoFar(params, job) : params.ids, job };
 }

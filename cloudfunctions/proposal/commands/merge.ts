@@ -1,7 +1,4 @@
 import {
-  AppError,
-  MERGE_INLINE_MAX,
-  type ErrorCode,
   type JobStatusInput,
   type MergeInput,
   type MergeOutput,
@@ -10,15 +7,15 @@ import {
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
 import { notify } from '../../common/notify';
-import { continueProposalJob, startProposalJob } from '../jobs';
+import { continueProposalJob } from '../jobs';
 import { loadProposal, present } from '../load';
 import {
   mergeCandidates,
   mergeInline,
-  mergedSoFar,
   mergeJob,
   offlineRecipients,
   refuseWhileMerging,
+  runCluster,
   type MergeJobParams,
 } from '../merging';
 import type { ProposalDoc } from '../model';
@@ -37,30 +34,9 @@ export async function merge(ctx: Ctx, input: MergeInput): Promise<MergeOutput> {
   const toMerge = await mergeCandidates(ctx, keep, input.mergeIds, (id) => `mergeIds.${input.mergeIds.indexOf(id)}`);
   const stale = await refuseWhileMerging(ctx.db, [keep, ...toMerge]);
   if (toMerge.length === 0) return { kept: (await present(ctx, [keep]))[0], merged: [], job: null };
-  const note = input.note ?? null;
-  const ids = toMerge.map((m) => m._id);
-
-  if (toMerge.length > MERGE_INLINE_MAX) {
-    const params: MergeJobParams = { keepId: keep._id, ids, note };
-    const { job, result } = await startProposalJob<unknown, MergeResult>(
-      ctx,
-      mergeJob,
-      keep._id,
-      params as unknown as Record<string, unknown>,
-    );
-    if (job.status === 'failed')
-      throw new AppError(
-        (job.error?.code ?? 'INTERNAL') as ErrorCode,
-        job.error?.message ?? '合并没有完成，请稍后再试',
-      );
-    if (result) return { ...result, job };
-    const kept = await loadProposal(ctx, keep._id);
-    return { kept: (await present(ctx, [kept]))[0], merged: mergedSoFar(params, job), job };
-  }
-
-  await mergeInline(ctx, keep._id, toMerge, note, stale);
-  const kept = await loadProposal(ctx, keep._id);
-  return { kept: (await present(ctx, [kept]))[0], merged: ids, job: null };
+  const params: MergeJobParams = { keepId: keep._id, ids: toMerge.map((m) => m._id), note: input.note ?? null };
+  const out = await runCluster(ctx, mergeJob, params, () => mergeInline(ctx, keep._id, toMerge, params.note, stale));
+  return { kept: out.kept, merged: out.ids, job: out.job };
 }
 
 /** proposal.mergeStatus: the caller's merge job, after one more slice. */

@@ -1,7 +1,5 @@
 import {
   AppError,
-  MERGE_INLINE_MAX,
-  type ErrorCode,
   type JobStatusInput,
   type UnmergeAllInput,
   type UnmergeAllOutput,
@@ -9,11 +7,11 @@ import {
   type UnmergeAllStatusOutput,
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
-import { continueProposalJob, startProposalJob } from '../jobs';
-import { loadProposal, present } from '../load';
+import { continueProposalJob } from '../jobs';
+import { loadProposal } from '../load';
 import {
-  mergedSoFar,
   refuseWhileMerging,
+  runCluster,
   unmergeAllInline,
   unmergeAllJob,
   unmergeCandidates,
@@ -36,31 +34,11 @@ export async function unmergeAll(ctx: Ctx, input: UnmergeAllInput): Promise<Unme
   const members = await unmergeCandidates(ctx, keep);
   if (members.length === 0) throw new AppError('CONFLICT', `《${keep.title}》没有合并其他建议，无需撤销`);
   const stale = await refuseWhileMerging(ctx.db, [keep, ...members]);
-  const note = input.note ?? null;
-  const ids = members.map((m) => m._id);
-
-  if (members.length > MERGE_INLINE_MAX) {
-    const params: MergeJobParams = { keepId: keep._id, ids, note };
-    const { job, result } = await startProposalJob<unknown, UnmergeAllResult>(
-      ctx,
-      unmergeAllJob,
-      keep._id,
-      params as unknown as Record<string, unknown>,
-    );
-    if (job.status === 'failed') {
-      throw new AppError(
-        (job.error?.code ?? 'INTERNAL') as ErrorCode,
-        job.error?.message ?? '撤销没有完成，请稍后再试',
-      );
-    }
-    if (result) return { ...result, job };
-    const kept = await loadProposal(ctx, keep._id);
-    return { kept: (await present(ctx, [kept]))[0], restored: mergedSoFar(params, job), job };
-  }
-
-  await unmergeAllInline(ctx, keep._id, members, note, stale);
-  const kept = await loadProposal(ctx, keep._id);
-  return { kept: (await present(ctx, [kept]))[0], restored: ids, job: null };
+  const params: MergeJobParams = { keepId: keep._id, ids: members.map((m) => m._id), note: input.note ?? null };
+  const out = await runCluster(ctx, unmergeAllJob, params, () =>
+    unmergeAllInline(ctx, keep._id, members, params.note, stale),
+  );
+  return { kept: out.kept, restored: out.ids, job: out.job };
 }
 
 /** proposal.unmergeAllStatus: the caller's undo job, after one more slice. */

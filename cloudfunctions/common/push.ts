@@ -611,6 +611,7 @@ async function sendDue(
 ): Promise<boolean> {
   const perTick = Math.max(1, Math.floor(config.sendsPerSecond));
   let lastTick: number | null = null;
+  let tickNo = 0;
   for (;;) {
     const ctx = ctxAt();
     if (ctx.now.getTime() >= deadline) return false;
@@ -619,12 +620,12 @@ async function sendDue(
       .collection('pushSends')
       .where({ status: 'pending', nextAt: _.lte(ctx.now) })
       .orderBy('nextAt', 'asc')
+      .field({ _id: true })
       .limit(config.pageSize)
       .get();
-    const rows = res.data as PushSendDoc[];
-    if (rows.length === 0) return true;
-    const items = await itemsOf(ctx, rows);
-    for (let i = 0; i < rows.length; i += perTick) {
+    const ids = (res.data as Array<{ _id: string }>).map((r) => r._id);
+    if (ids.length === 0) return true;
+    for (let i = 0; i < ids.length; i += perTick) {
       // At most `sendsPerSecond` calls in any second: a tick starts a second after the one before.
       if (lastTick !== null) {
         const wait = lastTick + 1000 - clock.now();
@@ -632,58 +633,96 @@ async function sendDue(
       }
       lastTick = clock.now();
       if (lastTick >= deadline) return false;
-      const tick = rows.slice(i, i + perTick);
-      await Promise.all(tick.map((row) => sendOne(ctxAt(), owner, row, items.get(row.itemId), summary)));
+      tickNo += 1;
+      await sendTick(ctxAt(), `${owner}:${lastTick}:${tickNo}`, ids.slice(i, i + perTick), summary);
     }
   }
 }
 
+/**
+ * One tick: claims the rows (one conditional update, `pending → sending` under this tick's token: a row
+ * another drain claimed first is not ours), reads back the ones it won and their items (after the claim,
+ * so a cancellation before it is seen), takes each worker's grant, sends them at once, and records the
+ * outcomes (the common ones in one update each).
+ */
+async function sendTick(ctx: Ctx, token: string, ids: string[], summary: DrainSummary): Promise<void> {
+  const _ = ctx.db.command;
+  const sends = ctx.db.collection('pushSends');
+  await sends.where({ _id: _.in(ids), status: 'pending', nextAt: _.lte(ctx.now) }).update({
+    data: { status: 'sending', owner: token, nextAt: new Date(ctx.now.getTime() + LEASE_MS), updatedAt: ctx.now },
+  });
+  const won = await sends
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get();
+  const rows = (won.data as PushSendDoc[]).filter((r) => r.owner === token && r.status === 'sending');
+  if (rows.length === 0) return;
+  const items = await itemsOf(ctx, rows);
+  const done: Record<'sent' | 'noGrant' | 'cancelled', string[]> = { sent: [], noGrant: [], cancelled: [] };
+  const finishOne = (row: PushSendDoc, data: Record<string, unknown>) =>
+    sends.where({ _id: row._id, status: 'sending', owner: token }).update({ data: { ...data, updatedAt: ctx.now } });
+  await Promise.all(
+    rows.map(async (row) => {
+      const item = items.get(row.itemId);
+      if (!item || item.status === 'cancelled') {
+        done.cancelled.push(row._id);
+        return;
+      }
+      if (!row.grantHeld && !(await takeGrant(ctx, row.openid, row.templateId, row.kind))) {
+        done.noGrant.push(row._id);
+        return;
+      }
+      const attempt = row.attempts + 1;
+      const errCode = await sendMessage(ctx, row, item);
+      const outcome = sendOutcome(errCode, attempt, MAX_SEND_ATTEMPTS);
+      if (outcome === 'sent') {
+        done.sent.push(row._id);
+      } else if (outcome === 'retry') {
+        // The grant stays taken for this row: the retry does not take another.
+        await finishOne(row, {
+          status: 'pending',
+          attempts: attempt,
+          errCode,
+          grantHeld: true,
+          nextAt: new Date(ctx.now.getTime() + retryDelayMs(attempt, errCode)),
+        });
+        summary.retried += 1;
+      } else {
+        await finishOne(row, { status: 'failed', attempts: attempt, errCode });
+        if (outcome === 'refused') await dropGrant(ctx, row.openid, row.templateId);
+        summary.failed += 1;
+      }
+    }),
+  );
+  const finishAll = async (rowIds: string[], data: Record<string, unknown>) => {
+    if (rowIds.length === 0) return;
+    await sends
+      .where({ _id: _.in(rowIds), status: 'sending', owner: token })
+      .update({ data: { ...data, updatedAt: ctx.now } });
+  };
+  await finishAll(done.sent, { status: 'sent', attempts: _.inc(1), errCode: 0, sentAt: ctx.now });
+  await finishAll(done.noGrant, { status: 'noGrant' });
+  await finishAll(done.cancelled, { status: 'cancelled' });
+  summary.sent += done.sent.length;
+  summary.noGrant += done.noGrant.length;
+  summary.cancelled += done.cancelled.length;
+}
+
+/** The items of these rows, without their audience (a people audience may be long). */
 async function itemsOf(ctx: Ctx, rows: PushSendDoc[]): Promise<Map<string, PushItemDoc>> {
   const _ = ctx.db.command;
   const ids = [...new Set(rows.map((r) => r.itemId))];
   const res = await ctx.db
     .collection('pushQueue')
     .where({ _id: _.in(ids) })
+    .field({ audience: false })
     .limit(ids.length)
     .get();
   return new Map((res.data as PushItemDoc[]).map((i) => [i._id, i]));
 }
 
-/** Claims one row and sends it (or records why not). */
-async function sendOne(
-  ctx: Ctx,
-  owner: string,
-  row: PushSendDoc,
-  item: PushItemDoc | undefined,
-  summary: DrainSummary,
-): Promise<void> {
-  const _ = ctx.db.command;
-  const sends = ctx.db.collection('pushSends');
-  const claim = await sends
-    .where({ _id: row._id, status: 'pending', nextAt: _.lte(ctx.now) })
-    .update({ data: { status: 'sending', owner, nextAt: new Date(ctx.now.getTime() + LEASE_MS), updatedAt: ctx.now } });
-  if (!claim.stats?.updated) return; // another drain has it
-  const finish = (data: Record<string, unknown>) =>
-    sends.where({ _id: row._id, status: 'sending', owner }).update({ data: { ...data, updatedAt: ctx.now } });
-  // Cancelled after it was read: the item's status is read after the claim (cancelPushes marks the item first).
-  const fresh = await ctx.db.collection('pushQueue').where({ _id: row.itemId }).field({ status: true }).limit(1).get();
-  const status = (fresh.data[0] as { status?: PushItemStatus } | undefined)?.status;
-  if (!item || status === 'cancelled' || status === undefined) {
-    await finish({ status: 'cancelled' });
-    summary.cancelled += 1;
-    return;
-  }
-  if (!row.grantHeld) {
-    const granted = await takeGrant(ctx, row.openid, row.templateId, row.kind);
-    if (!granted) {
-      await finish({ status: 'noGrant' });
-      summary.noGrant += 1;
-      return;
-    }
-    await finish({ grantHeld: true });
-  }
-  const attempt = row.attempts + 1;
-  let errCode: number | null;
+/** subscribeMessage.send; its errCode (0 sent, null: no answer at all). */
+async function sendMessage(ctx: Ctx, row: PushSendDoc, item: PushItemDoc): Promise<number | null> {
   try {
     const res = (await ctx.cloud.openapi.subscribeMessage.send({
       touser: row.openid,
@@ -692,26 +731,9 @@ async function sendOne(
       data: item.data,
       miniprogramState: process.env.PUSH_MINIPROGRAM_STATE || 'formal',
     })) as { errCode?: number } | undefined;
-    errCode = typeof res?.errCode === 'number' ? res.errCode : 0;
+    return typeof res?.errCode === 'number' ? res.errCode : 0;
   } catch (e) {
-    errCode = errCodeOf(e);
-  }
-  const outcome = sendOutcome(errCode, attempt, MAX_SEND_ATTEMPTS);
-  if (outcome === 'sent') {
-    await finish({ status: 'sent', attempts: attempt, errCode: 0, sentAt: ctx.now });
-    summary.sent += 1;
-  } else if (outcome === 'retry') {
-    await finish({
-      status: 'pending',
-      attempts: attempt,
-      errCode,
-      nextAt: new Date(ctx.now.getTime() + retryDelayMs(attempt, errCode)),
-    });
-    summary.retried += 1;
-  } else {
-    await finish({ status: 'failed', attempts: attempt, errCode });
-    if (outcome === 'refused') await dropGrant(ctx, row.openid, row.templateId);
-    summary.failed += 1;
+    return errCodeOf(e);
   }
 }
 

@@ -38,6 +38,8 @@ export default defineAppConfig({
     },
     // 订阅消息 (我的 → 订阅消息): the worker's grants per topic and 订阅 for each.
     { root: 'packages/push', pages: ['pages/subscriptions/index'] },
+    // 信息发布: an announcement (opened from 首页's feed or a subscribe message), 发布公告 and 项目公告 (staff).
+    { root: 'packages/announce', pages: ['pages/detail/index', 'pages/publish/index', 'pages/manage/index'] },
     // 人员与角色: the admin's screen, opened by one person in a hundred.
     { root: 'packages/admin', pages: ['pages/roles/index'] },
     // 提建议, 建议详情 and 消息 keep their page paths but load as subpackages of their own: the main
@@ -100,7 +102,10 @@ export default defineAppConfig({
   },
   // weapp: fetch the small worker subpackages while the page that opens them is on screen.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['pages/proposal-new', 'pages/survey-answer'] },
+    'pages/home/index': {
+      network: 'all',
+      packages: ['pages/proposal-new', 'pages/survey-answer', 'packages/announce'],
+    },
     'pages/mine/index': { network: 'all', packages: ['pages/proposal-detail', 'pages/messages'] },
     'pages/proposals/index': { network: 'all', packages: ['pages/proposal-detail'] },
   },

@@ -36,8 +36,12 @@ describe('home menu', () => {
         expect([ref, contractAccess(ref).roles]).toEqual([ref, fromApi(ref).roles]);
       }
     }
-    for (const [action, rule] of Object.entries(menuContracts.project)) {
-      expect([action, rule.roles]).toEqual([action, fromApi(`project.${action}` as never).roles]);
+    // The schema-free table the menu reads (shared-types rules/menuAccess.ts): every rule, role and scope.
+    for (const [fn, table] of Object.entries(menuContracts)) {
+      for (const [action, rule] of Object.entries(table)) {
+        const ref = `${fn}.${action}` as never;
+        expect([ref, rule.roles, rule.scope]).toEqual([ref, fromApi(ref).roles, fromApi(ref).scope]);
+      }
     }
   });
 

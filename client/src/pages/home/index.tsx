@@ -8,6 +8,7 @@ import { WindowCard, useCurrentWindow } from '../../features/collectWindow';
 import { Greeting, useMe } from '../../features/profile';
 import { WorkQueue } from '../../features/project/home/WorkQueue';
 import { HomeSurveys } from '../../features/survey/home/HomeSurveys';
+import { HomeFeed } from '../../features/announce/HomeFeed';
 import { menuFor, type MenuEntry } from './menu';
 import { withFontScale } from '../../components/FontScale';
 import './index.scss';
@@ -47,6 +48,7 @@ function HomeContent({ profile, onRefreshProfile }: { profile: Profile; onRefres
       ) : (
         <WindowCard current={current.data} onPropose={goPropose} />
       )}
+      <HomeFeed />
       <HomeSurveys />
       {menuFor((profile.bindings ?? [profile]).map((b) => b.role)).map((g) => (
         <EntryGroup key={g.id} title={g.title} entries={g.entries} />

@@ -3,36 +3,20 @@
  * may call the action it opens with, and its description lists only what the person may do there. A
  * view with nothing to change says it is read-only. Pure (no Taro), so a unit test checks every role.
  */
-import { collectWindowContracts } from '@shishi/shared-types/src/contracts/collectWindow';
-import { orgContracts } from '@shishi/shared-types/src/contracts/org';
-import { proposalContracts } from '@shishi/shared-types/src/contracts/proposal';
-import { surveyContracts } from '@shishi/shared-types/src/contracts/survey';
 import type { AccessRule } from '@shishi/shared-types/src/rules/access';
+import { menuAccess } from '@shishi/shared-types/src/rules/menuAccess';
 import { staffRoles, type Role } from '@shishi/shared-types/src/roles';
 import { routes } from '../../config';
+import { manageUrl } from '../../features/announce/routes';
 import { projectListUrl } from '../../features/project/routes';
 import { surveyRoutes } from '../../features/survey/routes';
 
 /**
- * The project actions the menu names. Their contracts ship in `packages/project` (not in the main
- * package, where 首页 is): the rules are repeated here and a unit test holds them equal to the contracts.
+ * The access rules the menu reads, by function and action: the schema-free table in shared-types
+ * (`rules/menuAccess.ts`), so 首页 does not carry the contracts' zod schemas; a unit test holds every
+ * entry equal to the contract table the functions enforce.
  */
-export const projectMenuAccess = {
-  list: { roles: staffRoles, scope: 'any' },
-  move: { roles: staffRoles, scope: 'department' },
-  submitForm: { roles: ['unionStaff', 'research', 'admin'], scope: 'subtree' },
-  sign: { roles: ['unitHead', 'deptHead', 'leader'], scope: 'department' },
-  recordDecision: { roles: ['research', 'admin'], scope: 'any' },
-} as const satisfies Record<string, AccessRule>;
-
-/** The access rules the menu reads, by function and action. */
-export const menuContracts = {
-  proposal: proposalContracts,
-  collectWindow: collectWindowContracts,
-  survey: surveyContracts,
-  org: orgContracts,
-  project: projectMenuAccess,
-} as const;
+export const menuContracts = menuAccess;
 
 type Contracts = typeof menuContracts;
 type FnName = keyof Contracts;
@@ -101,6 +85,7 @@ const routesOfMenu = {
   windows: routes.staffWindows,
   review: routes.staffReview,
   roles: '/packages/admin/pages/roles/index',
+  announce: manageUrl(),
 } as const;
 
 /** Everyone's entries. */
@@ -156,6 +141,16 @@ const staff: EntryDef[] = [
       { label: '填报申报表', action: 'project.submitForm', write: true },
       { label: '签署意见', action: 'project.sign', write: true },
       { label: '记录审定会议', action: 'project.recordDecision', write: true },
+    ],
+  },
+  {
+    id: 'home-announce',
+    title: '项目公告',
+    url: routesOfMenu.announce,
+    opens: 'announce.publish',
+    abilities: [
+      { label: '发布实施方案和公告', action: 'announce.publish', write: true },
+      { label: '查看触达情况', action: 'announce.stats' },
     ],
   },
   {

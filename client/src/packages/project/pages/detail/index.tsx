@@ -7,6 +7,7 @@ import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
 import { NextSteps, ProgressSection, useProjectShare } from '../../../../features/progress';
 import { withFontScale } from '../../../../components/FontScale';
+import { ProjectAnnouncements } from '../../../../features/announce/ProjectAnnouncements';
 
 const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
 
@@ -55,7 +56,12 @@ function ProjectPage() {
           focusFormId={formId}
           actions={p.staff ? <ProjectActions project={p} onChanged={refresh} /> : undefined}
           next={<NextSteps project={p}>{/* 关注 (announce) */}</NextSteps>}
-          afterPlan={<>{/* announcements (announce), service points and check-in (checkin) */}</>}
+          afterPlan={
+            <>
+              <ProjectAnnouncements project={p} />
+              {/* service points and check-in (checkin) */}
+            </>
+          }
           implementation={<ProgressSection project={p} onChanged={refresh} />}
         />
       )}

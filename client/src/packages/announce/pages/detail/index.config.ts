@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '项目公告',
+  enablePullDownRefresh: true,
+});

@@ -16,7 +16,7 @@ import {
   type SimilarOutput,
   type SubmitProposalOutput,
 } from '@shishi/shared-types';
-import { failure, ok, openWorld, validProposal, type World } from './world';
+import { failure, ok, openWorld, png, validProposal, type World } from './world';
 
 const WINDOW = 'win-dl-2026';
 const near = {
@@ -227,6 +227,29 @@ describe('proposal.edit', () => {
     expect(stored).toMatchObject({ title: canteen.title, content: canteen.content });
     expect(await world.count('auditLog', { targetId: mine._id, action: 'edit' })).toBe(0);
     expect(await world.count('auditLog', { targetId: second._id, action: 'edit' })).toBe(0);
+  });
+
+  it('keeps the images left in (with their check), adds new own uploads, and names a bad one by its place', async () => {
+    const upload = async (name: string) =>
+      (await world.cloud.uploadFile({ cloudPath: `proposals/demo-worker/${name}`, fileContent: png })).fileID;
+    const [a, b] = [await upload('a.png'), await upload('b.png')];
+    const mine = await submit('demo-worker', { ...canteen, attachments: [a] }, 'draft-images-01');
+    expect(mine.attachments.map((x) => x.fileID)).toEqual([a]);
+    const stranger = 'cloud://local-4821-1.local/proposals/demo-cadre/x.png';
+    const bad = failure(
+      await world.call('demo-worker', 'proposal', 'edit', {
+        proposalId: mine._id,
+        ...canteen,
+        attachments: [a, stranger],
+      }),
+    );
+    expect(bad.fields).toEqual([{ path: 'attachments.1', message: '只能添加自己上传的图片' }]);
+    const edited = ok<Proposal>(
+      await world.call('demo-worker', 'proposal', 'edit', { proposalId: mine._id, ...canteen, attachments: [b, a] }),
+    );
+    expect(edited.attachments.map((x) => x.fileID)).toEqual([b, a]);
+    const got = ok<GetProposalOutput>(await world.call('demo-worker', 'proposal', 'get', { proposalId: mine._id }));
+    expect(got.history.at(-1)?.note).toBe('修改了图片（现在 2 张）');
   });
 
   it('a rejected proposal rewritten is checked again and shown once it passes', async () => {

@@ -31,10 +31,10 @@ export async function edit(ctx: Ctx, input: EditProposalInput): Promise<Proposal
   if (!textChanged && changes(p, input, input.attachments.length) === null) {
     return (await present(ctx, [p]))[0];
   }
-  // Images already on the proposal keep their check; new ones must be the author's own uploads.
   const kept = new Map(p.attachments.map((a) => [a.fileID, a]));
-  const added = input.attachments.filter((f) => !kept.has(f));
-  const verified = await verifyAttachments(ctx, added, ctx.openid);
+  // Every image is checked as submit checks it (field messages name its place in the list); those already
+  // on the proposal then keep their content check, the new ones start theirs.
+  const verified = (await verifyAttachments(ctx, input.attachments, ctx.openid)).filter((a) => !kept.has(a.fileID));
   const checked = textChanged
     ? await checkProposal(ctx, {
         text: input,

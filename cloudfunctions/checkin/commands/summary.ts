@@ -9,7 +9,8 @@ import { pointOut, type PointDoc } from '../load';
 import { servedOf } from '../served';
 
 const manage = access(projectOwnerRoles, 'subtree');
-const see = access(['unionStaff', 'unitHead', 'reviewer', 'deptHead', 'leader', 'research', 'admin'], 'department');
+/** Before publication: staff of the applicant unit (and above) and of the routed departments. */
+const see = access(staffRoles, 'department');
 
 export async function summary(ctx: Ctx, input: z.output<typeof summaryInputSchema>): Promise<CheckinSummary> {
   const p = await loadProject(ctx, input.projectId);

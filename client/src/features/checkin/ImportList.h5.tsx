@@ -33,7 +33,7 @@ export function ImportList({ projectId, onDone }: ImportListProps) {
     setDone(null);
     if (!f) return;
     if (f.size > IMPORT_MAX_BYTES) {
-      setError('名单文件太大（最多 2 MB），请分成几个文件导入');
+      setError('名单文件太大（最多 180 KB，约 5,000 行），请分成几个文件导入');
       return;
     }
     setBusy(true);

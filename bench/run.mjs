@@ -13,12 +13,22 @@
  *  6. needs surveys: 100,000 answers ingested through the functions, results at 1,000 vs 100,000
  *     answers, export of 100,000 answers to .xlsx (lib/survey-bench.mjs);
  *  7. project records: staff list and work queue at 500 and 5,000 projects, requests per sign-off and
- *     per get, .docx generation of 附件1/附件2 (lib/project-bench.mjs).
+ *     per get, .docx generation of 附件1/附件2 (lib/project-bench.mjs);
+ *  8. function bundles: each function's bundle size and cold start, for every function the build finds
+ *     (lib/bundle-bench.mjs over scripts/bundle-report.mjs).
+ *
+ * BENCHMARKS.md is rewritten from this run's figures for the sections this run measured (`--only`);
+ * every other section — and any section written by hand — is KEPT as the file had it (mergeReport
+ * below), the Summary keeps the rows of the sections not re-run, and a table at the top says which run
+ * measured each section. bench/artifacts/results.json keeps the raw figures of every section's last run.
+ * A benchmark of its own: a module in bench/lib exporting run / markdown / summary-rows functions, one
+ * entry in MODULE_SECTIONS (its key is then an --only word).
  *
  * Flags: --build-client rebuilds client/dist (otherwise it is built only when missing);
  *        --quick runs small counts (a smoke test of the script; its figures are not the budget's);
- *        --only=http,size,fcp,similar,survey,project runs some benchmarks; --reuse-hello keeps an existing bench/hello/dist;
- *        --report-only rewrites BENCHMARKS.md from the last bench/artifacts/results.json.
+ *        --only=http,size,fcp,similar,survey,project,bundles runs some benchmarks (and the MODULE_SECTIONS
+ *        others add); --reuse-hello keeps an existing bench/hello/dist;
+ *        --report-only rewrites the sections of the last run from bench/artifacts/results.json.
  */
 // Browser globals below run inside the page (page.evaluate / addInitScript).
 /* global window, document, MutationObserver, location */
@@ -54,9 +64,24 @@ const QUICK = argv.has('--quick');
 const BUILD_CLIENT = argv.has('--build-client') || process.env.BENCH_BUILD_CLIENT === '1';
 const REUSE_HELLO = argv.has('--reuse-hello');
 const onlyArg = [...argv].find((a) => a.startsWith('--only='));
-const ONLY = new Set(
-  onlyArg ? onlyArg.slice('--only='.length).split(',') : ['http', 'size', 'fcp', 'similar', 'survey', 'project', 'checkin'],
-);
+
+/**
+ * Benchmarks that live in a module of their own and render their own markdown (the modules own their
+ * method and targets): [key (the --only word), module, run, markdown, summary rows]. The rendered lines
+ * are kept in results.json so --report-only can print them again. Add yours as one more entry.
+ */
+const MODULE_SECTIONS = [
+  ['similar', './lib/similar-bench.mjs', 'runSimilarBench', 'similarMarkdown', 'similarSummaryRows'],
+  ['survey', './lib/survey-bench.mjs', 'runSurveyBench', 'surveyMarkdown', 'surveySummaryRows'],
+  ['project', './lib/project-bench.mjs', 'runProjectBench', 'projectMarkdown', 'projectSummaryRows'],
+  ['bundles', './lib/bundle-bench.mjs', 'runBundleBench', 'bundleMarkdown', 'bundleSummaryRows'],
+  ['checkin', './lib/checkin-bench.mjs', 'runCheckinBench', 'checkinMarkdown', 'checkinSummaryRows'],
+  ['push', './lib/push-bench.mjs', 'runPushBench', 'pushMarkdown', 'pushSummaryRows'],
+];
+const SECTION_KEYS = ['http', 'size', 'fcp', ...MODULE_SECTIONS.map(([key]) => key)];
+const ONLY = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : SECTION_KEYS);
+for (const key of ONLY)
+  if (!SECTION_KEYS.includes(key)) throw new Error(`--only: no benchmark ${key} (${SECTION_KEYS})`);
 
 const CONCURRENCY = 50;
 const TOTAL = QUICK ? 300 : 4000;
@@ -538,7 +563,7 @@ function report(r) {
   const lines = [];
   lines.push('# Benchmarks', '');
   lines.push(
-    `Measured by \`npm run bench\` (bench/run.mjs${r.quick ? ' --quick: SMOKE-TEST COUNTS, not the budget' : ''}) on ${m.date.slice(0, 10)}. ` +
+    `Measured by \`npm run bench\` (bench/run.mjs). Last run${r.quick ? ' (--quick: SMOKE-TEST COUNTS, not the budget)' : ''} on ${m.date.slice(0, 10)}, on the machine below. ` +
       'Raw figures: bench/artifacts/results.json (not committed). How to run: bench/README.md.',
     '',
   );
@@ -690,7 +715,7 @@ function report(r) {
     );
   } else lines.push(`Not measured: ${r.fcp?.error ?? 'skipped'}`, '');
 
-  for (const key of ['similar', 'survey', 'project', 'checkin']) {
+  for (const [key] of MODULE_SECTIONS) {
     if (r[`${key}Lines`]) lines.push(...r[`${key}Lines`], '');
     else if (r[key]?.error) lines.push(`## ${key}`, '', `Not measured: ${r[key].error}`, '');
   }
@@ -711,18 +736,14 @@ function report(r) {
     lines.push(
       `| Home FCP / hello-world FCP (4× CPU) | ${fmt(r.fcp.summary.ratio, 2)}× | ≤ 1.5× | ${met(r.fcp.summary.ratio <= 1.5)} |`,
     );
-  for (const row of [
-    ...(r.similarRows ?? []),
-    ...(r.surveyRows ?? []),
-    ...(r.projectRows ?? []),
-    ...(r.checkinRows ?? []),
-  ])
+  for (const row of MODULE_SECTIONS.flatMap(([key]) => r[`${key}Rows`] ?? []))
     lines.push(
       `| ${row.benchmark} | ${row.figure} | ${row.target} | ${row.met === true ? '✅ met' : row.met === false ? '❌ missed' : ''} |`,
     );
   lines.push('', `Whole run: ${fmt(r.elapsedS, 0)} s.`);
   const notes = observations(r);
-  if (notes.length) lines.push('', '## Observations (computed from this run)', '', ...notes.map((n) => `- ${n}`));
+  if (notes.length)
+    lines.push('', '## Observations (computed from the run of sections 1–4)', '', ...notes.map((n) => `- ${n}`));
   lines.push('');
   return lines.join('\n');
 }
@@ -771,11 +792,213 @@ function observations(r) {
   return out;
 }
 
+// ------------------------------------------------------------------------------------------ merge
+
+/** results.json keys of each section. */
+const resultKeys = (key) =>
+  key === 'http' ? ['http'] : key === 'size' ? ['sizes'] : key === 'fcp' ? ['fcp'] : [key, `${key}Lines`, `${key}Rows`];
+
+/** True when the results hold figures of this section (it ran and did not fail). */
+function measured(r, key) {
+  if (key === 'size') return Boolean(r.sizes?.client) && !r.sizes.error;
+  const x = r[key];
+  return Boolean(x) && !x.error;
+}
+
+/** This run's results over the last results.json: the raw figures of sections not re-run stay. */
+function keepEarlier(r) {
+  let prior = {};
+  try {
+    prior = JSON.parse(readFileSync(join(artifacts, 'results.json'), 'utf8'));
+  } catch {
+    /* first run */
+  }
+  const out = { ...prior };
+  for (const k of ['startedAt', 'quick', 'params', 'machine', 'loadAverage', 'elapsedS', 'ran']) out[k] = r[k];
+  out.builds = { ...(prior.builds ?? {}), ...(r.builds ?? {}) };
+  out.measured = { ...(prior.measured ?? {}) };
+  for (const key of r.ran) {
+    for (const k of resultKeys(key)) out[k] = r[k];
+    out.measured[key] = { date: r.machine.date, git: r.machine.git, quick: r.quick };
+  }
+  return out;
+}
+
+/** A markdown document cut at its `## ` headings: { head, blocks: [{ heading, lines }] }. */
+function parseBlocks(md) {
+  const head = [];
+  const blocks = [];
+  let fence = false;
+  for (const line of md.split('\n')) {
+    if (line.startsWith('```')) fence = !fence;
+    if (!fence && line.startsWith('## ')) blocks.push({ heading: line, lines: [line] });
+    else (blocks.at(-1)?.lines ?? head).push(line);
+  }
+  return { head, blocks };
+}
+
+const trimBlank = (lines) => {
+  const out = [...lines];
+  while (out.length && out.at(-1).trim() === '') out.pop();
+  return out;
+};
+/** Headings match on their text before any parenthesis ("## Needs survey (issue 4)" ~ "## Needs survey"). */
+const stem = (heading) => heading.replace(/\s*\(.*$/, '').trim();
+const cellOf = (row) => row.split('|')[1]?.trim() ?? '';
+const META = /^<!-- bench-meta: (.*) -->$/;
+
+/** Which section a Summary row of the built-in benchmarks belongs to. */
+function builtinRowKey(cell) {
+  if (/^(Submit throughput|DB requests per submit)/.test(cell)) return 'http';
+  if (/^Weapp main package/.test(cell)) return 'size';
+  if (/^Home FCP/.test(cell)) return 'fcp';
+  return null;
+}
+
+/**
+ * BENCHMARKS.md from this run for the sections it measured (r.ran) and from the file as it stands for
+ * everything else: a section block (`## …`) of the file is replaced only by this run's block of the same
+ * heading; blocks of sections not re-run, and blocks no benchmark writes (written by hand), stay where
+ * they are; a new section goes before the Summary. Summary rows: this run's for its sections, the
+ * file's for the others. A hidden line (bench-meta) remembers which run measured each section and which
+ * section each Summary row belongs to.
+ */
+function mergeReport(existing, r) {
+  const ran = new Set(r.ran);
+  const fresh = parseBlocks(report(r));
+  const old = parseBlocks(existing ?? '');
+  let meta = { sections: {}, rows: {} };
+  for (const line of old.head) {
+    const m = META.exec(line.trim());
+    if (m) meta = JSON.parse(m[1]);
+  }
+  meta.sections ??= {};
+  meta.rows ??= {};
+
+  // The blocks this run wrote, with the section each belongs to.
+  const owner = (heading) => {
+    if (heading.startsWith('## 1. ') || heading.startsWith('## 2. ')) return 'http';
+    if (heading.startsWith('## 3. ')) return 'size';
+    if (heading.startsWith('## 4. ')) return 'fcp';
+    for (const [key] of MODULE_SECTIONS) if ((r[`${key}Lines`] ?? []).includes(heading)) return key;
+    return null;
+  };
+  const stamp = `${r.machine.date.slice(0, 10)}, ${r.machine.git}, ${r.machine.cpuModel} × ${r.machine.nproc}${r.quick ? ', --quick' : ''}`;
+  const mine = new Map();
+  for (const b of fresh.blocks) {
+    const key = owner(b.heading);
+    if (key && ran.has(key)) {
+      mine.set(stem(b.heading), b);
+      meta.sections[stem(b.heading)] = { key, run: stamp };
+    }
+  }
+  // Observations of the built-in benchmarks: rewritten when all three ran together.
+  const observations = fresh.blocks.find((b) => b.heading.startsWith('## Observations'));
+  if (observations && ['http', 'size', 'fcp'].every((k) => ran.has(k)))
+    mine.set(stem(observations.heading), observations);
+
+  // The Summary: the file's rows of sections not re-run, this run's rows of those that were.
+  const freshSummary = fresh.blocks.find((b) => b.heading === '## Summary');
+  const oldSummary = old.blocks.find((b) => b.heading === '## Summary');
+  const isRow = (l) => l.startsWith('| ') && !l.startsWith('| Benchmark') && !l.startsWith('| ---');
+  const moduleRowKey = new Map(
+    MODULE_SECTIONS.flatMap(([key]) => (r[`${key}Rows`] ?? []).map((row) => [row.benchmark, key])),
+  );
+  // A row no earlier run recorded: a module's if its name starts as one of this run's rows of it does
+  // (names carry counts: "Survey export, 100,000 answers" ~ "Survey export, 2,000 answers").
+  const cellStem = (cell) => cell.replace(/[\d(,].*$/, '').trim();
+  const stemKey = new Map([...moduleRowKey].map(([cell, key]) => [cellStem(cell), key]));
+  const rowKey = (cell) => meta.rows[cell] ?? builtinRowKey(cell) ?? stemKey.get(cellStem(cell)) ?? null;
+  const rows = [];
+  for (const l of (freshSummary?.lines ?? []).filter(isRow)) {
+    const cell = cellOf(l);
+    const key = moduleRowKey.get(cell) ?? builtinRowKey(cell);
+    if (key && ran.has(key)) {
+      rows.push(l);
+      meta.rows[cell] = key;
+    }
+  }
+  for (const l of (oldSummary?.lines ?? []).filter(isRow)) {
+    const key = rowKey(cellOf(l));
+    if (!(key && ran.has(key))) rows.push(l);
+  }
+  const order = new Map(['http', 'size', 'fcp', ...MODULE_SECTIONS.map(([k]) => k)].map((k, i) => [k, i]));
+  rows.sort((a, b) => (order.get(rowKey(cellOf(a))) ?? 99) - (order.get(rowKey(cellOf(b))) ?? 99));
+  for (const cell of Object.keys(meta.rows)) if (!rows.some((l) => cellOf(l) === cell)) delete meta.rows[cell];
+  const summary = [
+    '## Summary',
+    '',
+    '| Benchmark | Figure | Target | |',
+    '| --- | ---: | --- | --- |',
+    ...rows,
+    '',
+    `Last run (${r.ran.join(', ')}): ${fmt(r.elapsedS, 0)} s.`,
+    '',
+  ];
+
+  // The blocks in the file's order, this run's in place of theirs; new ones before the Summary.
+  const out = [];
+  const used = new Set();
+  for (const b of old.blocks) {
+    const k = stem(b.heading);
+    if (b.heading === '## Summary') {
+      for (const [fk, fb] of mine)
+        if (!used.has(fk) && !fk.startsWith('## Observations') && !old.blocks.some((o) => stem(o.heading) === fk)) {
+          out.push(...trimBlank(fb.lines), '');
+          used.add(fk);
+        }
+      out.push(...summary);
+      used.add('## Summary');
+    } else if (mine.has(k)) {
+      out.push(...trimBlank(mine.get(k).lines), '');
+      used.add(k);
+    } else out.push(...trimBlank(b.lines), '');
+  }
+  for (const [fk, fb] of mine)
+    if (!used.has(fk) && !fk.startsWith('## Observations')) out.push(...trimBlank(fb.lines), '');
+  if (!used.has('## Summary')) out.push(...summary);
+  if (mine.has('## Observations') && !used.has('## Observations'))
+    out.push(...trimBlank(mine.get('## Observations').lines), '');
+
+  // The head: this run's machine, and which run measured each section.
+  const known = [...out.filter((l) => l.startsWith('## ') && l !== '## Summary' && !l.startsWith('## Observations'))];
+  const head = trimBlank(fresh.head.filter((l) => !META.test(l.trim())));
+  head.push(
+    '',
+    `This run re-measured: ${r.ran.join(', ')}. Sections it did not measure are kept as an earlier run (or a person) ` +
+      'wrote them; each section below was last written by:',
+    '',
+    '| Section | Run (date, commit) |',
+    '| --- | --- |',
+    ...known.map(
+      (h) =>
+        `| ${stem(h).slice(3)} | ${meta.sections[stem(h)]?.run ?? 'an earlier run or by hand (see the section)'} |`,
+    ),
+    '',
+    `<!-- bench-meta: ${JSON.stringify(meta)} -->`,
+    '',
+  );
+  return [...head, ...trimBlank(out), ''].join('\n');
+}
+
+function writeBenchmarks(r) {
+  const file = join(root, 'BENCHMARKS.md');
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  writeFileSync(file, mergeReport(existing, r));
+}
+
 // ------------------------------------------------------------------------------------------ main
 if (argv.has('--report-only')) {
-  // Re-renders BENCHMARKS.md from the last run's bench/artifacts/results.json.
+  // Re-renders the sections the last run measured from bench/artifacts/results.json (the rest is kept).
   const last = JSON.parse(readFileSync(join(artifacts, 'results.json'), 'utf8'));
-  writeFileSync(join(root, 'BENCHMARKS.md'), report(last));
+  // The modules' sections rendered again from their figures (their markdown may have changed since).
+  for (const [key, file, , md, rows] of MODULE_SECTIONS) {
+    if (!last[key] || last[key].error || !(last.ran ?? []).includes(key)) continue;
+    const mod = await import(file);
+    last[`${key}Lines`] = mod[md](last[key]);
+    last[`${key}Rows`] = mod[rows](last[key]);
+  }
+  writeBenchmarks({ ...last, ran: (last.ran ?? SECTION_KEYS).filter((k) => measured(last, k)) });
   log('wrote BENCHMARKS.md from bench/artifacts/results.json');
   process.exit(0);
 }
@@ -822,14 +1045,8 @@ if (ONLY.has('fcp'))
     results.fcp = { error: String(e) };
   }
 
-// Sections 5 and 6 render their own markdown (the modules own their method and targets); the rendered
-// lines are kept in results.json so --report-only can print them again.
-for (const [key, file, run, md, rows] of [
-  ['similar', './lib/similar-bench.mjs', 'runSimilarBench', 'similarMarkdown', 'similarSummaryRows'],
-  ['survey', './lib/survey-bench.mjs', 'runSurveyBench', 'surveyMarkdown', 'surveySummaryRows'],
-  ['project', './lib/project-bench.mjs', 'runProjectBench', 'projectMarkdown', 'projectSummaryRows'],
-  ['checkin', './lib/checkin-bench.mjs', 'runCheckinBench', 'checkinMarkdown', 'checkinSummaryRows'],
-]) {
+// The benchmarks with a module of their own (MODULE_SECTIONS).
+for (const [key, file, run, md, rows] of MODULE_SECTIONS) {
   if (!ONLY.has(key)) continue;
   try {
     results.loadAverage[key] = os.loadavg()[0];
@@ -846,6 +1063,11 @@ for (const [key, file, run, md, rows] of [
 
 results.loadAverage.end = os.loadavg()[0];
 results.elapsedS = (Date.now() - startedAt.getTime()) / 1000;
-writeFileSync(join(artifacts, 'results.json'), JSON.stringify(results, null, 2));
-writeFileSync(join(root, 'BENCHMARKS.md'), report(results));
-log(`wrote BENCHMARKS.md (${results.elapsedS.toFixed(0)} s)`);
+// A benchmark that failed is not re-measured: its section keeps the earlier figures (the error is logged
+// above and kept in results.json).
+results.ran = [...ONLY].filter((key) => measured(results, key));
+results.failed = [...ONLY].filter((key) => !measured(results, key));
+if (results.failed.length) log(`NOT measured (kept as they were): ${results.failed.join(', ')}`);
+writeFileSync(join(artifacts, 'results.json'), JSON.stringify(keepEarlier(results), null, 2));
+writeBenchmarks(results);
+log(`wrote BENCHMARKS.md (${results.elapsedS.toFixed(0)} s; re-measured: ${results.ran.join(', ')})`);

@@ -54,7 +54,7 @@ afterEach(() => {
   slow = undefined;
   logged.mockRestore();
   settleTuning.unmarkChunk = 500;
-  recomputeTuning.unit = 250;
+  recomputeTuning.unit = 1000;
 });
 
 const counterUpdate = (action: string, p: Record<string, unknown>) =>

@@ -38,7 +38,7 @@ import { iso } from '../../common/serialize';
 import { loadSurvey, surveyJoins } from '../load';
 import { incrementsOf, readShards, settleShardOf, SETTLE_AFTER_MS, type Countable } from '../counting';
 import { createCtx } from '../../common/context';
-import type { JobKind, StepEnv } from '../../common/jobs';
+import { jobClock, type JobKind, type StepEnv } from '../../common/jobs';
 import { continueSurveyJob, startSurveyJob } from '../jobs';
 import type { AnswerDoc, CounterDoc, SurveyDoc } from '../model';
 import { audit } from '../../common/audit';
@@ -194,11 +194,14 @@ function normalise(row: Record<string, unknown>, fields: readonly string[]): Rec
 export const recomputeJoins = surveyJoins();
 
 /**
- * Answers per step of the recompute at most, walked `unit` at a time: a step stops after the unit in
- * which its batch budget ran out (common/jobs.ts BATCH_BUDGET_MS), so a step is bounded by time as well
- * as by size (tests make `page` small to cut a job into many steps).
+ * The walk's sizes: at most `page` answers a step, walked a unit at a time; a step stops after the
+ * unit in which its batch budget ran out (common/jobs.ts BATCH_BUDGET_MS). A unit starts at `unit`
+ * answers and is resized after each full one to take about `unitMs` (kept in the job's state), so a
+ * slow machine or a shard of heavy answers gets smaller units and an invocation still ends about one
+ * unit after its budget; aggregate() costs about the same for 250 answers as for 1,000 (its cost
+ * follows the distinct groups), so units stay as large as the time allows. Tests make them small.
  */
-export const recomputeTuning = { page: PAGE, unit: 250 };
+export const recomputeTuning = { page: PAGE, unit: PAGE, unitMs: 1500 };
 
 /**
  * What the shards said they hold when the walk began (stored once beside the job, `${jobId}_snapshot`).
@@ -222,6 +225,8 @@ interface RecomputeState {
   walked: number;
   total: number;
   result: RecomputeResult | null;
+  /** The walk's unit size (answers), resized to take about recomputeTuning.unitMs. */
+  unit?: number;
 }
 
 type RecomputeParams = { surveyId: string; apply: boolean };
@@ -283,14 +288,20 @@ async function snapshotMarks(env: StepEnv, snapshot: Snapshot, k: number): Promi
  */
 async function walkStep(env: StepEnv, params: RecomputeParams, state: RecomputeState): Promise<RecomputeState> {
   let next = state;
+  let unit = Math.min(state.unit ?? recomputeTuning.unit, recomputeTuning.page);
   for (let left = recomputeTuning.page; left > 0 && next.phase === 'walk';) {
-    const limit = Math.min(left, recomputeTuning.unit);
+    const limit = Math.min(left, unit);
     const before = next.walked;
+    const t0 = jobClock.wall();
     next = await walkUnit(env, params, next, limit);
+    const took = jobClock.wall() - t0;
+    // A full unit that took measurable time: size the next one to take about unitMs.
+    if (limit === unit && next.walked - before === limit && took > 0)
+      unit = Math.max(1, Math.min(recomputeTuning.page, Math.round((limit * recomputeTuning.unitMs) / took)));
     left -= Math.max(1, next.walked - before);
     if (env.yieldNow()) break;
   }
-  return next;
+  return { ...next, unit };
 }
 
 /** One unit of the walk: up to `limit` answers of the current shard, or the move to the next shard. */

@@ -23,6 +23,9 @@ export const BUILD_VARS = [
   { key: 'TARO_APP_CLOUD_ENV', about: '云开发环境 ID（与 npm run deploy 的 --env 相同）' },
   { key: 'TARO_APP_TMPL_PROPOSAL_DECIDED', about: '订阅消息模板 建议处理结果通知 的模板 ID' },
   { key: 'TARO_APP_TMPL_PROJECT_DEADLINE', about: '订阅消息模板 项目报送提醒 的模板 ID' },
+  { key: 'TARO_APP_TMPL_PROJECT_NEW', about: '订阅消息模板 新项目发布通知 的模板 ID' },
+  { key: 'TARO_APP_TMPL_PROJECT_NEWS', about: '订阅消息模板 关注项目动态通知 的模板 ID' },
+  { key: 'TARO_APP_TMPL_PROJECT_MOVED', about: '订阅消息模板 建议办理进展通知 的模板 ID' },
 ];
 
 export type Mode = 'upload' | 'preview';

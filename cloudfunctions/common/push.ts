@@ -10,11 +10,12 @@
  * - The ledger (`pushGrants`, _id `${openid}_${templateId}`) holds one-time grants (a send consumes one,
  *   atomically: a conditional `_.inc(-1)` on `oneTime > 0`) and long-term grants (used, not consumed).
  *
- * Never sent twice: a row is claimed by a conditional update `pending → sending` (one drain wins), and a
- * row is only ever sent by the drain that claimed it. A drain that dies after claiming leaves the row in
- * `sending`; once its lease is over the next drain records it as `unknown` and never sends it again.
- * WeChat's send is not idempotent, so at-most-once is the honest guarantee: a row in flight when the
- * process died may or may not have reached the worker; nothing else is lost.
+ * Never sent twice: a tick's rows are claimed by one conditional update `pending → sending` under the
+ * tick's token (a row another drain claimed first is not ours), and a row is only ever sent by the drain
+ * that claimed it. A drain that dies after claiming leaves its rows in `sending`; once their lease is over
+ * the next drain records them as `unknown` and never sends them again. WeChat's send is not idempotent,
+ * so at-most-once is the honest guarantee: the rows of the tick in flight when the process died may or
+ * may not have reached the worker; nothing else is lost.
  */
 import {
   applyChoice,

@@ -4,11 +4,14 @@ import type {
   DecideOutput,
   ExportOutputFile,
   MergeOutput,
+  MergeStatusOutput,
   Proposal,
   ProposalPage,
   ScoreInput,
   ScreenInput,
   ScreenOutput,
+  UnmergeAllOutput,
+  UnmergeAllStatusOutput,
   UnmergeOutput,
 } from '@shishi/shared-types';
 import { invoke } from '../../services/call';
@@ -23,6 +26,20 @@ export function fetchScreen(filters: ScreenFilters, page: number, pageSize: numb
 
 export function mergeProposals(keepId: string, mergeIds: string[], note?: string): Promise<MergeOutput> {
   return invoke('proposal', 'merge', { keepId, mergeIds, note });
+}
+
+/** A merge job's poll (a merge of more than MERGE_INLINE_MAX proposals): the next batch, then the result. */
+export function mergeStatus(jobId: string): Promise<MergeStatusOutput> {
+  return invoke('proposal', 'mergeStatus', { jobId });
+}
+
+/** 撤销全部合并: every proposal merged into `keepId` on its own again, in one action (a job when many). */
+export function unmergeAll(keepId: string, note?: string): Promise<UnmergeAllOutput> {
+  return invoke('proposal', 'unmergeAll', { keepId, note });
+}
+
+export function unmergeAllStatus(jobId: string): Promise<UnmergeAllStatusOutput> {
+  return invoke('proposal', 'unmergeAllStatus', { jobId });
 }
 
 export function unmergeProposal(proposalId: string): Promise<UnmergeOutput> {

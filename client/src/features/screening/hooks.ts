@@ -1,21 +1,25 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import {
+  MERGE_INLINE_MAX,
   decideInputSchema,
   decisionMeta,
   scoreInputSchema,
   type CollectWindow,
   type DecisionKind,
   type ExportOutputFile,
+  type MergeResult,
   type Proposal,
   type ScreenItem,
   type SurveyCard,
+  type UnmergeAllResult,
   type Weights,
 } from '@shishi/shared-types';
 import { usePagedList } from '../../components';
 import { useListPage } from '../../hooks/useListPage';
 import { useFormState } from '../../hooks/useFormState';
 import { toApiError } from '../../services/call';
+import { driveJob, type JobReply } from '../../services/jobs';
 import { confirm, showError, toastSuccess } from '../../utils/feedback';
 import {
   decideProposal,
@@ -23,8 +27,11 @@ import {
   fetchReviewQueue,
   fetchScreen,
   mergeProposals,
+  mergeStatus,
   moderateProposal,
   scoreProposal,
+  unmergeAll,
+  unmergeAllStatus,
   unmergeProposal,
   type ScreenFilters,
 } from './api';
@@ -66,15 +73,59 @@ export function useSelection() {
   return { selected, toggle, clear, items: [...selected.values()] };
 }
 
-/** 合并: the kept proposal and the others; asks before, says how it went after. */
-export function useMerge(onDone: () => void) {
+/** A merge or an undo running as a job on the server: what the page shows while it runs and when it is done. */
+export interface ClusterJobs {
+  /** The running one's label and progress (0–100), or null. */
+  running: { label: string; progress: number } | null;
+  /** What the last finished one did, in words, until closed. */
+  finished: string | null;
+  /** Follows a job from its first reply to its end (each poll runs the next batch), then says what it did. */
+  follow<R>(
+    label: string,
+    first: JobReply<R>,
+    poll: (jobId: string) => Promise<JobReply<R>>,
+    summary: (result: R) => string,
+  ): Promise<void>;
+  close(): void;
+}
+
+/**
+ * 合并 / 撤销全部合并 of large clusters: the server answers with a job after its first batch; the page
+ * shows the progress bar, then the result. `onFinished` refreshes the list.
+ */
+export function useClusterJobs(onFinished: () => void): ClusterJobs {
+  const [running, setRunning] = useState<ClusterJobs['running']>(null);
+  const [finished, setFinished] = useState<string | null>(null);
+  const follow: ClusterJobs['follow'] = async (label, first, poll, summary) => {
+    setFinished(null);
+    setRunning({ label, progress: first.job.progress });
+    try {
+      const result = await driveJob(Promise.resolve(first), poll, (progress) => setRunning({ label, progress }));
+      setFinished(summary(result));
+      onFinished();
+    } catch (e) {
+      showError(e, `${label.replace('正在', '')}没有完成`);
+      onFinished();
+    } finally {
+      setRunning(null);
+    }
+  };
+  return { running, finished, follow, close: () => setFinished(null) };
+}
+
+const mergedSummary = (r: MergeResult) =>
+  `已把 ${r.merged.length} 条建议合并到“${r.kept.title}”，共 ${r.kept.backerCount} 人提出或附议。`;
+
+/** 合并: the kept proposal and the others; asks before, says how it went after (a large one: on the page). */
+export function useMerge(onDone: () => void, jobs: ClusterJobs) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const merge = async (keep: ScreenItem, others: ScreenItem[], note: string) => {
     setError(null);
+    const large = others.length > MERGE_INLINE_MAX ? '条数较多，将分批合并，页面上会显示进度。' : '';
     const ok = await confirm(
       '合并建议',
-      `把其余 ${others.length} 条建议合并到“${keep.title}”？被合并建议的提议人和附议人都计入保留的这条，之后可以撤销合并。`,
+      `把其余 ${others.length} 条建议合并到“${keep.title}”？被合并建议的提议人和附议人都计入保留的这条，之后可以撤销合并。${large}`,
       '合并',
     );
     if (!ok) return;
@@ -85,6 +136,18 @@ export function useMerge(onDone: () => void) {
         others.map((o) => o._id),
         note.trim() || undefined,
       );
+      if (out.job) {
+        // A job (finished in the call or running on): the sheet closes, the page follows it to its result.
+        const { job, ...result } = out;
+        onDone();
+        void jobs.follow(
+          '正在合并',
+          { job, result: job.status === 'done' ? result : null },
+          mergeStatus,
+          mergedSummary,
+        );
+        return;
+      }
       toastSuccess(`已合并 ${out.merged.length} 条`);
       onDone();
     } catch (e) {
@@ -94,6 +157,34 @@ export function useMerge(onDone: () => void) {
     }
   };
   return { busy, error, setError, merge };
+}
+
+/** 撤销全部合并 of a kept proposal, after asking; a large one is followed on the page. */
+export async function unmergeAllWithConfirm(item: Proposal, jobs: ClusterJobs, onDone: () => void): Promise<void> {
+  const n = item.mergedFrom.length;
+  const question = `让合并到“${item.title}”的 ${n} 条建议都恢复为独立的建议？它们的提议人和附议人不再计入这条。`;
+  if (!(await confirm('撤销全部合并', question, '全部撤销'))) return;
+  void Taro.showLoading({ title: '正在撤销…', mask: true });
+  try {
+    const out = await unmergeAll(item._id);
+    Taro.hideLoading();
+    if (out.job) {
+      const { job, ...result } = out;
+      onDone();
+      void jobs.follow(
+        '正在撤销合并',
+        { job, result: job.status === 'done' ? result : null },
+        unmergeAllStatus,
+        (r: UnmergeAllResult) => `已撤销合并：${r.restored.length} 条建议恢复为独立的建议。`,
+      );
+      return;
+    }
+    toastSuccess(`已撤销 ${out.restored.length} 条合并`);
+    onDone();
+  } catch (e) {
+    Taro.hideLoading();
+    showError(e, '没能撤销合并');
+  }
 }
 
 /** 撤销合并 of one merged proposal, after asking. */

@@ -1,4 +1,5 @@
 export { fetchScreen, type ScreenFilters } from './api';
+export { ClusterJobPanel } from './components/ClusterJobPanel';
 export { DecideSheet } from './components/DecideSheet';
 export { ExportResult } from './components/ExportResult';
 export { FilterSheet, countFilters, type SheetFilters } from './components/FilterSheet';
@@ -6,5 +7,15 @@ export { MergeSheet } from './components/MergeSheet';
 export { ScoreSheet } from './components/ScoreSheet';
 export { ScreeningCard } from './components/ScreeningCard';
 export { SortSheet } from './components/SortSheet';
-export { unmergeWithConfirm, useExport, useReviewQueue, useScreening, useSelection, type ScreenMeta } from './hooks';
+export {
+  unmergeAllWithConfirm,
+  unmergeWithConfirm,
+  useClusterJobs,
+  useExport,
+  useReviewQueue,
+  useScreening,
+  useSelection,
+  type ClusterJobs,
+  type ScreenMeta,
+} from './hooks';
 export { ReviewCard } from './components/ReviewCard';

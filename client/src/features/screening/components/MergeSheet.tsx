@@ -3,23 +3,25 @@ import { useState } from 'react';
 import type { ScreenItem } from '@shishi/shared-types';
 import { AppButton, Notice, TextField } from '../../../components';
 import { Sheet } from '../../../components/Sheet';
-import { useMerge } from '../hooks';
+import { useMerge, type ClusterJobs } from '../hooks';
 import './sheets.scss';
 
 interface MergeSheetProps {
   items: readonly ScreenItem[];
   onClose: () => void;
   onMerged: () => void;
+  /** Where a large merge (a job) is followed once the sheet closes. */
+  jobs: ClusterJobs;
 }
 
 /** 合并到…: pick the proposal that stays; the others are merged into it. */
-export function MergeSheet({ items, onClose, onMerged }: MergeSheetProps) {
+export function MergeSheet({ items, onClose, onMerged, jobs }: MergeSheetProps) {
   // The one most people back is the natural one to keep.
   const [keepId, setKeepId] = useState<string>(
     () => [...items].sort((a, b) => b.backerCount - a.backerCount)[0]?._id ?? '',
   );
   const [note, setNote] = useState('');
-  const merge = useMerge(onMerged);
+  const merge = useMerge(onMerged, jobs);
   const keep = items.find((i) => i._id === keepId);
   const others = items.filter((i) => i._id !== keepId);
 

@@ -14,6 +14,8 @@ interface ScreeningCardProps {
   onScore: () => void;
   onDecide: () => void;
   onUnmerge: () => void;
+  /** 撤销全部合并 of a kept proposal (shown while it is open and has proposals merged into it). */
+  onUnmergeAll: () => void;
 }
 
 const decidable = new Set(['submitted', 'reviewing', 'deferred']);
@@ -36,6 +38,7 @@ export function ScreeningCard({
   onScore,
   onDecide,
   onUnmerge,
+  onUnmergeAll,
 }: ScreeningCardProps) {
   const s = p.scores;
   const merged = p.status === 'merged';
@@ -111,6 +114,16 @@ export function ScreeningCard({
         {canAct && !merged ? (
           <AppButton className="screen-card__btn" kind="plain" id={`screen-score-${p._id}`} onClick={onScore}>
             {s?.urgency ? '改评分' : '评分'}
+          </AppButton>
+        ) : null}
+        {canAct && p.mergedFrom.length > 0 && decidable.has(p.status) ? (
+          <AppButton
+            className="screen-card__btn"
+            kind="plain"
+            id={`screen-unmerge-all-${p._id}`}
+            onClick={onUnmergeAll}
+          >
+            撤销全部合并
           </AppButton>
         ) : null}
         {canAct && decidable.has(p.status) ? (

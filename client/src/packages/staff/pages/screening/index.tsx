@@ -15,6 +15,7 @@ import { fetchWindows, windowStatusMeta } from '../../../../features/collectWind
 import { useGrassrootsGroups } from '../../../../features/org/hooks';
 import { StaffOnly } from '../../../../features/profile';
 import {
+  ClusterJobPanel,
   DecideSheet,
   ExportResult,
   FilterSheet,
@@ -23,7 +24,9 @@ import {
   ScreeningCard,
   SortSheet,
   countFilters,
+  unmergeAllWithConfirm,
   unmergeWithConfirm,
+  useClusterJobs,
   useExport,
   useScreening,
   useSelection,
@@ -56,6 +59,7 @@ function Screening({ profile }: { profile: Profile }) {
   const { list, meta } = useScreening(filters);
   const selection = useSelection();
   const exporter = useExport();
+  const clusterJobs = useClusterJobs(() => void list.refresh());
   const windows = useResource(fetchWindows, []);
   const tree = useGrassrootsGroups();
   const areas = useMemo(
@@ -132,6 +136,7 @@ function Screening({ profile }: { profile: Profile }) {
         <JobProgress id="export-progress" progress={exporter.progress} label="正在导出" />
       ) : null}
       {exporter.result ? <ExportResult result={exporter.result} onClose={exporter.clear} /> : null}
+      <ClusterJobPanel jobs={clusterJobs} />
 
       <PagedList
         id="screen-list"
@@ -152,6 +157,7 @@ function Screening({ profile }: { profile: Profile }) {
             onScore={() => setScoring(p)}
             onDecide={() => setDeciding(p)}
             onUnmerge={() => void unmergeWithConfirm(p, after)}
+            onUnmergeAll={() => void unmergeAllWithConfirm(p, clusterJobs, after)}
           />
         )}
         emptyText={filtered ? '没有符合条件的建议，换个条件试试。' : '这个征集期还没有建议。'}
@@ -232,7 +238,9 @@ function Screening({ profile }: { profile: Profile }) {
           ))
         )}
       </Sheet>
-      {open === 'merge' ? <MergeSheet items={selection.items} onClose={() => setOpen(null)} onMerged={after} /> : null}
+      {open === 'merge' ? (
+        <MergeSheet items={selection.items} onClose={() => setOpen(null)} onMerged={after} jobs={clusterJobs} />
+      ) : null}
       {scoring ? <ScoreSheet item={scoring} onClose={() => setScoring(null)} onSaved={after} /> : null}
       {deciding ? <DecideSheet item={deciding} onClose={() => setDeciding(null)} onDecided={after} /> : null}
     </View>

@@ -10,6 +10,9 @@ const env = {
   TARO_APP_CLOUD_ENV: 'prod-1a2b',
   TARO_APP_TMPL_PROPOSAL_DECIDED: 'tmplA',
   TARO_APP_TMPL_PROJECT_DEADLINE: 'tmplB',
+  TARO_APP_TMPL_PROJECT_NEW: 'tmplC',
+  TARO_APP_TMPL_PROJECT_NEWS: 'tmplD',
+  TARO_APP_TMPL_PROJECT_MOVED: 'tmplE',
 };
 const exists = () => true;
 

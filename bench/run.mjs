@@ -1068,6 +1068,11 @@ results.elapsedS = (Date.now() - startedAt.getTime()) / 1000;
 results.ran = [...ONLY].filter((key) => measured(results, key));
 results.failed = [...ONLY].filter((key) => !measured(results, key));
 if (results.failed.length) log(`NOT measured (kept as they were): ${results.failed.join(', ')}`);
+if (results.ran.length === 0) {
+  // Nothing measured: BENCHMARKS.md and results.json stay as they are.
+  log('nothing measured: BENCHMARKS.md left as it is');
+  process.exit(1);
+}
 writeFileSync(join(artifacts, 'results.json'), JSON.stringify(keepEarlier(results), null, 2));
 writeBenchmarks(results);
 log(`wrote BENCHMARKS.md (${results.elapsedS.toFixed(0)} s; re-measured: ${results.ran.join(', ')})`);

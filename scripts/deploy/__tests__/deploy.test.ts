@@ -608,3 +608,46 @@ test('every environment variable the functions read is declared for the deploy',
   read.delete('NODE_ENV');
   expect([...read].sort()).toEqual(ENV_VARS.map((v) => v.key).sort());
 });
+
+describe('the push function (issue 13)', () => {
+  let pushRoot = '';
+  beforeAll(() => {
+    pushRoot = mkdtempSync(join(tmpdir(), 'deploy-push-'));
+    const dir = join(pushRoot, 'push');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'index.js'),
+      'exports.main=()=>{process.env.TARO_APP_TMPL_PROJECT_NEWS;process.env.TARO_APP_TMPL_PROJECT_NEWS_KIND;' +
+        'process.env.PUSH_SENDS_PER_SECOND;process.env.PUSH_DRAIN_BUDGET_MS}',
+    );
+    // The function's own config.json, as the build copies it.
+    writeFileSync(
+      join(dir, 'config.json'),
+      readFileSync(join(__dirname, '..', '..', '..', 'cloudfunctions', 'push', 'config.json'), 'utf8'),
+    );
+    writeFileSync(join(dir, 'package.json'), '{"dependencies":{"wx-server-sdk":"~3.0.0"}}');
+  });
+  afterAll(() => rmSync(pushRoot, { recursive: true, force: true }));
+
+  test('is created with its drain trigger every minute and a 60 s timeout; its template id is set and the optional variables left unset say nothing', async () => {
+    const s = standIn({});
+    const lines: string[] = [];
+    await deploy(parseArgs(['--env', 'env-test-1'], {}), {
+      manager: s.manager,
+      env: { TARO_APP_TMPL_PROJECT_NEWS: 'tmplNews_1' },
+      functionRoot: pushRoot,
+      collections,
+      log: (l) => lines.push(l),
+    });
+    const created = s.calls.filter((c) => c.method === 'functions.createFunction');
+    expect(created).toHaveLength(1);
+    expect((created[0].args[0] as { func: unknown }).func).toMatchObject({
+      name: 'push',
+      timeout: 60,
+      triggers: [{ name: 'pushDrain', type: 'timer', config: '0 * * * * * *' }],
+      envVariables: { TARO_APP_TMPL_PROJECT_NEWS: 'tmplNews_1' },
+    });
+    expect(lines.join('\n')).toContain('+ trigger push.pushDrain: timer 0 * * * * * *');
+    expect(lines.join('\n')).not.toMatch(/PUSH_SENDS_PER_SECOND|PUSH_DRAIN_BUDGET_MS|_KIND/);
+  });
+});

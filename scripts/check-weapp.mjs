@@ -46,6 +46,26 @@ if (sizes.main > MAIN_BUDGET)
 for (const [pkg, bytes] of Object.entries(sizes))
   if (bytes > 2 * 1024 * 1024) failures.push(`${pkg} is over WeChat's 2 MB limit`);
 
+// The project page shares to a chat and to Moments (issue 13). Taro compiles the page config into the page's
+// JS and marks the page component (enableShareAppMessage / enableShareTimeline = !0), from which its runtime
+// defines onShareAppMessage / onShareTimeline; the hooks give the title, path and image; the default card
+// is copied into the project subpackage.
+{
+  const page = join(weapp, 'packages', 'project', 'pages', 'detail', 'index.js');
+  const js = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  if (!js) failures.push('project page: packages/project/pages/detail/index.js is missing');
+  for (const [what, re] of [
+    ['enableShareAppMessage on', /enableShareAppMessage\s*[:=]\s*(!0|true)/],
+    ['enableShareTimeline on', /enableShareTimeline\s*[:=]\s*(!0|true)/],
+    ['useShareAppMessage called', /useShareAppMessage\)?\(/],
+    ['useShareTimeline called', /useShareTimeline\)?\(/],
+  ])
+    if (js && !re.test(js)) failures.push(`project page: ${what} not found in the built page`);
+  if (!existsSync(join(weapp, 'packages', 'project', 'assets', 'share.png')))
+    failures.push('project page: the default share card packages/project/assets/share.png is missing');
+  else console.log('project page: shares to a chat and to Moments, default card in the subpackage');
+}
+
 // wcc / wcsc: the official compilers must accept every template and style sheet.
 const compilerDir = dirname(require.resolve('miniprogram-compiler/package.json'));
 for (const bin of ['wcc', 'wcsc']) {

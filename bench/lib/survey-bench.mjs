@@ -320,13 +320,84 @@ export function surveyMarkdown(r) {
     '- Throughput is one Node process doing everything (function, SDK encoding, engine, LMDB commits) on one core, on a ' +
       `machine shared with other work (load average above): treat the figures as noisy.`,
   ];
+  if (r.recompute?.invocations && r.settle?.invocations) lines.push('', ...longJobsMarkdown(r));
   return lines;
+}
+
+/**
+ * The long jobs (issue 10) of this run: each as the staff page drives it (the action, then its status
+ * poll until done; settling: the timer, run until its walk is done), each call one invocation.
+ */
+function longJobsMarkdown(r) {
+  const limit = 10_000;
+  const ok = (x) => mark((x?.longestMs ?? Infinity) <= limit);
+  const row = (what, x, check) =>
+    `| ${what} | ${int(x.invocations)} | **${fmt((x.longestMs ?? NaN) / 1000, 1)} s** | ${fmt(x.ms / 1000, 1)} s, ` +
+    `${int(x.requests)} requests | ${check} | ${ok(x)} |`;
+  const longest = Math.max(...[r.export, r.recompute, r.settle, r.recomputeSettled].map((x) => x?.longestMs ?? 0));
+  return [
+    '## Long jobs (issue 10)',
+    '',
+    `The survey export, the recompute and the settling timer at ${int(r.params.answers)} answers, as jobs ` +
+      '(cloudfunctions/common/jobs.ts), driven as in production: the action (`survey.export`, ' +
+      '`survey.recompute`) and then its status poll (`exportStatus`, `recomputeStatus`) until the job is done; ' +
+      'the settling timer (`settleCounters`) run again at the same time until its walk is done. Each call is ' +
+      "one invocation: batches until 8 s of the `survey` function's 20 s timeout are used, and every batch " +
+      'stops itself after 4 s of work or when those 8 s are spent, after the unit of work it is in (a page of ' +
+      'answers, a chunk of marks), saving its cursor (`BATCH_BUDGET_MS`, StepEnv.yieldNow; ' +
+      'docs/architecture.md "Long jobs"). Same data, child process and pinned clock as "Needs survey" above.' +
+      (r.quick ? ' **--quick: smoke-test counts.**' : ''),
+    '',
+    '| Job | Invocations | Longest invocation | Total | Check | ≤ 10 s |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    row(
+      `Export, ${int(r.export.rows)} answers to .xlsx`,
+      r.export,
+      `the file (${fmt(r.export.bytes / 1048576, 1)} MB) opens with exceljs' streaming reader: ` +
+        `${r.exportCheck.sheets.map((x) => `${int(x.rows)} rows`).join(' + ')} ${mark(r.exportCheck.ok)}`,
+    ),
+    row(
+      `Recompute right after the ingestion (${int(r.recompute.marks)} answers still marked in their shards)`,
+      r.recompute,
+      `counters ${r.recompute.matches ? 'equal' : 'DIFFERENT'} ${mark(r.recompute.matches)}, ${int(r.recompute.waiting)} waiting`,
+    ),
+    row(
+      `Settling timer, ${fmt(r.settle.laterMs / 60_000, 0)} min after the answers (${int(r.settle.marksBefore)} marks to drop)`,
+      r.settle,
+      `counted ${int(r.settle.counted)}, marks ${int(r.settle.marksBefore)} → ${int(r.settle.marksAfter)} ` +
+        `${mark(r.settle.counted === 0 && r.settle.marksAfter === 0)}`,
+    ),
+    row(
+      'Recompute after settling (answers counted by `vt`, walked with aggregate())',
+      r.recomputeSettled,
+      `counters ${r.recomputeSettled.matches ? 'equal' : 'DIFFERENT'} ${mark(r.recomputeSettled.matches)}, ` +
+        `${int(r.recomputeSettled.waiting)} waiting`,
+    ),
+    '',
+    `Longest invocation of any job: **${fmt(longest / 1000, 1)} s** (target ~10 s). Load average ` +
+      `${fmt(r.loadAverage.start, 2)} at the start of the benchmark, ${fmt(r.loadAverage.end, 2)} at the end: on a ` +
+      'machine shared with other work the times are noisy, and a loaded machine makes units (and so the ' +
+      'longest invocation past the 8 s budget) longer; the recompute resizes its units to take about 1.5 s.',
+    '',
+    '- Before the batch budget (e52ac1d, load 1.5–25): the recompute right after the ingestion took 51 ' +
+      'invocations, the longest 15.4 s (its snapshot of 100,000 marks, one 3.4 MB document, read by every ' +
+      'invocation, and batches of 1,000 answers started up to the last moment of the budget); after settling ' +
+      '26, longest 10.5 s; settling one survey was one step of 11.7 s (100,000 marks dropped, 200 updates).',
+    '- Merges are jobs above 50 proposals (docs/architecture.md "Long jobs"); a merge of 99 inline took ~0.6 s.',
+  ];
 }
 
 export function surveySummaryRows(r) {
   if (!r || r.error) return [];
   const t = SURVEY_TARGETS;
+  const longest = Math.max(...[r.export, r.recompute, r.settle, r.recomputeSettled].map((x) => x?.longestMs ?? 0));
   return [
+    {
+      benchmark: 'Survey long jobs: longest invocation (export, recompute, settling)',
+      figure: `${fmt(longest / 1000, 1)} s`,
+      target: '~10 s',
+      met: longest <= 10_000,
+    },
     {
       benchmark: `Survey ingestion (${r.ingest.concurrency} concurrent, ${int(r.params.answers)} answers)`,
       figure: `${fmt(r.ingest.perSecond, 0)} answers/s, p95 ${fmt(r.ingest.latencyMs.p95)} ms`,

@@ -17,8 +17,15 @@ export interface AttachmentItem {
  * Images attached to a form: picked (chooseMedia), checked for type and size on the device, uploaded
  * at once so the submit only sends file ids. Problems are one Chinese sentence for the field.
  */
-export function useAttachments(openid: string | null, max: number = attachmentLimits.maxCount) {
-  const [items, setItems] = useState<AttachmentItem[]>([]);
+export function useAttachments(
+  openid: string | null,
+  max: number = attachmentLimits.maxCount,
+  /** Images already stored (修改建议): shown and kept unless removed. */
+  initial: ReadonlyArray<{ fileID: string; url: string }> = [],
+) {
+  const [items, setItems] = useState<AttachmentItem[]>(() =>
+    initial.map((a, i) => ({ key: `stored-${i}`, src: a.url, fileID: a.fileID, uploading: false })),
+  );
   const [error, setError] = useState<string | null>(null);
   const counter = useRef(0);
 

@@ -1,8 +1,10 @@
 /** 建议: submitting (online and offline), reading one, my own, the lists, similar ones and 附议. */
 import {
+  editProposalInputSchema,
   submitOfflineInputSchema,
   submitProposalInputSchema,
   type ActionInput,
+  type EditProposalInput,
   type GetProposalOutput,
   type Proposal,
   type ProposalPage,
@@ -14,13 +16,30 @@ import {
 } from '@shishi/shared-types';
 import { invoke } from '../../services/call';
 
-export { submitOfflineInputSchema, submitProposalInputSchema, type SubmitOfflineInput, type SubmitProposalInput };
+export {
+  editProposalInputSchema,
+  submitOfflineInputSchema,
+  submitProposalInputSchema,
+  type EditProposalInput,
+  type SubmitOfflineInput,
+  type SubmitProposalInput,
+};
 
 /** Filters of `proposal.list`, without the paging. */
 export type ProposalFilters = Omit<ActionInput<'proposal', 'list'>, 'page' | 'pageSize'>;
 
 export function submitProposal(input: SubmitProposalInput): Promise<SubmitProposalOutput> {
   return invoke('proposal', 'submit', input);
+}
+
+/** 修改: the author's own proposal while it is 已提交 (the same checks as submitting). */
+export function editProposal(input: EditProposalInput): Promise<Proposal> {
+  return invoke('proposal', 'edit', input);
+}
+
+/** 撤回: the author's own proposal while it is 已提交; kept as 已撤回. */
+export function withdrawProposal(proposalId: string): Promise<Proposal> {
+  return invoke('proposal', 'withdraw', { proposalId });
 }
 
 export function submitOfflineProposal(input: SubmitOfflineInput): Promise<Proposal> {

@@ -16,7 +16,8 @@ export interface ProposalDraft {
   savedAt: string;
 }
 
-const key = (owner: string) => `shishi.proposal-draft.${owner}`;
+/** One draft per person for a new proposal; an edit of a stored proposal keeps its own (`scope`). */
+const key = (owner: string, scope?: string) => `shishi.proposal-draft.${owner}${scope ? `.${scope}` : ''}`;
 
 /** A fresh draft id: time and randomness, letters and digits only (the schema's `clientDraftId`). */
 export function newClientDraftId(): string {
@@ -29,9 +30,9 @@ export function hasContent(v: ProposalFormValues): boolean {
   return v.title.trim() !== '' || v.content.trim() !== '' || v.category !== undefined || v.targetGroup !== undefined;
 }
 
-export function loadProposalDraft(owner: string): ProposalDraft | null {
+export function loadProposalDraft(owner: string, scope?: string): ProposalDraft | null {
   try {
-    const d: unknown = Taro.getStorageSync(key(owner));
+    const d: unknown = Taro.getStorageSync(key(owner, scope));
     if (!d || typeof d !== 'object') return null;
     const draft = d as Partial<ProposalDraft> & { values?: Partial<ProposalFormValues> };
     if (typeof draft.clientDraftId !== 'string' || !draft.values) return null;
@@ -52,17 +53,17 @@ export function loadProposalDraft(owner: string): ProposalDraft | null {
   }
 }
 
-export function saveProposalDraft(owner: string, draft: Omit<ProposalDraft, 'savedAt'>): void {
+export function saveProposalDraft(owner: string, draft: Omit<ProposalDraft, 'savedAt'>, scope?: string): void {
   try {
-    Taro.setStorageSync(key(owner), { ...draft, savedAt: new Date().toISOString() });
+    Taro.setStorageSync(key(owner, scope), { ...draft, savedAt: new Date().toISOString() });
   } catch {
     // Storage full or unavailable: the form still works, only the draft is not kept.
   }
 }
 
-export function clearProposalDraft(owner: string): void {
+export function clearProposalDraft(owner: string, scope?: string): void {
   try {
-    Taro.removeStorageSync(key(owner));
+    Taro.removeStorageSync(key(owner, scope));
   } catch {
     // nothing saved
   }

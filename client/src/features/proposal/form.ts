@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type {
+  Proposal,
   ProposalCategory,
   SimilarItem,
   SubmitProposalOutput,
@@ -16,7 +17,7 @@ import { askToSubscribe } from '../../services/subscribe';
 import { useFormState } from '../../hooks/useFormState';
 import type { FieldErrors } from '../../utils/fieldErrors';
 import type { Attachments } from '../attachment';
-import { fetchSimilar, submitProposal, submitProposalInputSchema } from './api';
+import { editProposal, editProposalInputSchema, fetchSimilar, submitProposal, submitProposalInputSchema } from './api';
 import { clearProposalDraft, hasContent, loadProposalDraft, newClientDraftId, saveProposalDraft } from './draft';
 
 /** The text that is long enough to look for similar proposals. */
@@ -95,6 +96,15 @@ export function attachmentError(errors: FieldErrors): string | undefined {
   return key ? errors[key] : undefined;
 }
 
+/** The fields of a stored proposal, as the form holds them (修改建议 starts from these). */
+export function valuesOf(p: Proposal): ProposalFormValues {
+  return { title: p.title, content: p.content, category: p.category, targetGroup: p.targetGroup };
+}
+
+function sameValues(a: ProposalFormValues, b: ProposalFormValues): boolean {
+  return a.title === b.title && a.content === b.content && a.category === b.category && a.targetGroup === b.targetGroup;
+}
+
 /**
  * 提建议: validated on the device with `submitProposalInputSchema` (the same schema the function uses),
  * then `proposal.submit`. On the mini-program the worker is first asked whether they want to be told
@@ -107,12 +117,20 @@ export function attachmentError(errors: FieldErrors): string | undefined {
 export function useProposalForm(
   attachments: Attachments,
   owner: string,
-  onSubmitted: (proposal: SubmitProposalOutput) => void,
+  onSubmitted: (proposal: Proposal) => void,
+  /**
+   * 修改建议: the author's stored proposal. The form starts from it, keeps its own device draft (what
+   * was changed and not yet sent), and sends `proposal.edit` with the same checks.
+   */
+  editing?: Proposal,
 ) {
-  const [draft] = useState(() => loadProposalDraft(owner));
-  const restored = draft !== null && hasContent(draft.values) ? draft : null;
+  const scope = editing ? `edit.${editing._id}` : undefined;
+  const original = editing ? valuesOf(editing) : null;
+  const [draft] = useState(() => loadProposalDraft(owner, scope));
+  const restored =
+    draft !== null && hasContent(draft.values) && !(original && sameValues(draft.values, original)) ? draft : null;
   const [clientDraftId, setClientDraftId] = useState(() => draft?.clientDraftId ?? newClientDraftId());
-  const form = useFormState<ProposalFormValues>(() => restored?.values ?? emptyProposalForm);
+  const form = useFormState<ProposalFormValues>(() => restored?.values ?? original ?? emptyProposalForm);
   const [showRestored, setShowRestored] = useState(restored !== null);
   const done = useRef(false);
   const [already, setAlready] = useState<SubmitProposalOutput | null>(null);
@@ -120,15 +138,18 @@ export function useProposalForm(
 
   useEffect(() => {
     if (done.current) return;
-    if (hasContent(form.values) || imageCount > 0)
-      saveProposalDraft(owner, { values: form.values, clientDraftId, imageCount });
-    else clearProposalDraft(owner);
-  }, [form.values, clientDraftId, imageCount, owner]);
+    // An edit is kept only once something differs from the stored proposal.
+    const changed = original ? !sameValues(form.values, original) : hasContent(form.values) || imageCount > 0;
+    if (changed) saveProposalDraft(owner, { values: form.values, clientDraftId, imageCount }, scope);
+    else clearProposalDraft(owner, scope);
+    // `original` follows `editing`, which `scope` names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form.values, clientDraftId, imageCount, owner, scope]);
 
-  /** 放弃这些内容: an empty form and a new draft. */
+  /** 放弃这些内容: an empty form and a new draft (修改: the stored proposal's text again). */
   const discard = () => {
-    clearProposalDraft(owner);
-    form.setValues(emptyProposalForm);
+    clearProposalDraft(owner, scope);
+    form.setValues(original ?? emptyProposalForm);
     form.setErrors({});
     setClientDraftId(newClientDraftId());
     setShowRestored(false);
@@ -138,6 +159,26 @@ export function useProposalForm(
     if (form.busy) return;
     if (attachments.uploading) {
       form.setFormError('图片还在上传，请稍等一下再提交');
+      return;
+    }
+    if (editing) {
+      const changes = form.check(
+        editProposalInputSchema.safeParse({
+          ...form.values,
+          attachments: attachments.fileIDs,
+          proposalId: editing._id,
+        }),
+      );
+      if (!changes) return;
+      await form.send(
+        async () => {
+          const out = await editProposal(changes);
+          done.current = true;
+          clearProposalDraft(owner, scope);
+          onSubmitted(out);
+        },
+        { page: true },
+      );
       return;
     }
     const data = form.check(

@@ -312,7 +312,8 @@ export function useDecideForm(item: Proposal, onDecided: () => void) {
     if (!(await confirm(unscored ? '还没有评分，确定采纳？' : `确认${label}`, question, unscored ? '仍然采纳' : label)))
       return;
     await form.send(async () => {
-      await decideProposal(data);
+      // Confirmed in the dialog: the function refuses an unscored adoption without it.
+      await decideProposal(unscored ? { ...data, confirmUnscored: true } : data);
       toastSuccess(`已${label}`);
       onDecided();
     });

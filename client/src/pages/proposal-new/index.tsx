@@ -1,15 +1,42 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { Notice } from '../../components';
 import { routes } from '../../config';
 import { useCurrentWindow } from '../../features/collectWindow';
 import { useMe } from '../../features/profile';
+import { ProposalEdit } from '../../features/proposal/components/ProposalEdit';
 import { ProposalForm } from '../../features/proposal/components/ProposalForm';
 import { formatChineseDate, lastDayBefore } from '../../utils/dates';
 import { withFontScale } from '../../components/FontScale';
 
-/** 提建议: the form, under a line saying which collection it goes to. */
+/**
+ * 提建议: the form, under a line saying which collection it goes to. With `?edit=<id>` the same form
+ * changes the author's stored proposal (修改建议).
+ */
 function ProposalNewPage() {
+  const editId = useRouter().params.edit;
+  return editId ? <EditPage proposalId={decodeURIComponent(editId)} /> : <NewPage />;
+}
+
+function EditPage({ proposalId }: { proposalId: string }) {
+  const me = useMe();
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: '修改建议' });
+  }, []);
+  return (
+    <View className="page">
+      <Text className="page-title">修改建议</Text>
+      {me.data ? (
+        <ProposalEdit proposalId={proposalId} openid={me.data.bound ? me.data.profile.openid : null} />
+      ) : (
+        <Text className="muted">加载中…</Text>
+      )}
+    </View>
+  );
+}
+
+function NewPage() {
   const current = useCurrentWindow();
   const me = useMe();
   const openid = me.data?.bound ? me.data.profile.openid : null;

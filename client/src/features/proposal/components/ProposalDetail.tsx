@@ -16,6 +16,7 @@ import { moderationMeta, moderationNoteForAuthor, offlineLabel } from '../labels
 import { surveyResultsUrl } from '../../survey/routes';
 import { proposalDetailUrl } from '../links';
 import { ProposalOutcome } from './ProposalOutcome';
+import { AuthorActions, ProposalTimeline, authorMayChange } from './ProposalTimeline';
 import { SupportButton } from './SupportButton';
 import './ProposalDetail.scss';
 
@@ -56,7 +57,7 @@ function HistoryRow({ entry }: { entry: AuditEntry }) {
 
 /** 建议详情: the full text and images, where it went, 附议, and (for its author and staff) the trail. */
 export function ProposalDetail({ data, staff, onChanged, viewerName }: ProposalDetailProps) {
-  const { proposal: p, history, evidence } = data;
+  const { proposal: p, history, evidence, timeline } = data;
   const images = p.attachments.filter((a) => a.url !== '');
   const urls = images.map((a) => a.url);
   const authorNote = p.mine ? moderationNoteForAuthor[p.moderation] : null;
@@ -106,6 +107,12 @@ export function ProposalDetail({ data, staff, onChanged, viewerName }: ProposalD
         {authorNote ? <Text className="detail__note">{authorNote}</Text> : null}
         <ProposalOutcome proposal={p} idPrefix="detail" />
       </View>
+
+      {timeline ? (
+        <ProposalTimeline timeline={timeline}>
+          {authorMayChange(p) ? <AuthorActions proposal={p} onChanged={onChanged} /> : null}
+        </ProposalTimeline>
+      ) : null}
 
       <View className="detail__card detail__support" id="detail-support-card">
         {canSupport ? (

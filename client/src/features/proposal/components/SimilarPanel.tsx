@@ -10,14 +10,16 @@ import './SimilarPanel.scss';
 interface SimilarPanelProps {
   title: string;
   content: string;
+  /** The proposal being edited: not shown as similar to itself. */
+  excludeId?: string;
 }
 
 /**
  * 相似建议 under the form: while the worker types, up to 5 proposals of the open window that say much
  * the same, each with 附议 — supporting one counts for more than a second, duplicate proposal.
  */
-export function SimilarPanel({ title, content }: SimilarPanelProps) {
-  const similar = useSimilar(title, content);
+export function SimilarPanel({ title, content, excludeId }: SimilarPanelProps) {
+  const similar = useSimilar(title, content, excludeId);
   if (!similar.searched && !similar.loading) return null;
   return (
     <View className="similar" id="similar-panel">

@@ -3,8 +3,8 @@
  * every state (loading, error, content). weapp has no shared root, so each page's default export is
  * `withFontScale(…)` or puts `style={useFontScaleStyle()}` on every root it returns.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pagePaths, unscaledRoots } from '../lib/fontScalePages';
 
 const src = join(__dirname, '..', '..', 'client', 'src');
@@ -30,6 +30,25 @@ test('every page of app.config.ts carries the 长辈模式 text scale on each ro
     return unscaledRoots(`client/src/${page}.tsx`, readFileSync(file, 'utf8'));
   });
   expect(offenders).toEqual([]);
+});
+
+/** Every .scss under a folder. */
+const sheets = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sheets(join(dir, e.name)) : e.name.endsWith('.scss') ? [join(dir, e.name)] : [],
+  );
+
+test('every text size in the client’s style sheets follows the scale (tokens, fs(), or a mixin that scales)', () => {
+  // A plain `font-size: 26px` stays small in 长辈模式 while the text around it grows.
+  const follows = /\$font-|fs\(|scaled\(|var\(--fs|inherit/;
+  const fixed = sheets(src).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line, i) => ({ line, at: `${relative(src, file)}:${i + 1}` }))
+      .filter(({ line }) => /^\s*font-size:/.test(line) && !follows.test(line))
+      .map(({ line, at }) => `${at} ${line.trim()}`),
+  );
+  expect(fixed).toEqual([]);
 });
 
 describe('the check finds a page without the scale', () => {

@@ -209,7 +209,7 @@ describe('proposal.submit', () => {
 
   it('makes at most 7 database requests per submission with no similar proposal to link', async () => {
     // profile + windows (1), term statistics (1), similar candidates (1), insert (1), statistics update
-    // (existing terms 1, new terms 1), audit (1); one more per similar proposal linked.
+    // (existing terms 1, new terms 1), audit (1); one more for the similar proposals linked, however many.
     world.cloud.local.engine.resetCounts();
     ok(await submit('demo-worker', validProposal));
     const requests = world.cloud.local.engine.totalRequests();

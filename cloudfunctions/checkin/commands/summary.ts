@@ -1,5 +1,12 @@
 /** 直接服务职工数: served against the target from 附件1, per service point and per day. */
-import { AppError, access, projectOwnerRoles, publicStatuses, type CheckinSummary } from '@shishi/shared-types';
+import {
+  AppError,
+  access,
+  projectOwnerRoles,
+  publicStatuses,
+  staffRoles,
+  type CheckinSummary,
+} from '@shishi/shared-types';
 import type { z } from 'zod';
 import type { summaryInputSchema } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';

@@ -77,6 +77,7 @@ const MODULE_SECTIONS = [
   ['bundles', './lib/bundle-bench.mjs', 'runBundleBench', 'bundleMarkdown', 'bundleSummaryRows'],
   ['checkin', './lib/checkin-bench.mjs', 'runCheckinBench', 'checkinMarkdown', 'checkinSummaryRows'],
   ['push', './lib/push-bench.mjs', 'runPushBench', 'pushMarkdown', 'pushSummaryRows'],
+  ['feed', './lib/feed-bench.mjs', 'runFeedBench', 'feedMarkdown', 'feedSummaryRows'],
 ];
 const SECTION_KEYS = ['http', 'size', 'fcp', ...MODULE_SECTIONS.map(([key]) => key)];
 const ONLY = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : SECTION_KEYS);

@@ -64,8 +64,10 @@ test('after a kill -9 mid-drain the next drain sends the rest: nobody twice, not
 
   const db = cloud.database();
   const rows = (
-    await cloud.local.engine.inspect(() => db.collection('pushSends').where({ itemId: 'crash' }).limit(1000).get())
-  ).data as PushSendDoc[];
+    (await cloud.local.engine.inspect(() =>
+      db.collection('pushSends').where({ itemId: 'crash' }).limit(1000).get(),
+    )) as { data: PushSendDoc[] }
+  ).data;
   expect(rows).toHaveLength(WORKERS);
   const unknown = rows.filter((r) => r.status === 'unknown').map((r) => r._id.slice('crash_'.length));
   expect(recovered).toBe(unknown.length);
@@ -81,10 +83,10 @@ test('after a kill -9 mid-drain the next drain sends the rest: nobody twice, not
   expect(missing.every((o) => unknown.includes(o))).toBe(true);
   // Each worker's grant was taken at most once (two accepts: one or two left).
   const grants = (
-    await cloud.local.engine.inspect(() =>
+    (await cloud.local.engine.inspect(() =>
       db.collection('pushGrants').where({ templateId: TEMPLATE }).limit(1000).get(),
-    )
-  ).data as PushGrantDoc[];
+    )) as { data: PushGrantDoc[] }
+  ).data;
   expect(grants).toHaveLength(WORKERS);
   for (const g of grants) {
     expect(g._id).toBe(grantId(g.openid, TEMPLATE));

@@ -617,12 +617,14 @@ async function sendDue(
     const ctx = ctxAt();
     if (ctx.now.getTime() >= deadline) return false;
     const _ = ctx.db.command;
+    // As many as this run can send (rate × budget left), at most 1,000 a read.
+    const canSend = Math.ceil(((deadline - ctx.now.getTime()) / 1000) * perTick);
     const res = await ctx.db
       .collection('pushSends')
       .where({ status: 'pending', nextAt: _.lte(ctx.now) })
       .orderBy('nextAt', 'asc')
       .field({ _id: true })
-      .limit(config.pageSize)
+      .limit(Math.max(1, Math.min(1000, canSend)))
       .get();
     const ids = (res.data as Array<{ _id: string }>).map((r) => r._id);
     if (ids.length === 0) return true;

@@ -183,6 +183,11 @@ describe('announcements', () => {
     });
     expect((await feedOf('w-zs-mall')).items.map((i) => i.announcementId)).toEqual([news._id, out._id]);
     expect((await feedOf('w-xigang')).items).toEqual([]);
+    // Pages: hasMore says whether a next page exists.
+    const page1 = ok<FeedOutput>(await a('w-zs-mall', 'feed', { page: 1, pageSize: 1 }));
+    const page2 = ok<FeedOutput>(await a('w-zs-mall', 'feed', { page: 2, pageSize: 1 }));
+    expect([page1.items.map((i) => i.announcementId), page1.hasMore]).toEqual([[news._id], true]);
+    expect([page2.items.map((i) => i.announcementId), page2.hasMore]).toEqual([[out._id], false]);
     // The project page lists that project's announcements only.
     const onPage = ok<FeedOutput>(await a('w-zs-mall', 'feed', { projectId: project._id }));
     expect(onPage.items.map((i) => i.announcementId)).toEqual([news._id, out._id]);

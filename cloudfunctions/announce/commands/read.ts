@@ -18,7 +18,6 @@ import {
   type WorkerGroup,
 } from '@shishi/shared-types';
 import type { Ctx, UserDoc } from '../../common/context';
-import { pageOf } from '../../common/paging';
 import { pushStats } from '../../common/push';
 import { reaches } from '../../common/scope';
 import { iso } from '../../common/serialize';
@@ -55,17 +54,17 @@ export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
   const user = await ctx.profile();
   const _ = ctx.db.command;
   const keys = workerFeedKeys(user.orgPath, groupsOf(user));
-  const { docs, total } = await pageOf<AnnouncementDoc>(
-    ctx,
-    {
-      collection: 'announcements',
-      where: input.projectId ? { projectId: input.projectId, feedKeys: _.in(keys) } : { feedKeys: _.in(keys) },
-      orderBy: 'publishedAt',
-      order: 'desc',
-      fields: feedFields,
-    },
-    input,
-  );
+  // One page and one more document (is there a next page?), newest first on the feed index; no count.
+  const res = await ctx.db
+    .collection('announcements')
+    .where(input.projectId ? { projectId: input.projectId, feedKeys: _.in(keys) } : { feedKeys: _.in(keys) })
+    .orderBy('publishedAt', 'desc')
+    .skip((input.page - 1) * input.pageSize)
+    .limit(input.pageSize + 1)
+    .field(feedFields)
+    .get();
+  const hasMore = res.data.length > input.pageSize;
+  const docs = (res.data as AnnouncementDoc[]).slice(0, input.pageSize);
   // Unread marks: which of this page the caller opened (one read by _id).
   const read = new Set<string>();
   if (docs.length > 0) {
@@ -92,9 +91,9 @@ export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
       editedAt: d.editedAt ? iso(d.editedAt) : null,
       unread: !read.has(d._id),
     })),
-    total,
     page: input.page,
     pageSize: input.pageSize,
+    hasMore,
   };
 }
 

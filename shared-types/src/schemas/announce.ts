@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { attachmentSchema, attachmentsInputSchema } from './attachment';
-import { idSchema, isoDateTime, pageInputSchema, pagedSchema, text } from './common';
+import { idSchema, isoDateTime, pageInputSchema, text } from './common';
 import { workerGroups } from './survey';
 
 export const announcementKinds = ['plan', 'news'] as const;
@@ -144,7 +144,13 @@ export const feedItemSchema = z.object({
   unread: z.boolean(),
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
-export const feedOutputSchema = pagedSchema(feedItemSchema);
+/** No total: counting every match of a feed costs as much as the page itself; `hasMore` says if there is a next page. */
+export const feedOutputSchema = z.object({
+  items: z.array(feedItemSchema),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  hasMore: z.boolean(),
+});
 export type FeedOutput = z.infer<typeof feedOutputSchema>;
 
 export const announcementStatsInputSchema = z.object({ projectId: idSchema });

@@ -27,21 +27,22 @@ const item = z.looseObject({
   unread: z.boolean(),
 });
 type Item = z.infer<typeof item>;
-const feedReply = z.looseObject({ items: z.array(item), total: z.number() });
+const feedReply = z.looseObject({ items: z.array(item), hasMore: z.boolean() });
 registerContracts('announce', { feed: { output: feedReply } }, { keepExisting: true });
 
 const PAGE = 5;
 
 /** 首页 · 项目动态: projects and announcements for me (my union, my groups), newest first, unread marked. */
 export function HomeFeed() {
-  const [more, setMore] = useState<{ items: Item[]; page: number; busy: boolean; error: string | null }>({
-    items: [],
-    page: 1,
-    busy: false,
-    error: null,
-  });
+  const [more, setMore] = useState<{
+    items: Item[];
+    page: number;
+    hasMore: boolean | null;
+    busy: boolean;
+    error: string | null;
+  }>({ items: [], page: 1, hasMore: null, busy: false, error: null });
   const first = useResource(async () => {
-    setMore({ items: [], page: 1, busy: false, error: null });
+    setMore({ items: [], page: 1, hasMore: null, busy: false, error: null });
     return invoke('announce', 'feed', { page: 1, pageSize: PAGE });
   }, []);
   useOnReshow(() => void first.refresh());
@@ -51,7 +52,13 @@ export function HomeFeed() {
     setMore((m) => ({ ...m, busy: true, error: null }));
     try {
       const next = await invoke('announce', 'feed', { page: more.page + 1, pageSize: PAGE });
-      setMore((m) => ({ items: [...m.items, ...next.items], page: m.page + 1, busy: false, error: null }));
+      setMore((m) => ({
+        items: [...m.items, ...next.items],
+        page: m.page + 1,
+        hasMore: next.hasMore,
+        busy: false,
+        error: null,
+      }));
     } catch (e) {
       setMore((m) => ({ ...m, busy: false, error: toApiError(e).message }));
     }
@@ -74,7 +81,7 @@ export function HomeFeed() {
           <FeedCard key={i.announcementId} i={i} />
         ))}
         {more.error ? <Text className="home-feed__error">{more.error}，请稍后再点一次</Text> : null}
-        {items.length < first.data.total ? (
+        {(more.hasMore ?? first.data.hasMore) ? (
           <AppButton id="home-feed-more" block loading={more.busy} busyText="正在加载…" onClick={() => void loadMore()}>
             更多动态
           </AppButton>

@@ -125,6 +125,12 @@ describe('the author’s timeline of a proposal', () => {
       ['withdrawn', 'done', '2026-11-23'],
     ]);
     expect(t.next).toContain('已撤回');
+    expect(t.steps[1].text).not.toContain('附议');
+    const supported = proposalTimeline(
+      { ...base, status: 'withdrawn', withdrawnAt: new Date('2026-11-23T08:00:00+08:00'), supportCount: 2 },
+      NOV,
+    );
+    expect(supported.steps[1].text).toContain('附议过的 2 位职工已收到通知');
   });
 
   it('held or rejected in content review: says so first, and how to go on', () => {

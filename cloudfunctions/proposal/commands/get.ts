@@ -39,6 +39,7 @@ export async function get(ctx: Ctx, input: ProposalIdInput): Promise<GetProposal
           mergedInto: doc.mergedInto,
           project: proposal.project,
           hasMergedFrom: doc.mergedFrom.length > 0,
+          supportCount: doc.supportCount,
           window,
         },
         ctx.now,

@@ -21,6 +21,8 @@ export interface TimelineFacts {
   project: { _id: string; title: string; statusLabel: string } | null;
   /** Others merged into this one: it can no longer be edited or withdrawn. */
   hasMergedFrom?: boolean;
+  /** People who supported it (附议): told when it is withdrawn. */
+  supportCount?: number;
   /** The collection window it was sent to; null when it cannot be read. */
   window: {
     title: string;
@@ -66,13 +68,9 @@ export function proposalTimeline(p: TimelineFacts, now: Date): ProposalTimeline 
   const w = p.window;
   const steps: TimelineStep[] = [];
   steps.push(
-    step(
-      'submitted',
-      '提交建议',
-      'done',
-      w ? `提交到${w.orgName}的征集期《${w.title}》，为 ${w.year} 年度的实事项目征集。` : '建议已提交。',
-      { date: p.createdAt },
-    ),
+    step('submitted', '提交建议', 'done', w ? `提交到${w.orgName}的征集期《${w.title}》。` : '建议已提交。', {
+      date: p.createdAt,
+    }),
   );
 
   if (p.status === 'withdrawn') {
@@ -82,7 +80,8 @@ export function proposalTimeline(p: TimelineFacts, now: Date): ProposalTimeline 
         'withdrawn',
         '已撤回',
         'done',
-        `您${at ? `在${day(at)}` : ''}撤回了这条建议：它不再参加筛选，其他职工也看不到了；附议过的职工已收到通知。`,
+        `您${at ? `在${day(at)}` : ''}撤回了这条建议：它不再参加筛选，其他职工也看不到了。` +
+          (p.supportCount ? `附议过的 ${p.supportCount} 位职工已收到通知。` : ''),
         { date: at },
       ),
     );

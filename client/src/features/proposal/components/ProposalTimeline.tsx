@@ -14,6 +14,8 @@ import { projectUrl, proposalDetailUrl, proposalEditUrl } from '../links';
 import './ProposalTimeline.scss';
 
 const stateWords: Record<TimelineStep['state'], string> = { done: '已完成', current: '进行中', upcoming: '接下来' };
+/** What a step's date is: the window's last day, the day screening starts. */
+const dateWords: Partial<Record<TimelineStep['key'], string>> = { collecting: ' 结束', screening: ' 起' };
 
 /** 2026年11月24日 (the step's business date). */
 function dayOf(date: string): string {
@@ -37,7 +39,12 @@ function Step({ step, last }: { step: TimelineStep; last: boolean }) {
           <Text className="timeline__title">{step.title}</Text>
           <Text className="timeline__state">{stateWords[step.state]}</Text>
         </View>
-        {step.date ? <Text className="timeline__date">{dayOf(step.date)}</Text> : null}
+        {step.date ? (
+          <Text className="timeline__date">
+            {dayOf(step.date)}
+            {dateWords[step.key] ?? ''}
+          </Text>
+        ) : null}
         <Text className="timeline__text">{step.text}</Text>
         {step.projectId ? (
           <View

@@ -8,6 +8,7 @@ import { ProjectView } from '../../../../features/project/ProjectView';
 import { NextSteps, ProgressSection, useProjectShare } from '../../../../features/progress';
 import { withFontScale } from '../../../../components/FontScale';
 import { ProjectAnnouncements } from '../../../../features/announce/ProjectAnnouncements';
+import { ProjectSubscribe } from '../../../../features/push';
 
 const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
 
@@ -59,6 +60,7 @@ function ProjectPage() {
           afterPlan={
             <>
               <ProjectAnnouncements project={p} />
+              <ProjectSubscribe />
               {/* service points and check-in (checkin) */}
             </>
           }

@@ -156,6 +156,8 @@ describe('announcements', () => {
     ok(await a(WORKER, 'get', { announcementId: out._id }));
     expect((await feedOf(WORKER)).items[0]!.unread).toBe(false);
     expect((await feedOf('w-zs-mall')).items[0]!.unread).toBe(true);
+    // The staff who manage it read it without counting as reached.
+    ok(await a(DISTRICT, 'get', { announcementId: out._id }));
     const stats = ok<AnnouncementStatsOutput>(await a(DISTRICT, 'stats', { projectId: project._id }));
     const audience = await world.count('users', { orgPath: 'dist-zhongshan' });
     expect(stats.items).toEqual([
@@ -358,5 +360,7 @@ describe('关注 and 知晓度', () => {
     expect(last.viewers).toBe(50);
     const target = fullRecord().targetCovered!;
     expect(last).toMatchObject({ target, awareness: 50 / target });
+    // Staff who manage the project open its page without counting as viewers.
+    expect(ok<ProjectViewOutput>(await p(DISTRICT, 'view', { projectId: project._id })).viewers).toBe(50);
   });
 });

@@ -102,7 +102,8 @@ const ownerManages = access(projectOwnerRoles, 'subtree');
 
 /**
  * One announcement. Staff who reach the project see it in every state; a worker sees it while it is
- * shown and they are in its audience, and opening it marks it read (once per worker: its readers count).
+ * shown and they are in its audience, and opening it marks it read (once per worker: its readers count;
+ * staff who reach the project read it without being counted).
  */
 export async function get(ctx: Ctx, input: GetAnnouncementInput): Promise<Announcement> {
   const a = await loadAnnouncement(ctx, input.announcementId);
@@ -122,7 +123,8 @@ export async function get(ctx: Ctx, input: GetAnnouncementInput): Promise<Announ
     if (state !== 'shown') throw new AppError('NOT_FOUND', '这条公告还没有发布');
     if (!inAudience) throw new AppError('FORBIDDEN', `这条公告发给${a.audienceOrgName}的职工，您不在发布范围内`);
   }
-  if (state === 'shown' && inAudience) {
+  // Reached = workers of the audience who opened it: the staff who manage the project do not count.
+  if (state === 'shown' && inAudience && !staff) {
     await countOnce(ctx, {
       events: 'announcementReads',
       eventId: `${a._id}_${ctx.openid}`,

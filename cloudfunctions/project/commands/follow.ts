@@ -28,16 +28,19 @@ import { scopeOf } from '../view';
 export const followId = (projectId: string, openid: string) => `${projectId}_${openid}`;
 export const viewersCounter = (projectId: string) => `v_${projectId}`;
 
-/** Workers follow and view a project once it is published; staff who reach it, and backers, before. */
-async function requireVisible(ctx: Ctx, p: ProjectDoc): Promise<void> {
-  if (publicStatuses.includes(p.status)) return;
-  if (await reaches(ctx, scopeOf(p), access(staffRoles, 'department'))) return;
+/**
+ * Workers follow and view a project once it is published; staff who reach it, and backers, before.
+ * Answers whether the caller is staff the project reaches (their views are not counted as awareness).
+ */
+async function requireVisible(ctx: Ctx, p: ProjectDoc): Promise<{ staff: boolean }> {
+  const staff = await reaches(ctx, scopeOf(p), access(staffRoles, 'department'));
+  if (staff || publicStatuses.includes(p.status)) return { staff };
   const mine = await ctx.db
     .collection('projectFollows')
     .where({ _id: followId(p._id, ctx.openid) })
     .limit(1)
     .get();
-  if (mine.data.length > 0) return;
+  if (mine.data.length > 0) return { staff };
   throw new AppError('FORBIDDEN', `项目《${p.title}》还没有发布，发布后才能查看和关注`);
 }
 
@@ -94,18 +97,20 @@ export async function unfollow(ctx: Ctx, input: ProjectFollowInput): Promise<Pro
   return { projectId: p._id, following: false };
 }
 
-/** The project page was opened: one viewer per worker, and the awareness figures. */
+/** The project page was opened: one viewer per worker (staff who reach it are not counted), and the awareness figures. */
 export async function view(ctx: Ctx, input: ProjectViewInput): Promise<ProjectViewOutput> {
   const p = await loadProject(ctx, input.projectId);
-  await requireVisible(ctx, p);
+  const { staff } = await requireVisible(ctx, p);
   await ctx.profile();
-  await countOnce(ctx, {
-    events: 'projectViews',
-    eventId: followId(p._id, ctx.openid),
-    event: { projectId: p._id, openid: ctx.openid, at: ctx.now },
-    counterId: viewersCounter(p._id),
-    openid: ctx.openid,
-  });
+  // 知晓度 counts workers: the staff who manage the project open its page without being counted.
+  if (!staff)
+    await countOnce(ctx, {
+      events: 'projectViews',
+      eventId: followId(p._id, ctx.openid),
+      event: { projectId: p._id, openid: ctx.openid, at: ctx.now },
+      counterId: viewersCounter(p._id),
+      openid: ctx.openid,
+    });
   const [viewers, following] = await Promise.all([readCount(ctx, viewersCounter(p._id)), isFollowing(ctx, p._id)]);
   const target = p.record.targetCovered ?? null;
   return { projectId: p._id, following, viewers, target, awareness: awarenessOf(viewers, target) };

@@ -7,13 +7,14 @@ import { ShareButton } from './ShareButton';
 
 interface NextStepsProps {
   project: Project;
-  /** The follow button (关注) and other actions of the features around the page. */
+  /** Further actions of the features around the page, under 分享. */
   children?: ReactNode;
 }
 
 /**
  * 您可以做什么: once a project is published, what a worker can do — take part (the service points and
- * their times are below; check in there), follow it for news, share it with colleagues.
+ * their times are below; check in there) and share it with colleagues. 关注 follows right under this card
+ * (the announcements block, which knows whether the reader follows).
  */
 export function NextSteps({ project, children }: NextStepsProps) {
   if (!project.plan) return null;
@@ -47,10 +48,10 @@ export function NextSteps({ project, children }: NextStepsProps) {
         </Text>
       )}
       <Text className="pg-next__step">
-        <Text className="pg-next__em">关注：</Text>有新的服务时间、地点和实施进展时，第一时间通知您。
+        <Text className="pg-next__em">分享：</Text>把项目发给同事，一起参加。
       </Text>
-      {children}
       <ShareButton projectId={project._id} />
+      {children}
     </View>
   );
 }

@@ -8,11 +8,11 @@ import './ProjectCard.scss';
 
 export type ProjectListItem = ProjectPage['items'][number];
 
-/** A project in the staff list: status, level, unit and department, money in 元, overdue mark. */
+/** A project in the staff list: status, level, unit and department, money in 元, overdue and late-milestone marks. */
 export function ProjectCard({ project: p }: { project: ProjectListItem }) {
   return (
     <View
-      className={`project-card ${p.overdue ? 'project-card--overdue' : ''}`}
+      className={`project-card ${p.overdue || p.lateMilestones > 0 ? 'project-card--overdue' : ''}`}
       id={`project-${p._id}`}
       onClick={() => void Taro.navigateTo({ url: projectDetailUrl(p._id) })}
     >
@@ -26,6 +26,11 @@ export function ProjectCard({ project: p }: { project: ProjectListItem }) {
         {p.overdue ? (
           <Text className="project-card__overdue" id={`project-${p._id}-overdue`}>
             中期报告已逾期
+          </Text>
+        ) : null}
+        {p.lateMilestones > 0 ? (
+          <Text className="project-card__overdue" id={`project-${p._id}-late`}>
+            {p.lateMilestones} 个推进节点逾期
           </Text>
         ) : null}
       </View>

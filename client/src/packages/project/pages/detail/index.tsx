@@ -6,6 +6,7 @@ import { ProjectActions } from '../../../../features/project/actions';
 import { fetchProject } from '../../../../features/project/api';
 import { ProjectView } from '../../../../features/project/ProjectView';
 import { NextSteps, ProgressSection, useProjectShare } from '../../../../features/progress';
+import { CheckinPanel } from '../../../../features/checkin';
 import { withFontScale } from '../../../../components/FontScale';
 import { ProjectAnnouncements } from '../../../../features/announce/ProjectAnnouncements';
 import { ProjectSubscribe } from '../../../../features/push';
@@ -16,10 +17,11 @@ const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
  * 项目详情 `?id=<projectId>[&form=<formId>]`: where the project stands, for workers; for staff also the
  * record, forms and sign-offs, money and what they may do now. `form` opens at that form.
  *
- * Layout (one page, several features): the header; 您可以做什么 (take part, check in, follow, share);
- * for staff the record and its actions; the published plan; under it the announcements, service points
- * and check-in; 实施进展 (milestones with dates, progress updates with photos; staff: the reports); the
- * steps with their dates; the proposals it came from. Shared to a chat or Moments with its title.
+ * Layout (one page, several features): the header; 您可以做什么 (take part, check in, share), then 关注 and
+ * the announcements, 消息提醒 (the push subscription); for staff the record and its actions; the published
+ * plan; under it the service points and check-in; 实施进展 (milestones with dates, progress updates with
+ * photos; staff: the reports); the steps with their dates; the proposals it came from. Shared to a chat
+ * or Moments with its title and a picture (features/progress/share.ts).
  */
 function ProjectPage() {
   const params = useRouter().params;
@@ -56,12 +58,17 @@ function ProjectPage() {
           project={p}
           focusFormId={formId}
           actions={p.staff ? <ProjectActions project={p} onChanged={refresh} /> : undefined}
-          next={<NextSteps project={p}>{/* 关注 (announce) */}</NextSteps>}
-          afterPlan={
+          next={
             <>
+              <NextSteps project={p} />
+              {/* 关注 / 已关注 and the plan's announcements, right under 您可以做什么 */}
               <ProjectAnnouncements project={p} />
               <ProjectSubscribe />
-              {/* service points and check-in (checkin) */}
+            </>
+          }
+          afterPlan={
+            <>
+              <CheckinPanel projectId={p._id} status={p.status} />
             </>
           }
           implementation={<ProgressSection project={p} onChanged={refresh} />}

@@ -22,7 +22,7 @@
  *                                more through the real `submit`, checking the bulk path's similar links
  *   { op: 'checkStats' }         the window's gramStats against a recompute from the stored texts
  *   { op: 'lookups', queries, warmup }   time `proposal.similar`; hit rate, recall against an exhaustive ranking
- *   { op: 'merge', rounds }      a 100-proposal cluster: merge 99 into one, undo, compare counts
+ *   { op: 'merge', rounds, sizes } clusters of each size: merge into one and undo it as jobs, compare counts
  *   { op: 'info' }               the corpus: topics, planted clusters
  *   { op: 'memory' } | { op: 'close' }
  */
@@ -36,6 +36,7 @@ import {
   DOC_COUNT_TERM,
   idf,
   lookupGrams,
+  MERGE_INLINE_MAX,
   MAX_CANDIDATES,
   MAX_LOOKUP_DOCS,
   moderationFromCheck,
@@ -58,7 +59,7 @@ type Command =
   | { op: 'grow'; to: number; spot: number }
   | { op: 'checkStats' }
   | { op: 'lookups'; queries: number; warmup: number }
-  | { op: 'merge'; rounds: number }
+  | { op: 'merge'; rounds: number; sizes: number[] }
   | { op: 'info' }
   | { op: 'memory' }
   | { op: 'close' };
@@ -789,8 +790,8 @@ class World {
    * A cluster of `size` wordings of one need, by different workers (a few wrote two of them), supported
    * by a pool of 80 workers that includes 20 of the cluster's own authors: "counted once" matters.
    */
-  async buildCluster(size: number) {
-    const wordings = this.corpus.wordings(size, 0xc1);
+  async buildCluster(size: number, salt = 0xc1) {
+    const wordings = this.corpus.wordings(size, salt);
     const ids: string[] = [];
     const authors: UserDoc[] = [];
     for (let i = 0; i < wordings.length; i++) {
@@ -824,14 +825,21 @@ class World {
         supports += 1;
       }
     }
-    const supp = await this.db
-      .collection('supports')
-      .where({ proposalId: this.db.command.in(ids) })
-      .field({ openid: true })
-      .limit(1000)
-      .get();
+    const supp: { data: Array<{ openid: string }> } = { data: [] };
+    for (let offset = 0; ; offset += 1000) {
+      const page = await this.db
+        .collection('supports')
+        .where({ proposalId: this.db.command.in(ids) })
+        .orderBy('_id', 'asc')
+        .field({ openid: true })
+        .skip(offset)
+        .limit(1000)
+        .get();
+      supp.data.push(...(page.data as Array<{ openid: string }>));
+      if (page.data.length < 1000) break;
+    }
     const people = new Set(authors.map((a) => a.openid));
-    for (const s of supp.data as Array<{ openid: string }>) people.add(s.openid);
+    for (const s of supp.data) people.add(s.openid);
     return {
       ids,
       proposals: ids.length,
@@ -855,54 +863,76 @@ class World {
     };
   }
 
-  async merge(rounds: number) {
-    const { ids, ...cluster } = await this.buildCluster(100);
-    const [keepId, ...mergeIds] = ids;
-    const before = await this.snapshot(ids);
-    const sumOfBackers = before.docs.reduce((a, d) => a + (d[3] as number), 0);
-    const runs = [];
-    for (let round = 0; round < rounds; round++) {
-      const m = await this.timed(STAFF, 'merge', { keepId, mergeIds, note: '同一件事，合并办理' });
-      const merged = ok<{ merged: string[] }>(m.reply, 'merge');
-      const afterMerge = await this.snapshot(ids);
-      const mergedOk = afterMerge.docs.slice(1).every((d) => d[1] === 'merged' && d[3] === 0);
-      // Undo: one `unmerge` per merged proposal (the action restores one at a time).
-      const undoTimes: number[] = [];
-      let undoRequests = 0;
-      const undoByAction = new Map<string, number>();
-      const u0 = performance.now();
-      for (const id of mergeIds) {
-        const u = await this.timed(STAFF, 'unmerge', { proposalId: id });
-        ok(u.reply, 'unmerge');
-        undoTimes.push(u.ms);
-        undoRequests += u.requests;
-        for (const [k, v] of Object.entries(u.byAction)) undoByAction.set(k, (undoByAction.get(k) ?? 0) + v);
-      }
-      const undoMs = performance.now() - u0;
-      const after = await this.snapshot(ids);
-      runs.push({
-        mergeMs: m.ms,
-        mergeRequests: m.requests,
-        mergeByAction: m.byAction,
-        merged: merged.merged.length,
-        keptBackers: afterMerge.docs[0][3],
-        expectedKeptBackers: cluster.creditedPeople,
-        creditsAfterMerge: afterMerge.credits,
-        mergedMarked: mergedOk,
-        undoMs,
-        undoCalls: mergeIds.length,
-        undoRequests,
-        undoByAction: Object.fromEntries(undoByAction),
-        unmergeMedianMs: quantile(
-          [...undoTimes].sort((a, b) => a - b),
-          0.5,
-        ),
-        unmergeFirstMs: undoTimes[0],
-        unmergeLastMs: undoTimes[undoTimes.length - 1],
-        countsRestored: JSON.stringify(after) === JSON.stringify(before),
-      });
+  /**
+   * A long action driven as the staff page drives it: the action, then its status poll until the job is
+   * done. Each call is one invocation (the function's first slice, or one poll's slice).
+   */
+  async drive(action: string, status: string, data: unknown) {
+    const calls = [await this.timed(STAFF, action, data)];
+    let out = ok<{ job: { jobId: string; status: string } | null }>(calls[0].reply, action);
+    while (out.job && out.job.status !== 'done') {
+      if (out.job.status === 'failed') throw new Error(`${action} job failed: ${JSON.stringify(out.job)}`);
+      calls.push(await this.timed(STAFF, status, { jobId: out.job.jobId }));
+      out = ok<{ job: { jobId: string; status: string } | null }>(calls[calls.length - 1].reply, status);
     }
-    return { cluster: { ...cluster, sumOfBackers, creditsBefore: before.credits }, runs };
+    const byAction = new Map<string, number>();
+    for (const c of calls) for (const [k, v] of Object.entries(c.byAction)) byAction.set(k, (byAction.get(k) ?? 0) + v);
+    return {
+      job: out.job !== null,
+      invocations: calls.length,
+      longestMs: Math.max(...calls.map((c) => c.ms)),
+      totalMs: calls.reduce((a, c) => a + c.ms, 0),
+      requests: calls.reduce((a, c) => a + c.requests, 0),
+      byAction: Object.fromEntries(byAction),
+      callsMs: calls.map((c) => Math.round(c.ms)),
+    };
+  }
+
+  /**
+   * For each size, a cluster of `size` proposals (buildCluster): `merge` of the other size − 1 into the
+   * first and `unmergeAll` of it, both driven as jobs (more than MERGE_INLINE_MAX); counts checked after
+   * each. Before the first size's job rounds, the inline path at the threshold: MERGE_INLINE_MAX merged
+   * in the call and undone in the call (the figure behind the threshold).
+   */
+  async merge(rounds: number, sizes: readonly number[]) {
+    const out = [];
+    for (const [n, size] of sizes.entries()) {
+      const { ids, ...cluster } = await this.buildCluster(size, 0xc1 + n);
+      const [keepId, ...mergeIds] = ids;
+      const before = await this.snapshot(ids);
+      const sumOfBackers = before.docs.reduce((a, d) => a + (d[3] as number), 0);
+      let inline = null;
+      if (n === 0) {
+        const part = mergeIds.slice(0, MERGE_INLINE_MAX);
+        const m = await this.drive('merge', 'mergeStatus', { keepId, mergeIds: part });
+        const u = await this.drive('unmergeAll', 'unmergeAllStatus', { keepId });
+        inline = {
+          merged: part.length,
+          merge: m,
+          undo: u,
+          restored: JSON.stringify(await this.snapshot(ids)) === JSON.stringify(before),
+        };
+      }
+      const runs = [];
+      for (let round = 0; round < (n === 0 ? rounds : 1); round++) {
+        const m = await this.drive('merge', 'mergeStatus', { keepId, mergeIds, note: '同一件事，合并办理' });
+        const afterMerge = await this.snapshot(ids);
+        const mergedOk = afterMerge.docs.slice(1).every((d) => d[1] === 'merged' && d[3] === 0);
+        const u = await this.drive('unmergeAll', 'unmergeAllStatus', { keepId, note: '合并错了' });
+        const after = await this.snapshot(ids);
+        runs.push({
+          merge: m,
+          undo: u,
+          keptBackers: afterMerge.docs[0][3],
+          expectedKeptBackers: cluster.creditedPeople,
+          creditsAfterMerge: afterMerge.credits,
+          mergedMarked: mergedOk,
+          countsRestored: JSON.stringify(after) === JSON.stringify(before),
+        });
+      }
+      out.push({ size, cluster: { ...cluster, sumOfBackers, creditsBefore: before.credits }, inline, runs });
+    }
+    return { sizes: out };
   }
 }
 
@@ -995,7 +1025,7 @@ async function main(): Promise<void> {
         return rest;
       }
       case 'merge':
-        return world.merge(cmd.rounds);
+        return world.merge(cmd.rounds, cmd.sizes);
       case 'info': {
         const clusters = world.corpus.clusters();
         const stored = world.corpus.position();

@@ -4,7 +4,8 @@
  * - every tap target is at least 44 × 44 CSS px. Exception (WCAG 2.5.8 "inline"): a link that sits inside
  *   a sentence, whose size the line of text sets; nothing else is excused;
  * - nothing is wider than the screen (the page body does not scroll sideways, no element reaches past an
- *   edge) and no button's words are cut or spill out of it;
+ *   edge), no button's words are cut or spill out of it (scrollWidth/scrollHeight against the box), and
+ *   no two tap targets cover each other;
  * - a screenshot of each page in each mode lands in e2e/artifacts/ (layout-<identity>-<page>-<mode>.png).
  */
 import assert from 'node:assert/strict';
@@ -133,7 +134,9 @@ async function wholePage(page: Page, name: string): Promise<void> {
  * What a person would find wrong on the page on screen: tap targets under 44 × 44, anything wider than
  * the screen, button words cut or spilling. Each finding names the element and its size.
  */
-async function findings(page: Page): Promise<{ small: string[]; overflow: string[]; clipped: string[] }> {
+async function findings(
+  page: Page,
+): Promise<{ small: string[]; overflow: string[]; clipped: string[]; overlapping: string[] }> {
   return page.evaluate(() => {
     const describe = (el: Element) => {
       const r = el.getBoundingClientRect();
@@ -169,7 +172,9 @@ async function findings(page: Page): Promise<{ small: string[]; overflow: string
     const small: string[] = [];
     const overflow: string[] = [];
     const clipped: string[] = [];
-    if (!page) return { small: ['no page on screen'], overflow, clipped };
+    const overlapping: string[] = [];
+    const targets: HTMLElement[] = [];
+    if (!page) return { small: ['no page on screen'], overflow, clipped, overlapping };
     if (document.documentElement.scrollWidth > width + 1)
       overflow.push(`the document scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
     if (page.scrollWidth > page.clientWidth + 1)
@@ -186,6 +191,7 @@ async function findings(page: Page): Promise<{ small: string[]; overflow: string
       if (r.right > width + 1 || r.left < -1)
         overflow.push(`${describe(el)} reaches ${Math.round(r.left)}…${Math.round(r.right)}`);
       if (!tappable(el)) continue;
+      targets.push(el);
       if ((r.width < 44 || r.height < 44) && !inSentence(el)) small.push(describe(el));
       const clamped = style.webkitLineClamp !== 'none' || style.textOverflow === 'ellipsis';
       if (
@@ -195,7 +201,37 @@ async function findings(page: Page): Promise<{ small: string[]; overflow: string
       )
         clipped.push(`${describe(el)} holds ${el.scrollWidth}×${el.scrollHeight}`);
     }
-    return { small, overflow: overflow.slice(0, 12), clipped };
+    // Two targets (neither inside the other) of the same layer covering each other: a tap could hit the
+    // wrong one. Content passing under a fixed bar (bottom buttons) or out of the page's box while it
+    // scrolls is not that.
+    const layer = (el: HTMLElement) => {
+      for (let at: HTMLElement | null = el; at; at = at.parentElement)
+        if (
+          ['fixed', 'sticky'].includes(getComputedStyle(at).position) ||
+          at.matches('.weui-tabbar, #taro-navigation-bar')
+        )
+          return at;
+      return null;
+    };
+    // What of a target can be seen: the page scrolls inside its own box (the tab bar is outside it).
+    const box = page.getBoundingClientRect();
+    const shown = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      if (!page.contains(el)) return r;
+      const top = Math.max(r.top, box.top);
+      const bottom = Math.min(r.bottom, box.bottom);
+      return { left: r.left, right: r.right, top, bottom: Math.max(top, bottom) };
+    };
+    for (let i = 0; i < targets.length; i++)
+      for (let j = i + 1; j < targets.length; j++) {
+        const [a, b] = [targets[i], targets[j]];
+        if (a.contains(b) || b.contains(a) || layer(a) !== layer(b)) continue;
+        const [p, q] = [shown(a), shown(b)];
+        const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (w > 1 && h > 1) overlapping.push(`${describe(a)} and ${describe(b)}`);
+      }
+    return { small, overflow: overflow.slice(0, 12), clipped, overlapping };
   });
 }
 
@@ -215,6 +251,11 @@ for (const [identity, screens] of plan) {
         } else await page.goto(`${baseUrl}/#/${screen.path}`);
         await page.locator(screen.loaded).filter({ visible: true }).first().waitFor();
         await settle(page);
+        // The page has slid all the way in (Taro H5 animates a page opened on top of another).
+        await page.waitForFunction(() => {
+          const shown = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)')).pop();
+          return !!shown && Math.abs(shown.getBoundingClientRect().left) < 1;
+        });
         // The scale is on <html> in 长辈模式 (components/FontScale), and only then.
         const fs = await page.evaluate(() => document.documentElement.style.getPropertyValue('--fs'));
         assert.equal(fs, mode === 'large' ? '1.25' : '1', `${identity} ${screen.name} ${mode}: --fs`);

@@ -69,12 +69,19 @@ export function ImportList({ projectId, onDone }: ImportListProps) {
         Excel
         文件（.xlsx），第一行是表头：姓名、单位（基层工会全称），可以有手机尾号。先预览，不会保存；看过后再确认导入。
       </Text>
+      {/* The browser's own file button speaks the browser's language; this one speaks ours. */}
+      <label id="import-choose" className="ui-btn ui-btn--default ui-btn--block ck-choose" htmlFor="import-file">
+        {file ? `重新选择名单文件（现在：${file.name}）` : '选择名单文件（.xlsx）'}
+      </label>
       <input
         id="import-file"
         className="ck-file"
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={(e) => void choose(e.currentTarget.files?.[0])}
+        onChange={(e) => {
+          void choose(e.currentTarget.files?.[0]);
+          e.currentTarget.value = '';
+        }}
       />
       {busy ? <Text className="ck-hint">正在读取名单…</Text> : null}
       {error ? <Notice text={error} id="import-error" /> : null}

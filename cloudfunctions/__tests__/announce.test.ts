@@ -156,13 +156,22 @@ describe('announcements', () => {
     ok(await a(WORKER, 'get', { announcementId: out._id }));
     expect((await feedOf(WORKER)).items[0]!.unread).toBe(false);
     expect((await feedOf('w-zs-mall')).items[0]!.unread).toBe(true);
-    // The staff who manage it read it without counting as reached.
+    // The staff who manage it read it without counting as reached; their own feed loses the unread dot.
+    expect((await feedOf(DISTRICT)).items.find((i) => i.announcementId === out._id)?.unread).toBe(true);
     ok(await a(DISTRICT, 'get', { announcementId: out._id }));
+    ok(await a(DISTRICT, 'get', { announcementId: out._id }));
+    expect((await feedOf(DISTRICT)).items.find((i) => i.announcementId === out._id)?.unread).toBe(false);
     const stats = ok<AnnouncementStatsOutput>(await a(DISTRICT, 'stats', { projectId: project._id }));
     const audience = await world.count('users', { orgPath: 'dist-zhongshan' });
     expect(stats.items).toEqual([
       expect.objectContaining({ announcementId: out._id, audienceSize: audience, reached: 1, state: 'shown' }),
     ]);
+    // Reached equals its recompute (workers' reads only).
+    expect(
+      await world.cloud.local.engine.inspect(() =>
+        recount({ db: world.cloud.database() } as never, 'announcementReads', 'announcementId', out._id),
+      ),
+    ).toBe(1);
     expect(audience).toBeGreaterThanOrEqual(3);
 
     // Later news goes to the same audience (and is pushed to followers), newest first in the feed.

@@ -17,6 +17,7 @@ import {
   type GetAnnouncementInput,
   type WorkerGroup,
 } from '@shishi/shared-types';
+import { isDuplicateKey } from '../../common/app';
 import type { Ctx, UserDoc } from '../../common/context';
 import { pushStats } from '../../common/push';
 import { reaches } from '../../common/scope';
@@ -33,6 +34,9 @@ import { loadAnnouncement, present, readersCounter, stateOf, type AnnouncementDo
 export function groupsOf(user: UserDoc): WorkerGroup[] {
   return ((user as UserDoc & { groups?: WorkerGroup[] }).groups ?? []).slice();
 }
+
+/** The read row's _id: one per announcement and person, for workers' counted reads and staff's alike. */
+export const readId = (announcementId: string, openid: string) => `${announcementId}_${openid}`;
 
 const feedFields = {
   projectId: true,
@@ -65,16 +69,17 @@ export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
     .get();
   const hasMore = res.data.length > input.pageSize;
   const docs = (res.data as AnnouncementDoc[]).slice(0, input.pageSize);
-  // Unread marks: which of this page the caller opened (one read by _id).
+  // Unread marks: which of this page the caller opened (one read by _id; a worker's read and a staff
+  // member's uncounted one share the _id).
   const read = new Set<string>();
   if (docs.length > 0) {
     const res = await ctx.db
       .collection('announcementReads')
-      .where({ _id: _.in(docs.map((d) => `${d._id}_${ctx.openid}`)) })
-      .field({ announcementId: true })
+      .where({ _id: _.in(docs.map((d) => readId(d._id, ctx.openid))) })
+      .field({ _id: true })
       .limit(docs.length)
       .get();
-    for (const r of res.data as Array<{ announcementId: string }>) read.add(r.announcementId);
+    for (const r of res.data as Array<{ _id: string }>) read.add(r._id);
   }
   return {
     items: docs.map((d) => ({
@@ -89,7 +94,7 @@ export async function feed(ctx: Ctx, input: FeedInput): Promise<FeedOutput> {
       place: d.place,
       publishedAt: iso(d.publishedAt),
       editedAt: d.editedAt ? iso(d.editedAt) : null,
-      unread: !read.has(d._id),
+      unread: !read.has(readId(d._id, ctx.openid)),
     })),
     page: input.page,
     pageSize: input.pageSize,
@@ -127,13 +132,33 @@ export async function get(ctx: Ctx, input: GetAnnouncementInput): Promise<Announ
   if (state === 'shown' && inAudience && !staff) {
     await countOnce(ctx, {
       events: 'announcementReads',
-      eventId: `${a._id}_${ctx.openid}`,
+      eventId: readId(a._id, ctx.openid),
       event: { announcementId: a._id, openid: ctx.openid, at: ctx.now },
       counterId: readersCounter(a._id),
       openid: ctx.openid,
     });
   }
+  // Staff who opened it lose the unread dot in their own feed too, without being counted as reached.
+  if (state === 'shown' && staff) await markReadUncounted(ctx, a._id);
   return present(ctx, a, staff, staff && (await reaches(ctx, scope, ownerManages)));
+}
+
+/**
+ * A staff member's read: the same _id as a worker's (the feed's unread mark), but no `announcementId`
+ * and no counter, so the readers count and its recompute (`announcementReads` by `announcementId`) hold
+ * workers only.
+ */
+async function markReadUncounted(ctx: Ctx, announcementId: string): Promise<void> {
+  const id = readId(announcementId, ctx.openid);
+  const seen = await ctx.db.collection('announcementReads').where({ _id: id }).limit(1).get();
+  if (seen.data.length > 0) return;
+  try {
+    await ctx.db
+      .collection('announcementReads')
+      .add({ data: { _id: id, staffReadOf: announcementId, openid: ctx.openid, at: ctx.now } });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+  }
 }
 
 /** Per announcement of a project: audience size, readers in the app, subscribe messages by outcome. */

@@ -109,9 +109,19 @@ test('an org audience reaches the workers bound in the subtree', async () => {
     ...request([]),
     audience: { kind: 'org', orgId: 'gr-zs-sanitation', groups: [] },
   });
+  // Queued, not fanned out yet: the whole audience is pending (not 0, "nothing to send").
+  const audience = await world.count('users', { orgPath: 'gr-zs-sanitation' });
+  expect(audience).toBeGreaterThanOrEqual(2);
+  expect(await pushStats(ctxOf(world), { type: 'announcement', id: 'a1' })).toMatchObject({
+    pushed: 0,
+    pending: audience,
+  });
   await drainPushes(world.cloud, new Date(world.now()), { clock: simClock(world) });
   const reached = ws.filter((w) => outboxFor(world, w).length === 1);
   expect(reached).toEqual([ws[0], ws[2]]);
+  const after = await pushStats(ctxOf(world), { type: 'announcement', id: 'a1' });
+  expect(after).toMatchObject({ pending: 0, pushed: 2 });
+  expect(after.pushed + after.noGrant).toBe(audience);
 });
 
 test('a transient error is retried after its backoff, a permanent one is recorded as failed', async () => {
@@ -189,6 +199,10 @@ test('a drain stops within its time budget and the next one goes on where it sto
   // 450 people (fan-out at 200 a page), 6 with a grant, sends paced at 1 a second: a 3 s budget cannot do it all.
   const first = await drainPushes(world.cloud, new Date(clock.now()), { clock, sendsPerSecond: 1, budgetMs: 3000 });
   expect(first.elapsedMs).toBeLessThanOrEqual(3000);
+  // Between runs every worker is counted once: sent, no grant, or still pending.
+  const mid = await pushStats(ctxOf(world), { type: 'announcement', id: 'a1' });
+  expect(mid.pending).toBeGreaterThan(0);
+  expect(mid.pushed + mid.failed + mid.noGrant + mid.pending).toBe(450);
   const runs = [first];
   while (runs[runs.length - 1].more && runs.length < 20)
     runs.push(await drainPushes(world.cloud, new Date(clock.now()), { clock, sendsPerSecond: 1, budgetMs: 3000 }));

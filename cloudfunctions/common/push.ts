@@ -201,14 +201,49 @@ export async function pushStats(ctx: Ctx, source: PushSource): Promise<PushStats
       .count();
     return res.total as number;
   };
-  const [pushed, failed, pending, noGrant, cancelled] = await Promise.all([
+  const [pushed, failed, pendingRows, noGrant, cancelled, unfanned] = await Promise.all([
     count('sent'),
     count(['failed', 'unknown']),
     count(['pending', 'sending']),
     count('noGrant'),
     count('cancelled'),
+    notFannedOut(ctx, sourceKey),
   ]);
-  return { pushed, failed, pending, noGrant, cancelled };
+  return { pushed, failed, pending: pendingRows + unfanned, noGrant, cancelled };
+}
+
+/**
+ * The part of a source's audience the drain has not fanned out yet (items `queued` or `fanning`): pending
+ * too, so a plan just published does not read as "nothing to send". Its size is counted as the fan-out
+ * will read it (people listed; followers of the project; profiles under the org, in one of the groups),
+ * less the rows already written.
+ */
+async function notFannedOut(ctx: Ctx, sourceKey: string): Promise<number> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('pushQueue')
+    .where({ sourceKey, status: _.in(['queued', 'fanning']) })
+    .field({ audience: true, fanned: true })
+    .limit(100)
+    .get();
+  let left = 0;
+  for (const item of res.data as Array<Pick<PushItemDoc, 'audience' | 'fanned'>>) {
+    left += Math.max(0, (await audienceCount(ctx, item.audience)) - item.fanned);
+  }
+  return left;
+}
+
+async function audienceCount(ctx: Ctx, audience: PushAudience): Promise<number> {
+  const _ = ctx.db.command;
+  if (audience.kind === 'people') return audience.openids.length;
+  const res =
+    audience.kind === 'followers'
+      ? await ctx.db.collection('projectFollows').where({ projectId: audience.projectId }).count()
+      : await ctx.db
+          .collection('users')
+          .where({ orgPath: audience.orgId, ...(audience.groups.length > 0 ? { groups: _.in(audience.groups) } : {}) })
+          .count();
+  return res.total as number;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -45,8 +45,11 @@ import { isCounted, type SupportMarks } from './supportCounting';
 
 /** Proposals one transaction merges or restores (with the kept proposal: MERGE_TX + 1 documents). */
 export const MERGE_TX = 10;
-/** Proposals one job step merges or restores (MERGE_BATCH / MERGE_TX transactions, about 0.3 s here). */
-export const MERGE_BATCH = 50;
+/**
+ * Proposals one job step merges, restores or recounts after an undo (MERGE_BATCH / MERGE_TX transactions):
+ * about 1 s at a load average of 15 here, so an invocation ends about a step past its 8 s budget.
+ */
+export const MERGE_BATCH = 30;
 /** Proposals one read or conditional update claims, checks, recounts or releases. */
 export const CLAIM_BATCH = 100;
 
@@ -635,9 +638,9 @@ export const unmergeAllJob: JobKind<MergeJobState, UnmergeAllResult> = clusterJo
     }
   },
   apply: restoreTx,
-  // The restored proposals CLAIM_BATCH a step, then the kept one.
+  // The restored proposals MERGE_BATCH a step, then the kept one.
   async recount(ctx, params, i) {
-    const part = params.ids.slice(i, i + CLAIM_BATCH);
+    const part = params.ids.slice(i, i + MERGE_BATCH);
     await recountLoose(ctx, part);
     const next = i + part.length;
     if (next >= params.ids.length) await recount(ctx, params.keepId);

@@ -64,17 +64,23 @@ async function open(identity: string, path: string, { width = 390, height = 844,
 const detailPath = () => `packages/project/pages/detail/index?id=${encodeURIComponent(projectId)}`;
 const onScreen = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
 
-/** The whole page, not only the first screen: H5 scrolls inside the page container, so let it grow first. */
+/** The whole page, not only the first screen: H5 scrolls inside the page container, so let it grow, then undo. */
 async function longShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    for (const el of Array.from(
-      document.querySelectorAll<HTMLElement>('.taro_router, .taro_page, .taro-tabbar__panel'),
-    )) {
+  const selector = 'html, body, #app, .taro_router, .taro_page, .taro-tabbar__panel';
+  await page.evaluate((sel) => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      el.dataset.longShot = el.getAttribute('style') ?? '';
       el.style.height = 'auto';
       el.style.overflow = 'visible';
     }
-  });
+  }, selector);
   await shot(page, name);
+  await page.evaluate((sel) => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      el.setAttribute('style', el.dataset.longShot ?? '');
+      delete el.dataset.longShot;
+    }
+  }, selector);
 }
 
 async function openProject(identity: string, options?: Parameters<typeof open>[2]): Promise<Page> {

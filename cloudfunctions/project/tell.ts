@@ -1,7 +1,7 @@
 /** Who hears about a project: the workers behind it, and the staff who must act. */
-import { projectStatusMeta } from '@shishi/shared-types';
+import { formatDateTime, projectStatusMeta, subscribeTopics } from '@shishi/shared-types';
 import type { Ctx } from '../common/context';
-import { notify } from '../common/notify';
+import { clip, notify } from '../common/notify';
 import type { ProjectDoc } from '../common/projects';
 import { autoFollow } from './commands/follow';
 import { backersOf } from './present';
@@ -21,13 +21,27 @@ export async function tellBackers(
     published: '已经发布实施方案，您可以在项目页看到服务对象、服务内容和工作流程',
     closed: '已经办结',
   };
-  return notify(ctx, recipients, {
-    kind: 'projectProgress',
-    title: `项目${projectStatusMeta[step].label}：${p.title}`,
-    body: `您提出或附议的建议所形成的项目《${p.title}》${what[step]}。${extra}`,
-    proposalId: p.origin[0] ?? null,
-    projectId: p._id,
-  });
+  // 建议办理进展通知 (projectMoved): queued for those who subscribed; the in-app message reaches everyone.
+  const f = subscribeTopics.projectMoved.fields;
+  return notify(
+    ctx,
+    recipients,
+    {
+      kind: 'projectProgress',
+      title: `项目${projectStatusMeta[step].label}：${p.title}`,
+      body: `您提出或附议的建议所形成的项目《${p.title}》${what[step]}。${extra}`,
+      proposalId: p.origin[0] ?? null,
+      projectId: p._id,
+    },
+    {
+      topic: 'projectMoved',
+      data: {
+        [f.title]: { value: clip(p.title, 20) },
+        [f.progress]: { value: clip(projectStatusMeta[step].label, 5) },
+        [f.time]: { value: formatDateTime(ctx.now) },
+      },
+    },
+  );
 }
 
 /** People holding one of `roles` at `orgId` (multikey index on bindings.orgId). */

@@ -10,6 +10,7 @@ import type {
   FeedOutput,
   Project,
   ProjectViewOutput,
+  WorkerGroup,
 } from '@shishi/shared-types';
 import { recount } from '../common/uniqueCount';
 import type { UserDoc } from '../common/context';
@@ -31,11 +32,11 @@ const p = (openid: string, action: string, data?: unknown) => world.call(openid,
 const a = (openid: string, action: string, data?: unknown) => world.call(openid, 'announce', action, data);
 
 /** A worker profile at a grassroots union (path from the org tree), with the groups they declared. */
-async function addWorker(w: World, openid: string, orgId: string, groups: string[] = []): Promise<void> {
+async function addWorker(w: World, openid: string, orgId: string, groups: WorkerGroup[] = []): Promise<void> {
   const db = w.cloud.database();
   await w.cloud.local.engine.inspect(async () => {
     const org = (await db.collection('orgs').where({ _id: orgId }).get()).data[0] as { name: string; path: string[] };
-    const user: Omit<UserDoc, 'joined'> & { groups: string[] } = {
+    const user: Omit<UserDoc, 'joined'> = {
       _id: openid,
       openid,
       name: `职工${openid.slice(-3)}`,
@@ -223,6 +224,10 @@ describe('announcements', () => {
     expect(failure(await a('w-youth', 'get', { announcementId: out._id })).code).toBe('FORBIDDEN');
     const stats = ok<AnnouncementStatsOutput>(await a(DISTRICT, 'stats', { projectId: project._id }));
     expect(stats.items[0]!.audienceSize).toBe(1);
+    // A worker who declares 农民工 in 我的 (profile.bind) then sees it.
+    ok(await world.call(WORKER, 'profile', 'bind', { name: '王秀梅', orgId: 'gr-zs-sanitation', groups: ['migrant'] }));
+    expect((await feedOf(WORKER)).items.map((i) => i.announcementId)).toEqual([out._id]);
+    ok(await a(WORKER, 'get', { announcementId: out._id }));
   });
 
   it('an edit after publishing is marked 已更新 with its time; withdrawal keeps the record for staff only', async () => {

@@ -120,6 +120,40 @@ describe('profile.bind', () => {
     expect(before.bound && profile.createdAt).toBe(before.bound && before.profile.createdAt);
   });
 
+  it('a worker declares their worker groups (optional): kept on a later edit without them, cleared with none, checked', async () => {
+    const declared = ok<Profile>(
+      await world.call('demo-worker', 'profile', 'bind', {
+        name: '王秀梅',
+        orgId: 'gr-zs-sanitation',
+        groups: ['women', 'frontline'],
+      }),
+    );
+    expect(declared.groups).toEqual(['women', 'frontline']);
+    expect(await world.doc('users', 'demo-worker')).toMatchObject({ groups: ['women', 'frontline'] });
+    // An edit of the name alone keeps them.
+    const renamed = ok<Profile>(
+      await world.call('demo-worker', 'profile', 'bind', { name: '王秀美', orgId: 'gr-zs-sanitation' }),
+    );
+    expect(renamed.groups).toEqual(['women', 'frontline']);
+    // Bad groups: INVALID_INPUT naming the field, nothing stored.
+    for (const groups of [['pilot'], ['women', 'women'], 'women']) {
+      const error = failure(
+        await world.call('demo-worker', 'profile', 'bind', { name: '王秀梅', orgId: 'gr-zs-sanitation', groups }),
+      );
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.fields?.[0]?.path).toMatch(/^groups/);
+    }
+    const me = ok<MeOutput>(await world.call('demo-worker', 'profile', 'me'));
+    expect(me.bound && me.profile).toMatchObject({ name: '王秀美', groups: ['women', 'frontline'] });
+    // None chosen: cleared.
+    const cleared = ok<Profile>(
+      await world.call('demo-worker', 'profile', 'bind', { name: '王秀梅', orgId: 'gr-zs-sanitation', groups: [] }),
+    );
+    expect(cleared.groups).toBeUndefined();
+    expect((await world.doc('users', 'demo-worker'))?.groups).toBeUndefined();
+    expect(await world.count('auditLog', { targetId: 'demo-worker', action: 'bindProfile' })).toBe(3);
+  });
+
   it('does not let staff move themselves to another org', async () => {
     const error = failure(await world.call('demo-district', 'profile', 'bind', { name: '张丽', orgId: 'gr-zs-mall' }));
     expect(error.code).toBe('FORBIDDEN');

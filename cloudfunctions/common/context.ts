@@ -8,6 +8,7 @@ import {
   type Role,
   type RoleBinding,
   type ScopeFacts,
+  type WorkerGroup,
 } from '@shishi/shared-types';
 import type { Cloud, Db } from './cloud';
 
@@ -25,6 +26,8 @@ export interface UserDoc {
    * Absent on profiles bound before roles could be assigned: then the one binding is role/orgId.
    */
   bindings?: Array<RoleBinding & { orgName: string }>;
+  /** Worker groups the person declared (profile.bind): announcements narrowed to groups reach them. */
+  groups?: WorkerGroup[];
   createdAt: Date;
   updatedAt: Date;
   /** Rows joined by the action's `ProfileJoin`s (not stored). */

@@ -11,6 +11,7 @@ export function toProfile(user: UserDoc): Profile {
     orgName: user.orgName,
     orgPath: user.orgPath,
     ...(user.unit ? { unit: user.unit } : {}),
+    ...(user.groups?.length ? { groups: [...user.groups] } : {}),
     createdAt: iso(user.createdAt),
     bindings: bindingsOf(user).map((b) => ({
       role: b.role,

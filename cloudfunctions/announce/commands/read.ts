@@ -32,7 +32,7 @@ import { loadAnnouncement, present, readersCounter, stateOf, type AnnouncementDo
  * worker); none declared: they get what is sent to their org path without groups.
  */
 export function groupsOf(user: UserDoc): WorkerGroup[] {
-  return ((user as UserDoc & { groups?: WorkerGroup[] }).groups ?? []).slice();
+  return (user.groups ?? []).slice();
 }
 
 /** The read row's _id: one per announcement and person, for workers' counted reads and staff's alike. */

@@ -1,4 +1,4 @@
-import { AppError, type BindInput, type Profile } from '@shishi/shared-types';
+import { AppError, workerGroupLabels, type BindInput, type Profile } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
 import type { Ctx, UserDoc } from '../../common/context';
 import { requireOrg } from '../../common/orgs';
@@ -33,6 +33,8 @@ export async function bind(ctx: Ctx, input: BindInput): Promise<Profile> {
     orgName: org.name,
     orgPath: org.path,
     ...(input.unit ? { unit: input.unit } : {}),
+    // Groups: what this call names, else what was declared before (a re-bind without them keeps them).
+    ...((input.groups ?? existing?.groups)?.length ? { groups: input.groups ?? existing?.groups } : {}),
     createdAt: existing?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
     // Roles the admin gave (org.assignRole) stay; a worker's one binding follows role/orgId above.
@@ -48,10 +50,15 @@ export async function bind(ctx: Ctx, input: BindInput): Promise<Profile> {
         action: 'bindProfile',
         targetType: 'user',
         targetId: _id,
-        from: existing ? `${existing.name}（${existing.orgName}）` : null,
-        to: `${user.name}（${user.orgName}）`,
+        from: existing ? `${existing.name}（${existing.orgName}）${groupsText(existing)}` : null,
+        to: `${user.name}（${user.orgName}）${groupsText(user)}`,
       },
     ]);
   });
   return toProfile(user);
+}
+
+/** The declared groups in the audit entry (nothing when none). */
+function groupsText(u: UserDoc): string {
+  return u.groups?.length ? ` 群体：${u.groups.map((g) => workerGroupLabels[g]).join('、')}` : '';
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../roles';
 import { idSchema } from './common';
 import { roleBindingViewSchema } from './org';
+import { workerGroups } from './survey';
 
 export const profileSchema = z.object({
   openid: z.string(),
@@ -18,6 +19,8 @@ export const profileSchema = z.object({
    * Always sent by this version; optional so older replies still parse.
    */
   bindings: z.array(roleBindingViewSchema).optional(),
+  /** Worker groups the person declared (女职工, 农民工, …): notices sent to those groups reach them. */
+  groups: z.array(z.enum(workerGroups)).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -38,6 +41,12 @@ export const bindInputSchema = z.object({
     .regex(/^[\u4e00-\u9fa5A-Za-z·\s]+$/, '姓名只能包含汉字、字母或间隔号'),
   orgId: idSchema.describe('所在基层工会'),
   unit: z.string().trim().max(40, '工作单位最多 40 个字').optional(),
+  /** Optional: the worker groups the person belongs to; left out, the declared ones stay; [] clears them. */
+  groups: z
+    .array(z.enum(workerGroups, { error: '请从列出的群体中选择' }))
+    .max(workerGroups.length, '群体选多了')
+    .refine((g) => new Set(g).size === g.length, '同一个群体选了两次')
+    .optional(),
 });
 export type BindInput = z.infer<typeof bindInputSchema>;
 export const bindOutputSchema = profileSchema;

@@ -75,6 +75,22 @@ test('a 300-proposal merge runs as a job, locks its cluster, and counts each per
   expect(deciding).toMatchObject({ code: 'CONFLICT' });
   expect(deciding.message).toContain(MERGE_BUSY_MESSAGE);
   expect((await world.doc<ProposalDoc>('proposals', other._id))!.status).toBe('submitted');
+  // Nor may its author withdraw or edit a proposal the job holds and has not merged yet.
+  const waiting = (await world.doc<ProposalDoc>('proposals', ids[299]))!;
+  expect(waiting.status).toBe('submitted');
+  const withdrawing = failure(
+    await world.call(waiting.authorOpenid!, 'proposal', 'withdraw', { proposalId: ids[299] }),
+  );
+  expect(withdrawing.message).toContain(MERGE_BUSY_MESSAGE);
+  const editing = failure(
+    await world.call(waiting.authorOpenid!, 'proposal', 'edit', {
+      ...validProposal,
+      proposalId: ids[299],
+      title: waiting.title,
+      content: `${waiting.content}（补充）`,
+    }),
+  );
+  expect(editing.message).toContain(MERGE_BUSY_MESSAGE);
 
   // The staff page's poll drives it to the end.
   const { reply, polls } = await drive<MergeStatusOutput>(merged.job!, 'mergeStatus');

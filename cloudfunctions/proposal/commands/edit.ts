@@ -11,6 +11,7 @@ import { startImageChecks, verifyAttachments, type AttachmentDoc } from '../../c
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { refuse } from '../../common/scope';
+import { refuseWhileMerging } from '../merging';
 import { authorStateCheck, linkedTo, oldLinks, relink, requireAuthorChange } from '../authorChanges';
 import { loadProposal, present } from '../load';
 import type { ProposalDoc } from '../model';
@@ -60,6 +61,8 @@ export async function edit(ctx: Ctx, input: EditProposalInput): Promise<Proposal
     if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
     refuse(proposalAuthorLifecycle.stateRefusal('edit', { title: current.title, state: current.status }));
     authorStateCheck({ ...current, mergedFrom: current.mergedFrom ?? [] }, '修改');
+    // A merge job holding it (claimed by screening) finishes first: 正在合并，请稍候.
+    await refuseWhileMerging(ctx.db, [current]);
     if (current.title !== p.title || current.content !== p.content) {
       throw new AppError('CONFLICT', '这条建议刚刚被修改过，请重新打开再改');
     }

@@ -9,6 +9,7 @@ import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { notify } from '../../common/notify';
 import { refuse } from '../../common/scope';
+import { refuseWhileMerging } from '../merging';
 import { authorStateCheck, linkedTo, oldLinks, relink, requireAuthorChange } from '../authorChanges';
 import { loadProposal, present } from '../load';
 import type { ProposalDoc } from '../model';
@@ -30,6 +31,8 @@ export async function withdraw(ctx: Ctx, input: ProposalIdInput): Promise<Propos
     if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
     refuse(proposalAuthorLifecycle.stateRefusal('withdraw', { title: current.title, state: current.status }));
     authorStateCheck({ ...current, mergedFrom: current.mergedFrom ?? [] }, '撤回');
+    // A merge job holding it (claimed by screening) finishes first: 正在合并，请稍候.
+    await refuseWhileMerging(ctx.db, [current]);
     before = current;
     await ref.update({
       data: {

@@ -75,7 +75,7 @@ export function ProposalFields({ values, errors, setField, idPrefix, afterConten
             {titleCount}/{PROPOSAL_TITLE_MAX}
           </Text>
         }
-        placeholder="一句话说清想办的事，4 到 40 个字"
+        placeholder="一句话说清想办的事"
         onInput={(v) => setField('title', v)}
       >
         <OverLimit id={`${idPrefix}-title`} text={values.title} max={PROPOSAL_TITLE_MAX} />

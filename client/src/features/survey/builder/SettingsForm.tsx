@@ -206,7 +206,7 @@ export function SettingsForm({ editor, orgs, orgName, onOpenOrgs, answersExist }
         error={errors.targetCount}
         value={state.targetCount}
         maxlength={8}
-        placeholder="调查对象大约有多少人，用来算回收率"
+        placeholder="大约多少人，用来算回收率"
         onInput={(v) => set('targetCount', v)}
       />
     </View>

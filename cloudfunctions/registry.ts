@@ -15,6 +15,7 @@ import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
 import { PROPOSAL_JOBS_EVERY_MS, resumeProposalJobs } from './proposal/jobs';
 import { settleSupports, SUPPORT_SETTLE_EVERY_MS } from './proposal/supportCounting';
+import { CHECKIN_SETTLE_EVERY_MS, settleCheckins } from './checkin/settle';
 import { ensureYearlyWindows, YEARLY_WINDOW_EVERY_MS } from './collectWindow/yearly';
 import type { Cloud } from './common/cloud';
 
@@ -53,6 +54,8 @@ export const timerTriggers: ReadonlyArray<{
   { function: 'proposal', name: 'proposalJobs', everyMs: PROPOSAL_JOBS_EVERY_MS, run: resumeProposalJobs },
   // Supports whose counting was cut off (stored, not counted), exactly once.
   { function: 'proposal', name: 'settleSupports', everyMs: SUPPORT_SETTLE_EVERY_MS, run: settleSupports },
+  // Check-ins whose counting was cut off (stored, person not counted), exactly once.
+  { function: 'checkin', name: 'settleCheckins', everyMs: CHECKIN_SETTLE_EVERY_MS, run: settleCheckins },
   // The city's yearly Q4 window (also stored on demand by collectWindow.current / list).
   { function: 'collectWindow', name: 'yearlyWindow', everyMs: YEARLY_WINDOW_EVERY_MS, run: ensureYearlyWindows },
   // Subscribe-message push: one round of the queue (fan-out, sends within a time budget); also push.drain.

@@ -3,6 +3,8 @@
  * once), refusals with their words, registration and list import (preview stores nothing), and
  * directly served = a recompute from the records.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type {
   CheckinSummary,
@@ -12,7 +14,9 @@ import type {
   ScanOutput,
   ServicePoint,
 } from '@shishi/shared-types';
-import { recomputeServed } from '../checkin/served';
+import { CHECKIN_SETTLE_AFTER_MS, CHECKIN_SETTLE_EVERY_MS } from '../checkin/settle';
+import { personHash, personKey, recomputeServed } from '../checkin/served';
+import { timerTriggers } from '../registry';
 import { failure, ok, worldPerTest, type World } from './world';
 
 const world = worldPerTest();
@@ -404,5 +408,82 @@ describe('registration and lists', () => {
     await insertProject(world as World, 'pj6', { status: 'draft' });
     expect(failure(await c(WORKER, 'summary', { projectId: 'pj6' })).code).toBe('FORBIDDEN');
     expect(ok<CheckinSummary>(await c(DISTRICT, 'summary', { projectId: 'pj6' })).canManage).toBe(true);
+  });
+});
+
+describe('check-ins cut off before their counting', () => {
+  const settleTimer = timerTriggers.find((t) => t.function === 'checkin' && t.name === 'settleCheckins')!;
+
+  /** A record stored as scan, register or import store it, its counting cut off (never run). */
+  async function storedNotCounted(projectId: string, unitId: string, name: string, day: string) {
+    const db = world.cloud.database();
+    const person = personHash(personKey(unitId, name));
+    const row = {
+      _id: `${projectId}_${day.replace(/-/g, '')}_${person}`,
+      projectId,
+      pointId: null,
+      day,
+      person,
+      source: 'register',
+      openid: null,
+      name,
+      unitId,
+      unitName: unitId,
+      phoneTail: null,
+      at: new Date(world.now()),
+      by: DISTRICT,
+    };
+    await world.cloud.local.engine.inspect(() => db.collection('checkins').add({ data: row }));
+  }
+
+  it('the settling timer counts them exactly once; running it again changes nothing', async () => {
+    const { code } = await pointWithCode();
+    ok(await c(WORKER, 'scan', { code })); // counted by its request
+    // Cut off: two people never counted, and the worker's own record of another day (counted already).
+    await storedNotCounted('pj1', 'gr-zs-sanitation', '赵桂兰', '2026-11-24');
+    await storedNotCounted('pj1', 'gr-tr-bus', '李建国', '2026-11-24');
+    await storedNotCounted('pj1', 'gr-zs-sanitation', '王秀梅', '2026-11-23'); // demo-worker herself
+    await storedNotCounted('pj2', 'gr-tr-bus', '李建国', '2026-11-24');
+    const worker = ok<ScanOutput>(await c(WORKER, 'scan', { code })); // a repeat: counts nobody new
+    expect(worker.alreadyToday).toBe(true);
+    expect(await served('pj1')).toBe(1);
+    expect(await recompute('pj1')).toBe(3);
+    // Too recent to settle (a request storing them might still be counting): nothing yet.
+    expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ counted: 0 });
+    world.setNow(world.now() + CHECKIN_SETTLE_AFTER_MS + CHECKIN_SETTLE_EVERY_MS);
+    expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ records: 5, counted: 3 });
+    expect(await served('pj1')).toBe(3);
+    expect(await served('pj1')).toBe(await recompute('pj1'));
+    expect(await served('pj2')).toBe(await recompute('pj2'));
+    expect(await recompute('pj2')).toBe(1);
+    // Again, also two at once: nothing more is counted.
+    world.setNow(world.now() + CHECKIN_SETTLE_EVERY_MS);
+    const again = await Promise.all([1, 2].map(() => settleTimer.run(world.cloud, new Date(world.now()))));
+    for (const r of again) expect(r).toMatchObject({ counted: 0 });
+    expect(await served('pj1')).toBe(3);
+    expect(await served('pj2')).toBe(1);
+    // The next registration of one of them is no second count either.
+    ok(await c(DISTRICT, 'register', { projectId: 'pj1', name: '赵桂兰', unit: '中山区环卫服务中心工会' }));
+    expect(await served('pj1')).toBe(await recompute('pj1'));
+    expect(await served('pj1')).toBe(3);
+  });
+
+  it('a cut-off record already counted by the person’s next scan is not counted again', async () => {
+    const { code } = await pointWithCode();
+    await storedNotCounted('pj1', 'gr-zs-sanitation', '王秀梅', '2026-11-24'); // demo-worker, today
+    expect(await served('pj1')).toBe(0);
+    // The scan finds today's record stored (今天已经签到过了) and counts it.
+    expect(ok<ScanOutput>(await c(WORKER, 'scan', { code })).alreadyToday).toBe(true);
+    expect(await served('pj1')).toBe(1);
+    world.setNow(world.now() + CHECKIN_SETTLE_AFTER_MS + CHECKIN_SETTLE_EVERY_MS);
+    expect(await settleTimer.run(world.cloud, new Date(world.now()))).toMatchObject({ records: 1, counted: 0 });
+    expect(await served('pj1')).toBe(1);
+    expect(await recompute('pj1')).toBe(1);
+  });
+
+  it('the timer is declared in the function’s config.json on the period the dev host runs it', () => {
+    const config = JSON.parse(readFileSync(join(__dirname, '..', 'checkin', 'config.json'), 'utf8'));
+    expect(config.triggers).toContainEqual({ name: 'settleCheckins', type: 'timer', config: '0 */5 * * * * *' });
+    expect(settleTimer.everyMs).toBe(5 * 60_000);
   });
 });

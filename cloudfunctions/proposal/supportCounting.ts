@@ -30,6 +30,7 @@ import { isDuplicateKey } from '../common/app';
 import { audit } from '../common/audit';
 import type { Cloud, Db } from '../common/cloud';
 import type { Ctx } from '../common/context';
+import { moveSettlingWatermark, readSinceWatermark } from '../common/settling';
 import { creditChange, getOrNull } from './credits';
 import type { ProposalDoc, SupportDoc } from './model';
 
@@ -214,39 +215,17 @@ export async function settleSupportsUpTo(
   now: Date,
 ): Promise<{ supports: number; counted: number }> {
   const _ = db.command;
-  const wm = await db.collection('watermarks').where({ _id: 'supports' }).limit(1).get();
-  const from: Date =
-    (wm.data[0] as { upTo?: Date } | undefined)?.upTo ?? new Date(cutoff.getTime() - FIRST_LOOKBACK_MS);
-  if (from.getTime() >= cutoff.getTime()) return { supports: 0, counted: 0 };
-  const listed: StoredSupport[] = [];
-  let bound = cutoff;
-  let last: StoredSupport | null = null;
-  for (let page = 0; ; page += 1) {
-    const range = _.gte(from).and(_.lt(cutoff));
-    const where = last
-      ? _.and([
-          { createdAt: range },
-          _.or([{ createdAt: _.gt(last.createdAt) }, { createdAt: last.createdAt, _id: _.gt(last._id) }]),
-        ])
-      : { createdAt: range };
-    const res = await db
-      .collection('supports')
-      .where(where)
-      .orderBy('createdAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get();
-    const rows = res.data as StoredSupport[];
-    listed.push(...rows);
-    if (rows.length < PAGE) break;
-    last = rows[rows.length - 1];
-    if (page + 1 >= MAX_PAGES) {
-      // Stop at a whole instant: the supports created at `bound` are read again next time.
-      bound = last.createdAt;
-      break;
-    }
-  }
-  const due = listed.filter((s) => s.createdAt.getTime() < bound.getTime());
+  const read = await readSinceWatermark<StoredSupport>(db, {
+    id: 'supports',
+    collection: 'supports',
+    timeField: 'createdAt',
+    cutoff,
+    firstLookbackMs: FIRST_LOOKBACK_MS,
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+  });
+  const due = read.rows;
+  const bound = read.bound;
   const byProposal = new Map<string, StoredSupport[]>();
   for (const s of due) byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s]);
   let counted = 0;
@@ -270,20 +249,7 @@ export async function settleSupportsUpTo(
       await moveWatermark(db, { ...p, sm: marks }, bound);
     }
   }
-  if (bound.getTime() > from.getTime()) {
-    const moved = await db
-      .collection('watermarks')
-      .where({ _id: 'supports', upTo: _.lt(bound) })
-      .update({ data: { upTo: bound } });
-    if (!moved.stats?.updated && wm.data.length === 0) {
-      try {
-        await db.collection('watermarks').add({ data: { _id: 'supports', upTo: bound } });
-      } catch (e) {
-        // Another run created it: it moves it next time.
-        if (!isDuplicateKey(e)) throw e;
-      }
-    }
-  }
+  await moveSettlingWatermark(db, read, 'supports');
   return { supports: due.length, counted };
 }
 

@@ -242,7 +242,14 @@ export const collections = [
   // One check-in or on-site registration per person, project and business day: _id
   // `${projectId}_${day}_${personHash}` (a repeat, also 1,000 concurrent ones, is a duplicate key);
   // imported list rows `${projectId}_list_${personHash}`. Per-day and recompute reads by project.
-  { name: 'checkins', indexes: [{ name: 'project_day', keys: { projectId: 1, day: 1 } }] },
+  {
+    name: 'checkins',
+    indexes: [
+      { name: 'project_day', keys: { projectId: 1, day: 1 } },
+      // The settling timer (checkin/settle.ts) reads the records stored since its watermark.
+      { name: 'at', keys: { at: 1 } },
+    ],
+  },
   // Directly served people of a project, 8 shards `${projectId}_${k}`: `n` and a mark `m.<personHash>`
   // per person, set together by one conditional update (cloudfunctions/checkin/served.ts).
   { name: 'servedCounters', indexes: [{ name: 'project', keys: { projectId: 1 } }] },

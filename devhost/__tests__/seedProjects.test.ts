@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functions } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, type LocalCloud } from '@shishi/local-cloud';
-import { collections, type Project, type Reply, type Workbench } from '@shishi/shared-types';
+import { collections, type CheckinSummary, type Project, type Reply, type Workbench } from '@shishi/shared-types';
 import { seed } from '../src/seed';
 import { seedProjects } from '../src/seedProjects';
 
@@ -131,6 +131,18 @@ describe('seedProjects', () => {
         [ids[4], 'plan', true],
       ].sort(),
     );
+  });
+
+  it('gives the project in progress a service point a worker can check in at today', async () => {
+    const summary = await host.call<CheckinSummary>('demo-worker', 'checkin', 'summary', { projectId: ids[3] });
+    expect(summary.points.map((p) => [p.name, p.startDate <= '2026-11-24', p.endDate >= '2026-11-24'])).toEqual([
+      ['中山区青少年宫报到处', true, true],
+    ]);
+    expect(summary.served).toBe(0);
+    // The accepted project takes no check-ins: no point.
+    expect(
+      (await host.call<CheckinSummary>('demo-district', 'checkin', 'summary', { projectId: ids[4] })).points,
+    ).toEqual([]);
   });
 
   it('adds nothing and changes nothing when seeded again', async () => {

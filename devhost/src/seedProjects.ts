@@ -9,7 +9,7 @@
  * Five 中山区总工会 projects (县区级 → 组织和基层工作部, 市总党组会), from proposals by 王秀梅 and 李建国:
  * 1. a draft an adoption created;  2. under 论证;  3. established, its 启动申报表 waiting for the
  * 组织和基层工作部 head (刘强);  4. in progress with tranche 1 paid and some spending;  5. accepted, both
- * tranches paid.
+ * tranches paid. The project in progress has a service point (checkin.createPoint).
  */
 import { functions } from '@shishi/cloudfunctions/registry';
 import type { LocalCloud } from '@shishi/local-cloud';
@@ -367,6 +367,18 @@ export async function seedProjects(cloud: LocalCloud, hostNow: Date): Promise<Se
       images: [],
     });
     await move('demo-district', id, 'start');
+    // The project in progress gets a service point (服务点与签到), made as staff make one.
+    if (d.until === 'inProgress') {
+      await call('demo-district', 'checkin', 'createPoint', {
+        projectId: id,
+        name: `${d.record.coverage ?? '中山区'}报到处`,
+        address: '中山区五五路 2 号一楼大厅',
+        startDate: startDay,
+        endDate: endDay,
+        hours: '周一至周五 8:30–17:00',
+        contact: `${common.leaderName} ${common.phone}`,
+      });
+    }
   }
   at(0.4);
   for (const { d, id } of reaching('inProgress')) {

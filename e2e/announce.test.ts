@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AnnouncementStatsOutput, Project, ProjectViewOutput } from '@shishi/shared-types';
+import type { AnnouncementStatsOutput, MeOutput, Project, ProjectViewOutput } from '@shishi/shared-types';
 import { api, baseUrl, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -207,4 +207,21 @@ test('staff see who was reached: the worker who opened it', async () => {
   assert.equal(await onScreen(staff, `#announce-stats-${announcementId}-在小程序里打开`).textContent(), '1 人');
   await settle(staff);
   await shot(staff, 'announce-stats');
+});
+
+test('a worker declares their groups in 我的 · 我所属的群体 (optional), so notices for those groups reach them', async () => {
+  const worker = await open('demo-worker', 'pages/mine/index');
+  await onScreen(worker, '#mine-groups').click();
+  await onScreen(worker, '#groups-card').waitFor();
+  assert.match((await onScreen(worker, '#groups-summary').textContent()) ?? '', /没有选择/);
+  await onScreen(worker, '#groups-women').click();
+  await onScreen(worker, '#groups-migrant').click();
+  assert.equal((await onScreen(worker, '#groups-summary').textContent())?.trim(), '已选：女职工、农民工');
+  await settle(worker);
+  await shot(worker, 'announce-groups');
+  await onScreen(worker, '#groups-save').click();
+  await worker.waitForFunction(() => document.querySelector('#groups-save')?.textContent?.trim() === '已保存');
+  const me = await api<MeOutput>('demo-worker', 'profile', 'me');
+  assert.deepEqual(me.bound && me.profile.groups, ['women', 'migrant']);
+  assert.deepEqual(me.bound && me.profile.name, '王秀梅');
 });

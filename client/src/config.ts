@@ -30,4 +30,5 @@ export const routes = {
   staffReview: '/packages/staff/pages/review/index',
   offlineNew: '/packages/cadre/pages/offline-new/index',
   pushSubscriptions: '/packages/push/pages/subscriptions/index',
+  workerGroups: '/packages/announce/pages/groups/index',
 } as const;

@@ -40,6 +40,12 @@ function MinePage() {
               description="项目有新消息时用微信通知我"
               onClick={() => void Taro.navigateTo({ url: routes.pushSubscriptions })}
             />
+            <Cell
+              id="mine-groups"
+              title="我所属的群体"
+              description="女职工、农民工等群体的项目通知能送到您这里"
+              onClick={() => void Taro.navigateTo({ url: routes.workerGroups })}
+            />
           </CellGroup>
           <LargeFontEntry />
           <MyProposals />

@@ -9,8 +9,8 @@ import { proposalFunction } from './proposal/app';
 import { surveyFunction } from './survey/app';
 import { pushFunction } from './push/app';
 import { drainPushes, PUSH_DRAIN_EVERY_MS } from './common/push';
-import { checkinFunction } from './checkin/app';
 import { announceFunction } from './announce/app';
+import { checkinFunction } from './checkin/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
 import { PROPOSAL_JOBS_EVERY_MS, resumeProposalJobs } from './proposal/jobs';
@@ -28,8 +28,8 @@ export const functions: Record<string, CloudFunction> = {
   project: projectFunction,
   survey: surveyFunction,
   push: pushFunction,
-  checkin: checkinFunction,
   announce: announceFunction,
+  checkin: checkinFunction,
 };
 
 /**

@@ -118,11 +118,13 @@ export async function runSurveyBench({ quick = false, artifacts, log = console.l
         `${(results.export.bytes / 1024 / 1024).toFixed(1)} MB; RSS ${results.export.rssBeforeMB} MB before, ` +
         `highest ${results.export.rssPeakMB} MB during`,
     );
-    results.exportLive = await call({ name: 'exportLive' });
-    log(
-      `survey: the export keeps at most ${results.exportLive.heapMaxMB} MB of JS heap and ` +
-        `${results.exportLive.buffersMaxMB} MB of Buffers alive (after a full GC before each of its ${results.exportLive.samples} reads)`,
-    );
+    // SURVEY_BENCH_SKIP_EXPORT_LIVE=1 skips the GC-between-reads re-run of the export (its longest step).
+    if (process.env.SURVEY_BENCH_SKIP_EXPORT_LIVE !== '1') results.exportLive = await call({ name: 'exportLive' });
+    if (results.exportLive)
+      log(
+        `survey: the export keeps at most ${results.exportLive.heapMaxMB} MB of JS heap and ` +
+          `${results.exportLive.buffersMaxMB} MB of Buffers alive (after a full GC before each of its ${results.exportLive.samples} reads)`,
+      );
     results.exportCheck = await readXlsx(results.export.path);
     results.exportCheck.ok =
       results.exportCheck.sheets.length === 2 && results.exportCheck.sheets[1].rows === params.answers + 1;

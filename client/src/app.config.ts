@@ -36,13 +36,13 @@ export default defineAppConfig({
         'pages/poster/index',
       ],
     },
-    // 订阅消息 (我的 → 订阅消息): the worker's grants per topic and 订阅 for each.
-    { root: 'packages/push', pages: ['pages/subscriptions/index'] },
     // 信息发布: an announcement (opened from 首页's feed or a subscribe message), 发布公告 and 项目公告 (staff).
     {
       root: 'packages/announce',
       pages: ['pages/detail/index', 'pages/publish/index', 'pages/manage/index', 'pages/groups/index'],
     },
+    // 订阅消息 (我的 → 订阅消息): the worker's grants per topic and 订阅 for each.
+    { root: 'packages/push', pages: ['pages/subscriptions/index'] },
     // 人员与角色: the admin's screen, opened by one person in a hundred.
     { root: 'packages/admin', pages: ['pages/roles/index'] },
     // 提建议, 建议详情 and 消息 keep their page paths but load as subpackages of their own: the main

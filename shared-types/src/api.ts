@@ -13,8 +13,8 @@ import { projectContracts } from './contracts/project';
 import { proposalContracts } from './contracts/proposal';
 import { surveyContracts } from './contracts/survey';
 import { pushContracts } from './contracts/push';
-import { checkinContracts } from './contracts/checkin';
 import { announceContracts } from './contracts/announce';
+import { checkinContracts } from './contracts/checkin';
 
 export type { ActionContract } from './contracts/contract';
 
@@ -27,8 +27,8 @@ export const api = {
   project: projectContracts,
   survey: surveyContracts,
   push: pushContracts,
-  checkin: checkinContracts,
   announce: announceContracts,
+  checkin: checkinContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 
 export type Api = typeof api;

@@ -60,23 +60,23 @@ export async function decide(ctx: Ctx, input: DecideInput): Promise<DecideOutput
           return { org, routing: await routeFor(ctx, org) };
         })()
       : null;
+  // Not while a merge job holds it (its cluster is changing): CONFLICT 正在合并，请稍候.
+  const stale = await refuseWhileMerging(ctx.db, [p]);
   let project: ProjectDoc | null = null;
   let from = p.status;
   await ctx.db.runTransaction(async (t: Ctx['db']) => {
     const _ = ctx.db.command;
     const ref = t.collection('proposals').doc(p._id);
     const current = (await ref.get()).data as ProposalDoc | null;
-  // Not while a merge job holds it (its cluster is changing): CONFLICT 正在合并，请稍候.
-  const stale = await refuseWhileMerging(ctx.db, [p]);
     if (!current) throw new AppError('CONFLICT', '这条建议不存在了');
+    if (current.mergeJob && !stale.has(current.mergeJob))
+      throw new AppError('CONFLICT', `《${p.title}》${MERGE_BUSY_MESSAGE}`);
     refuse(proposalLifecycle.stateRefusal(input.kind, { title: current.title, state: current.status }));
     from = current!.status;
     let projectId: string | null = null;
     if (input.kind === 'adopt' && adoption) {
       project = await insertDraft(ctx, t, {
         record: draftRecord(current, adoption.org.name, adoption.routing.level, input.projectTitle),
-    if (current.mergeJob && !stale.has(current.mergeJob))
-      throw new AppError('CONFLICT', `《${p.title}》${MERGE_BUSY_MESSAGE}`);
         applicant: adoption.org,
         routing: adoption.routing,
         origin: [current._id, ...(current.mergedFrom ?? []).map((m) => m._id)],

@@ -34,13 +34,13 @@ import {
 } from '../schemas/screening';
 import type { ActionContract } from './contract';
 import { jobStatusInputSchema } from '../schemas/job';
-
 import {
   mergeStatusOutputSchema,
   unmergeAllInputSchema,
   unmergeAllOutputSchema,
   unmergeAllStatusOutputSchema,
 } from '../schemas/screening';
+
 export const proposalContracts = {
   submit: {
     summary: '职工在征集期内提交建议；同一草稿重复提交返回原建议，与自己已提交的建议完全相同时返回那条并说明',
@@ -121,20 +121,6 @@ export const proposalContracts = {
     output: unmergeOutputSchema,
     access: access(collectionStaffRoles, 'subtree'),
   },
-  score: {
-    summary: '按三项标准评分：需求最迫切、最具备办结条件（意愿最集中自动计算）',
-    input: scoreInputSchema,
-    output: proposalSchema,
-    access: access(collectionStaffRoles, 'subtree'),
-  },
-  decide: {
-    summary: '作出决定：采纳（生成项目草稿）、暂缓或不采纳（附理由），并通知作者',
-    input: decideInputSchema,
-    output: decideOutputSchema,
-    access: access(collectionStaffRoles, 'subtree'),
-  },
-  reviewQueue: {
-    summary: '内容审核队列：内容安全检查未通过、等待人工审核的建议',
   mergeStatus: {
     summary: '合并任务的进度：继续合并下一批，完成后返回保留的建议和合并的条数（只有发起人能查看）',
     input: jobStatusInputSchema,
@@ -153,6 +139,20 @@ export const proposalContracts = {
     output: unmergeAllStatusOutputSchema,
     access: access(collectionStaffRoles),
   },
+  score: {
+    summary: '按三项标准评分：需求最迫切、最具备办结条件（意愿最集中自动计算）',
+    input: scoreInputSchema,
+    output: proposalSchema,
+    access: access(collectionStaffRoles, 'subtree'),
+  },
+  decide: {
+    summary: '作出决定：采纳（生成项目草稿）、暂缓或不采纳（附理由），并通知作者',
+    input: decideInputSchema,
+    output: decideOutputSchema,
+    access: access(collectionStaffRoles, 'subtree'),
+  },
+  reviewQueue: {
+    summary: '内容审核队列：内容安全检查未通过、等待人工审核的建议',
     input: reviewQueueInputSchema,
     output: reviewQueueOutputSchema,
     access: access(collectionStaffRoles, 'subtree'),

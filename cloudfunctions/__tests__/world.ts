@@ -34,13 +34,21 @@ export interface WorldOptions {
    * the suite checks the functions against production's behaviour. (The dev host runs lenient.)
    */
   strict?: boolean | StrictOptions;
+  /** Delay of the image check's verdict (default 50 ms): a test of what shows while it is pending sets more. */
+  mediaCheckDelayMs?: number;
 }
 
 export async function openWorld(start = NOV, options: WorldOptions = {}): Promise<World> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shishi-cf-'));
   let clock = start;
   const now = () => clock;
-  const cloud = createLocalCloud({ dataDir, collections, now, strict: options.strict ?? true });
+  const cloud = createLocalCloud({
+    dataDir,
+    collections,
+    now,
+    strict: options.strict ?? true,
+    mediaCheckDelayMs: options.mediaCheckDelayMs,
+  });
   cloud.local.openapi.onMessagePush((event) => messagePushTarget(cloud, event, new Date(clock)));
   // The dev host's seeding (and its upgrades of older data directories) is not a function's query.
   await cloud.local.engine.inspect(() => seed(cloud.database(), new Date(clock)));

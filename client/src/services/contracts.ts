@@ -9,11 +9,22 @@ import { collectWindowContracts } from '@shishi/shared-types/src/contracts/colle
 import { messageContracts } from '@shishi/shared-types/src/contracts/message';
 import { orgContracts } from '@shishi/shared-types/src/contracts/org';
 import { profileContracts } from '@shishi/shared-types/src/contracts/profile';
-import { proposalContracts } from '@shishi/shared-types/src/contracts/proposal';
+import { proposalPageSchema, supportOutputSchema } from '@shishi/shared-types/src/schemas/proposal';
 import { registerContracts } from './callCore';
 
 registerContracts('profile', profileContracts);
 registerContracts('org', orgContracts);
 registerContracts('collectWindow', collectWindowContracts);
-registerContracts('proposal', proposalContracts);
+// The four proposal replies main-package pages read; the whole table is registered by
+// features/proposal/contracts.ts where subpackages call the rest (it wins over these).
+registerContracts(
+  'proposal',
+  {
+    list: { output: proposalPageSchema },
+    listMine: { output: proposalPageSchema },
+    support: { output: supportOutputSchema },
+    unsupport: { output: supportOutputSchema },
+  },
+  { keepExisting: true },
+);
 registerContracts('message', messageContracts);

@@ -1,5 +1,6 @@
 import type { Proposal } from '@shishi/shared-types';
 import type { Attachments } from '../attachment';
+import '../proposal/contracts';
 import { submitOfflineInputSchema, submitOfflineProposal } from '../proposal/api';
 import { emptyProposalForm, type ProposalFormValues } from '../proposal/form';
 import { useFormState } from '../../hooks/useFormState';

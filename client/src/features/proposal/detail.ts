@@ -1,4 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import './contracts';
 import { useOnReshow } from '../../hooks/useOnReshow';
 import { useResource } from '../../hooks/useResource';
 import { fetchProposal } from './api';

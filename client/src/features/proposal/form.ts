@@ -2,6 +2,7 @@
  * Proposal forms (提建议, and 线下录入 in the cadre subpackage): field state, the similar-proposal
  * lookup and the submit. Kept apart from `hooks.ts` so that only the form pages load it.
  */
+import './contracts';
 import { useEffect, useRef, useState } from 'react';
 import type {
   Proposal,

@@ -14,6 +14,7 @@ import type {
   UnmergeAllStatusOutput,
   UnmergeOutput,
 } from '@shishi/shared-types';
+import '../proposal/contracts';
 import { invoke } from '../../services/call';
 import { driveJob } from '../../services/jobs';
 

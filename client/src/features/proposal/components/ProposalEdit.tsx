@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import '../contracts';
 import { fetchProposal } from '../api';
 import { useResource } from '../../../hooks/useResource';
 import { Empty, ErrorBlock, Loading, Notice } from '../../../components';

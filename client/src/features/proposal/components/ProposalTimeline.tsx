@@ -9,6 +9,7 @@ import {
 } from '@shishi/shared-types';
 import { AppButton } from '../../../components';
 import { confirm, showError, toastSuccess } from '../../../utils/feedback';
+import '../contracts';
 import { withdrawProposal } from '../api';
 import { projectUrl, proposalDetailUrl, proposalEditUrl } from '../links';
 import './ProposalTimeline.scss';

@@ -409,6 +409,30 @@ describe('registration and lists', () => {
     expect(failure(await c(WORKER, 'summary', { projectId: 'pj6' })).code).toBe('FORBIDDEN');
     expect(ok<CheckinSummary>(await c(DISTRICT, 'summary', { projectId: 'pj6' })).canManage).toBe(true);
   });
+
+  it('the project poster carries the mini-program code of the project page, for the project’s staff only', async () => {
+    await pointWithCode();
+    // The local runtime has no wxacode: the poster then has none (its H5 build draws the link's QR code).
+    expect(ok<CheckinSummary>(await c(DISTRICT, 'summary', { projectId: 'pj1', poster: true })).miniCodeUrl).toBeNull();
+    // Production's openapi.wxacode.getUnlimited, recorded.
+    const asked: Array<{ scene: string; page: string }> = [];
+    (world.cloud.openapi as unknown as { wxacode: unknown }).wxacode = {
+      getUnlimited: async (a: { scene: string; page: string }) => {
+        asked.push({ scene: a.scene, page: a.page });
+        return { errCode: 0, buffer: Buffer.from('PNG') };
+      },
+    };
+    const staff = ok<CheckinSummary>(await c(DISTRICT, 'summary', { projectId: 'pj1', poster: true }));
+    expect(staff.miniCodeUrl).toMatch(/posters\/checkin\/[0-9a-f]{32}\.png/);
+    expect(asked).toEqual([{ scene: 'pj1', page: 'packages/project/pages/detail/index' }]);
+    // Not without `poster`, and never for a worker.
+    expect(ok<CheckinSummary>(await c(DISTRICT, 'summary', { projectId: 'pj1' })).miniCodeUrl).toBeNull();
+    expect(ok<CheckinSummary>(await c(WORKER, 'summary', { projectId: 'pj1', poster: true })).miniCodeUrl).toBeNull();
+    expect(asked).toHaveLength(1);
+    expect(failure(await c(DISTRICT, 'summary', { projectId: 'pj1', poster: 'yes' })).fields).toEqual([
+      expect.objectContaining({ path: 'poster' }),
+    ]);
+  });
 });
 
 describe('check-ins cut off before their counting', () => {

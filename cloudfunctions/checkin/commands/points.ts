@@ -76,12 +76,13 @@ interface WxaCode {
  * `scene`), stored once per code as a PNG and handed out as a signed, expiring link. Null on a
  * platform without it (the local runtime: the poster carries a QR code of the H5 link instead).
  */
-async function miniCode(ctx: Ctx, code: string): Promise<string | null> {
+export async function miniCode(ctx: Ctx, code: string, page = 'pages/checkin/index'): Promise<string | null> {
   const wxacode = (ctx.cloud.openapi as { wxacode?: WxaCode }).wxacode;
-  if (!wxacode?.getUnlimited) return null;
-  const name = createHash('sha256').update(`wxacode:${code}`).digest('hex').slice(0, 32);
+  // A scene holds at most 32 characters (CloudBase ids are 32).
+  if (!wxacode?.getUnlimited || code.length > 32) return null;
+  const name = createHash('sha256').update(`wxacode:${page}:${code}`).digest('hex').slice(0, 32);
   const cloudPath = `posters/checkin/${name}.png`;
-  const made = await wxacode.getUnlimited({ scene: code, page: 'pages/checkin/index', checkPath: false, width: 430 });
+  const made = await wxacode.getUnlimited({ scene: code, page, checkPath: false, width: 430 });
   if (!made.buffer || (made.errCode && made.errCode !== 0)) return null;
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: Buffer.from(made.buffer) });
   const links = await ctx.cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 7200 }] });

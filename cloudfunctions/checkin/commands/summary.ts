@@ -14,10 +14,14 @@ import { reaches } from '../../common/scope';
 import { loadProject } from '../../project/load';
 import { pointOut, type PointDoc } from '../load';
 import { servedOf } from '../served';
+import { miniCode } from './points';
 
 const manage = access(projectOwnerRoles, 'subtree');
 /** Before publication: staff of the applicant unit (and above) and of the routed departments. */
 const see = access(staffRoles, 'department');
+
+/** The project page (its mini-program code carries the project id as `scene`). */
+const PROJECT_PAGE = 'packages/project/pages/detail/index';
 
 export async function summary(ctx: Ctx, input: z.output<typeof summaryInputSchema>): Promise<CheckinSummary> {
   const p = await loadProject(ctx, input.projectId);
@@ -58,6 +62,8 @@ export async function summary(ctx: Ctx, input: z.output<typeof summaryInputSchem
     canManage,
     points: (points.data as PointDoc[]).map((pt) => pointOut(pt, perPoint.get(pt._id) ?? 0)),
     days: [...perDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count })),
+    // The project poster's code opens the project page (its `scene` is the project id).
+    miniCodeUrl: input.poster && canManage ? await miniCode(ctx, p._id, PROJECT_PAGE) : null,
     imported,
   };
 }

@@ -164,7 +164,11 @@ export const importOutputSchema = z.object({
 });
 export type ImportOutput = z.infer<typeof importOutputSchema>;
 
-export const summaryInputSchema = z.object({ projectId: idSchema });
+export const summaryInputSchema = z.object({
+  projectId: idSchema,
+  /** The project's poster: also make the mini-program code of the project page (staff of the project). */
+  poster: z.boolean({ error: '海报参数不对' }).optional(),
+});
 export const summaryOutputSchema = z.object({
   projectId: z.string(),
   projectTitle: z.string(),
@@ -182,5 +186,10 @@ export const summaryOutputSchema = z.object({
   days: z.array(z.object({ day: z.string(), count: z.number().int() })),
   /** People added from imported lists. */
   imported: z.number().int(),
+  /**
+   * With `poster` for staff of the project: the mini-program code that opens the project page
+   * (production: wxacode.getUnlimited, the project id as scene), a signed link; otherwise null.
+   */
+  miniCodeUrl: z.string().nullable(),
 });
 export type CheckinSummary = z.infer<typeof summaryOutputSchema>;

@@ -1,6 +1,6 @@
 /**
- * weapp: the mini-program code of the page (checkin.code's wxacode.getUnlimited PNG, for a service
- * point) to save and print, with the facts to print beside it; the full poster (title, time, place
+ * weapp: the mini-program code of the page (wxacode.getUnlimited PNG: checkin.code for a service point,
+ * checkin.summary with `poster` for the project) to save and print, with the facts to print beside it; the full poster (title, time, place
  * and the code on one PNG) is made in the H5 build in a desktop browser (PosterTools.h5.tsx).
  */
 import { View, Text, Image } from '@tarojs/components';

@@ -16,8 +16,9 @@ import { invoke, registerContracts } from '../../services/call';
 
 registerContracts('checkin', checkinContracts);
 
-export function fetchCheckinSummary(projectId: string): Promise<CheckinSummary> {
-  return invoke('checkin', 'summary', { projectId });
+/** `poster`: also the mini-program code of the project page (staff, production). */
+export function fetchCheckinSummary(projectId: string, poster = false): Promise<CheckinSummary> {
+  return invoke('checkin', 'summary', poster ? { projectId, poster } : { projectId });
 }
 
 export function createServicePoint(input: CreatePointInput): Promise<ServicePoint> {

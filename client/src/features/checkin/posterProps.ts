@@ -6,7 +6,7 @@ export interface PosterToolsProps {
   path: string;
   action: string;
   lines: string[];
-  /** The mini-program code (production, from checkin.code), or null. */
+  /** The mini-program code (production, from checkin.code or checkin.summary with `poster`), or null. */
   miniCodeUrl: string | null;
   fileName: string;
 }

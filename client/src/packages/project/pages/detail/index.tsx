@@ -25,7 +25,8 @@ const retryable: readonly string[] = ['NETWORK', 'INTERNAL'];
  */
 function ProjectPage() {
   const params = useRouter().params;
-  const id = decodeURIComponent(params.id ?? '');
+  // `scene`: opened from the project poster's mini-program code (wxacode.getUnlimited, the project id).
+  const id = decodeURIComponent(params.id ?? params.scene ?? '');
   const formId = params.form ? decodeURIComponent(params.form) : undefined;
   const project = useResource(() => fetchProject(id), [id]);
   useProjectShare(id, project.data);

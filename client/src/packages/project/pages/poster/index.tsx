@@ -26,7 +26,7 @@ function Poster() {
     async () =>
       pointId
         ? { code: await fetchPointCode(pointId), summary: null }
-        : { code: null, summary: await fetchCheckinSummary(id) },
+        : { code: null, summary: await fetchCheckinSummary(id, true) },
     [id, pointId],
   );
   if (!id)
@@ -70,7 +70,7 @@ function Poster() {
           places ? `地点：${places}` : '地点：服务点确定后在项目页公布',
           '扫码看服务内容、服务点和签到方式',
         ]}
-        miniCodeUrl={null}
+        miniCodeUrl={s.miniCodeUrl}
         fileName={`项目海报-${s.projectTitle}`}
       />
     </View>

@@ -178,7 +178,8 @@ test('district staff merge the duplicate into the original, undo it, merge again
   await settle(page);
   await shot(page, '30-screening');
 
-  await page.locator('#screen-search input').fill('环卫');
+  // Both titles hold 环卫工人 (其他 files' proposals may fill a broader search's first page).
+  await page.locator('#screen-search input').fill('环卫工人');
   await page.locator('#screen-search-submit').click();
   await page.locator(`#screen-${offlineId}`).waitFor();
   await page.locator('#screen-select-seed-p1').click();

@@ -99,6 +99,12 @@ test('a worker submits a proposal and sees it in 我的建议', async () => {
 test("a worker browses others' proposals with their names masked", async () => {
   await page.locator('.weui-tabbar__item', { hasText: '大家的建议' }).click();
   await page.locator('#proposals-list .proposal-card').first().waitFor();
+  // Other files' proposals may fill the first page: find the seeded one by its words.
+  await page.locator('#proposals-search input').fill('外卖骑手');
+  await page.locator('#proposals-search-submit').click();
+  await page.waitForFunction(() =>
+    document.querySelector('#proposals-list')?.textContent?.includes('外卖骑手充电换电和歇脚点'),
+  );
   const text = await page.locator('#proposals-list').innerText();
   assert.match(text, /外卖骑手充电换电和歇脚点/);
   assert.match(text, /陈\*\*/, "other workers' names are masked");
@@ -108,5 +114,9 @@ test("a worker browses others' proposals with their names masked", async () => {
   // Category filter narrows the list.
   await page.locator('#proposals-category-career').click();
   await page.waitForFunction(() => !document.body.innerText.includes('外卖骑手充电换电和歇脚点'));
-  assert.match(await page.locator('#proposals-list').innerText(), /青年职工技能提升线上课程/);
+  await page.locator('#proposals-search input').fill('');
+  await page.locator('#proposals-search-submit').click();
+  await page.waitForFunction(() =>
+    document.querySelector('#proposals-list')?.textContent?.includes('青年职工技能提升线上课程'),
+  );
 });

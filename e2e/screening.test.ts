@@ -297,6 +297,12 @@ test('the author sees the adoption: message, status, the project and its progres
   const page = await signedIn('demo-worker');
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
   await page.locator('#mine-unread').waitFor();
+  // Other files' proposals by this worker may fill the first page: scroll to load more until it shows.
+  for (let i = 0; i < 10 && (await page.locator('#proposal-seed-p1').count()) === 0; i += 1) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(600);
+  }
   const card = page.locator('#proposal-seed-p1');
   await card.waitFor();
   assert.match(await card.innerText(), /已采纳/);

@@ -11,44 +11,14 @@
  * The secret is `CHECKIN_CODE_SECRET` (the function's environment, production; the deploy generates it),
  * else a random one created once in `checkinSecrets`. Changing it voids every printed poster.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isDuplicateKey } from '../common/app';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../common/cloud';
+import { storedSecret } from '../common/secrets';
 
 const SECRET_DOC = 'codeKey';
 const DAY_MS = 86_400_000;
-const cache = new WeakMap<object, Promise<Buffer>>();
-
 export function codeSecret(db: Db): Promise<Buffer> {
-  const fromEnv = process.env.CHECKIN_CODE_SECRET;
-  if (fromEnv && fromEnv.length >= 32) return Promise.resolve(Buffer.from(fromEnv, 'utf8'));
-  let secret = cache.get(db);
-  if (!secret) {
-    secret = loadOrCreate(db);
-    cache.set(db, secret);
-    secret.catch(() => cache.delete(db));
-  }
-  return secret;
-}
-
-async function loadOrCreate(db: Db): Promise<Buffer> {
-  const read = async () => {
-    const res = await db.collection('checkinSecrets').where({ _id: SECRET_DOC }).limit(1).get();
-    const doc = res.data[0] as { value?: string } | undefined;
-    return doc?.value ? Buffer.from(doc.value, 'base64') : null;
-  };
-  const found = await read();
-  if (found) return found;
-  const value = randomBytes(32).toString('base64');
-  try {
-    await db.collection('checkinSecrets').add({ data: { _id: SECRET_DOC, value, createdAt: new Date() } });
-    return Buffer.from(value, 'base64');
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const theirs = await read();
-    if (!theirs) throw e;
-    return theirs;
-  }
+  return storedSecret(db, { env: 'CHECKIN_CODE_SECRET', collection: 'checkinSecrets', docId: SECRET_DOC });
 }
 
 /** `2026-11-24` → days since the epoch (the day as a UTC date: no time zone involved). */

@@ -30,7 +30,8 @@ describe('npm scripts', () => {
 
 describe('tests', () => {
   it('no test accepts any error: a rejection is asserted with the code or message meant', () => {
-    const loose = ['rejects.toBeDefined()', 'rejects.toBeTruthy()'].map((p) => p.replace(/[.()]/g, '\\$&')).join('|');
+    // The two matchers that accept any error, built from parts so this file does not hold them itself.
+    const loose = ['toBeDefined', 'toBeTruthy'].map((m) => `rejects\\.${m}\\(\\)`).join('|');
     let hits = '';
     try {
       hits = execFileSync(

@@ -18,7 +18,11 @@ import { storedSecret } from '../common/secrets';
 const SECRET_DOC = 'codeKey';
 const DAY_MS = 86_400_000;
 export function codeSecret(db: Db): Promise<Buffer> {
-  return storedSecret(db, { env: 'CHECKIN_CODE_SECRET', collection: 'checkinSecrets', docId: SECRET_DOC });
+  return storedSecret(db, {
+    fromEnv: process.env.CHECKIN_CODE_SECRET,
+    collection: 'checkinSecrets',
+    docId: SECRET_DOC,
+  });
 }
 
 /** `2026-11-24` → days since the epoch (the day as a UTC date: no time zone involved). */

@@ -9,8 +9,11 @@ import { isDuplicateKey } from './app';
 import type { Db } from './cloud';
 
 export interface SecretSource {
-  /** The environment variable that holds it in production (at least 32 characters to count). */
-  env: string;
+  /**
+   * The value of the environment variable that holds it in production (at least 32 characters to
+   * count), read by the caller from its own named variable so the deploy's list of variables finds it.
+   */
+  fromEnv: string | undefined;
   collection: string;
   docId: string;
 }
@@ -18,7 +21,7 @@ export interface SecretSource {
 const caches = new Map<string, WeakMap<object, Promise<Buffer>>>();
 
 export function storedSecret(db: Db, source: SecretSource): Promise<Buffer> {
-  const fromEnv = process.env[source.env];
+  const { fromEnv } = source;
   if (fromEnv && fromEnv.length >= 32) return Promise.resolve(Buffer.from(fromEnv, 'utf8'));
   const key = `${source.collection}/${source.docId}`;
   let cache = caches.get(key);

@@ -13,7 +13,11 @@ import type { Ctx } from '../common/context';
 import { storedSecret } from '../common/secrets';
 
 export function respondentSecret(ctx: Ctx): Promise<Buffer> {
-  return storedSecret(ctx.db, { env: 'SURVEY_RESPONDENT_SECRET', collection: 'surveySecrets', docId: 'respondentKey' });
+  return storedSecret(ctx.db, {
+    fromEnv: process.env.SURVEY_RESPONDENT_SECRET,
+    collection: 'surveySecrets',
+    docId: 'respondentKey',
+  });
 }
 
 /** The unique-index key of a person's answer to a survey. `person` is an OPENID or an offline worker key. */

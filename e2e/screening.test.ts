@@ -297,11 +297,17 @@ test('the author sees the adoption: message, status, the project and its progres
   const page = await signedIn('demo-worker');
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
   await page.locator('#mine-unread').waitFor();
-  // Other files' proposals by this worker may fill the first page: scroll to load more until it shows.
-  for (let i = 0; i < 10 && (await page.locator('#proposal-seed-p1').count()) === 0; i += 1) {
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.mouse.wheel(0, 4000);
-    await page.waitForTimeout(600);
+  // Other files' proposals by this worker may fill the first page: tap 加载更多 until it shows.
+  await page.locator('#mine-list').waitFor();
+  for (let i = 0; i < 20 && (await page.locator('#proposal-seed-p1').count()) === 0; i += 1) {
+    const more = page.locator('#mine-list-load-more');
+    if ((await more.count()) === 0) break;
+    const before = await page.locator('#mine-list .ui-paged-list__items > *').count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#mine-list .ui-paged-list__items > *').length > n,
+      before,
+    );
   }
   const card = page.locator('#proposal-seed-p1');
   await card.waitFor();

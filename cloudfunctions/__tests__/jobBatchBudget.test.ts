@@ -82,7 +82,7 @@ describe('batches stop on their time budget and go on from their cursor', () => 
     world.setNow(world.now() + SETTLE_AFTER_MS + 1000);
     const cutoff = world.now() - SETTLE_AFTER_MS;
 
-    // A mark dropped per request, every counter update 1.5 s: a batch stops after its third (4 s).
+    // A mark dropped per request, every counter update 1.5 s: a batch stops after its second (3 s).
     settleTuning.unmarkChunk = 1;
     slow = slowRequests(counterUpdate);
     const kinds = surveyJobKinds();
@@ -116,10 +116,10 @@ describe('batches stop on their time budget and go on from their cursor', () => 
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(steps).toHaveLength(4);
-    // Every batch stopped after the unit of work in which its 4 s ran out, inside the survey.
-    // Every batch stopped at most one unit of work (here: one update) after its 4 s, or the slice's 8 s,
+    // Every batch stopped after the unit of work in which its 3 s ran out, inside the survey.
+    // Every batch stopped at most one unit of work (here: one update) after its 3 s, or the slice's 6 s,
     // ran out, inside the survey, once inside a shard (the same shard again: its marks half dropped).
-    expect(BATCH_BUDGET_MS).toBe(4000);
+    expect(BATCH_BUDGET_MS).toBe(3000);
     for (const s of steps) {
       expect(s.updates).toBeGreaterThanOrEqual(1);
       expect(s.updates).toBeLessThanOrEqual(4);

@@ -63,7 +63,7 @@ function countingKind(n: number, hooks: { before?: (i: number) => Promise<void> 
 let wall: ReturnType<typeof fakeWall>;
 afterEach(() => wall?.restore());
 
-const limits = sliceLimits(20); // 8 s budget, 35 s lease
+const limits = sliceLimits(20); // 6 s budget, 35 s lease
 async function items(jobId: string): Promise<number[]> {
   const res = await world.cloud.database().collection('auditLog').where({ targetId: jobId }).limit(1000).get();
   return (res.data as Array<{ item: number }>).map((d) => d.item).sort((a, b) => a - b);
@@ -71,10 +71,10 @@ async function items(jobId: string): Promise<number[]> {
 
 describe('the job runner', () => {
   it('derives the budget from the timeout and runs no more steps an invocation than it allows', async () => {
-    expect(sliceLimits(20)).toEqual({ budgetMs: 8000, leaseMs: 35_000 });
-    expect(sliceLimits(10)).toEqual({ budgetMs: 4000, leaseMs: 25_000 });
-    expect(sliceLimits(60).budgetMs).toBe(8000);
-    wall = fakeWall(3000); // a step "takes" 3 s: 8 s of budget is 3 steps (the third starts at 6 s)
+    expect(sliceLimits(20)).toEqual({ budgetMs: 6000, leaseMs: 35_000 });
+    expect(sliceLimits(10)).toEqual({ budgetMs: 3000, leaseMs: 25_000 });
+    expect(sliceLimits(60).budgetMs).toBe(6000);
+    wall = fakeWall(2500); // a step "takes" 2.5 s: 6 s of budget is 3 steps (the third starts at 5 s)
     const kinds = countingKind(10);
     const db = world.cloud.database();
     const job = await createJob(db, kinds['test.count'], {

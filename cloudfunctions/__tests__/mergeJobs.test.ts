@@ -23,7 +23,7 @@ const world = worldPerTest();
 const RESEARCH = 'demo-research';
 const call = (action: string, data: unknown) => world.call(RESEARCH, 'proposal', action, data);
 
-/** Wall time that moves 2.5 s at every look: a slice (8 s budget) runs a step or two, so the job needs polls. */
+/** Wall time that moves 2.5 s at every look: a slice (6 s budget) runs a step or two, so the job needs polls. */
 function slowWall() {
   let t = 0;
   const real = jobClock.wall;

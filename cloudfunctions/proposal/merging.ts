@@ -47,7 +47,7 @@ import { isCounted, type SupportMarks } from './supportCounting';
 export const MERGE_TX = 10;
 /**
  * Proposals one job step merges, restores or recounts after an undo (MERGE_BATCH / MERGE_TX transactions):
- * about 1 s at a load average of 15 here, so an invocation ends about a step past its 8 s budget.
+ * about 1 s at a load average of 15 here, so an invocation ends about a step past its 6 s budget.
  */
 export const MERGE_BATCH = 30;
 /** Proposals one read or conditional update claims, checks, recounts or releases. */

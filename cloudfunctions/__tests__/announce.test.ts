@@ -337,6 +337,40 @@ describe('关注 and 知晓度', () => {
     expect(rows.data.every((r) => r.auto)).toBe(true);
   });
 
+  it('the worker behind a paper proposal a cadre entered follows too, found by union and name', async () => {
+    // seed-p1 as a cadre's offline entry for demo-worker (no OPENID on it): the worker has a profile.
+    const me = (await world.doc('users', WORKER)) as UserDoc;
+    await world.cloud.local.engine.inspect(() =>
+      world.cloud
+        .database()
+        .collection('proposals')
+        .doc('seed-p1')
+        .update({
+          data: {
+            authorOpenid: null,
+            authorKey: `offline:${me.orgId}:${me.name}`,
+            channel: 'offline',
+            orgId: me.orgId,
+            offline: world.cloud.database().command.set({
+              workerName: me.name,
+              unit: null,
+              phone: null,
+              enteredBy: 'demo-cadre',
+              enteredByName: '基层干部',
+              enteredByOrgName: me.orgName,
+              enteredAt: new Date(world.now()),
+            }),
+          },
+        }),
+    );
+    const project = await readyToPublish();
+    expect(await world.doc('projectFollows', `${project._id}_${WORKER}`)).toMatchObject({ auto: true });
+    const told = (await world.cloud.local.engine.inspect(() =>
+      world.cloud.database().collection('messages').where({ openid: WORKER, projectId: project._id }).get(),
+    )) as { data: unknown[] };
+    expect(told.data.length).toBeGreaterThan(0);
+  });
+
   it('a worker follows and unfollows a published project; before publication it is refused', async () => {
     const project = await readyToPublish();
     await addWorker(world, 'w-follow', 'gr-zs-mall');

@@ -4,17 +4,25 @@ import { actorOf, type Ctx } from '../common/context';
 import { evidenceFor } from '../common/evidence';
 import type { ProjectDoc } from '../common/projects';
 import { loadMany } from '../proposal/load';
+import { offlineRecipients } from '../proposal/merging';
 import { loadExtras, loadProject } from './load';
 import { progressFor } from './progress';
 import { staffMaySee, toProject } from './view';
 
-/** The openids behind a project's origin proposals: their authors and supporters. */
+/**
+ * The openids behind a project's origin proposals: their authors and supporters. The author of a paper
+ * proposal a cadre entered has no OPENID on it: the worker whose profile matches it (same union and
+ * name, as merge notices find them) is told and follows, as an online author is.
+ */
 export async function backersOf(ctx: Ctx, p: ProjectDoc): Promise<string[]> {
   if (p.origin.length === 0) return [];
   const _ = ctx.db.command;
   const proposals = await loadMany(ctx, p.origin);
   const out = new Set<string>();
-  for (const d of proposals.values()) if (d.authorOpenid) out.add(d.authorOpenid);
+  for (const d of proposals.values()) {
+    if (d.authorOpenid) out.add(d.authorOpenid);
+    else for (const openid of await offlineRecipients(ctx.db, d)) out.add(openid);
+  }
   for (let offset = 0; ; offset += 1000) {
     const res = await ctx.db
       .collection('supports')

@@ -15,6 +15,7 @@ import { surveyContracts } from './contracts/survey';
 import { pushContracts } from './contracts/push';
 import { announceContracts } from './contracts/announce';
 import { checkinContracts } from './contracts/checkin';
+import { kpiContracts } from './contracts/kpi';
 
 export type { ActionContract } from './contracts/contract';
 
@@ -29,6 +30,7 @@ export const api = {
   push: pushContracts,
   announce: announceContracts,
   checkin: checkinContracts,
+  kpi: kpiContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 
 export type Api = typeof api;

@@ -34,6 +34,8 @@ export * from './lifecycle';
 export * from './rules/lifecycles';
 export * from './rules/project';
 export * from './rules/checkin';
+export * from './rules/kpi';
+export * from './contracts/kpi';
 export * from './rules/push';
 export * from './schemas/push';
 export * from './schemas/progress';

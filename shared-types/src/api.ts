@@ -17,6 +17,7 @@ import { announceContracts } from './contracts/announce';
 import { checkinContracts } from './contracts/checkin';
 import { kpiContracts } from './contracts/kpi';
 
+import { forumContracts } from './contracts/forum';
 export type { ActionContract } from './contracts/contract';
 
 export const api = {
@@ -33,6 +34,7 @@ export const api = {
   kpi: kpiContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 
+  forum: forumContracts,
 export type Api = typeof api;
 export type FunctionName = keyof Api;
 export type ActionName<F extends FunctionName> = keyof Api[F] & string;

@@ -39,6 +39,8 @@ export * from './contracts/kpi';
 export * from './rules/push';
 export * from './schemas/push';
 export * from './schemas/progress';
+export * from './schemas/forum';
+export * from './rules/forum';
 export * from './rules/progress';
 export * from './schemas/announce';
 export * from './rules/announce';

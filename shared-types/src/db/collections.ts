@@ -146,6 +146,9 @@ export const collections = [
       { name: 'department_awaiting', keys: { departmentId: 1, awaitingReply: 1, createdAt: -1 } },
     ],
   },
+  // 现场座谈 (forum); _id `${projectId}_f${n}`. A project's forums, newest first (forum.list); the
+  // figures of many projects at once (common/forums.ts: projectId $in).
+  { name: 'projectForums', indexes: [{ name: 'project_date', keys: { projectId: 1, date: -1, createdAt: -1 } }] },
   // Settings of a programme year (mid-term due day); _id = the year.
   { name: 'programmeYears', indexes: [] },
   // Deadline reminders sent; _id `${projectId}_${what}`: each is sent once.

@@ -15,6 +15,7 @@ import { surveyContracts } from './contracts/survey';
 import { pushContracts } from './contracts/push';
 import { announceContracts } from './contracts/announce';
 import { checkinContracts } from './contracts/checkin';
+import { ratingContracts } from './contracts/rating';
 import { kpiContracts } from './contracts/kpi';
 
 import { forumContracts } from './contracts/forum';
@@ -31,6 +32,7 @@ export const api = {
   push: pushContracts,
   announce: announceContracts,
   checkin: checkinContracts,
+  rating: ratingContracts,
   kpi: kpiContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 

@@ -47,3 +47,5 @@ export * from './rules/announce';
 export * from './contracts/announce';
 export * from './schemas/timeline';
 export * from './rules/proposalTimeline';
+export * from './rules/rating';
+export * from './contracts/rating';

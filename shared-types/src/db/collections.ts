@@ -260,6 +260,23 @@ export const collections = [
   { name: 'checkinSecrets', indexes: [] },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
   { name: 'surveySecrets', indexes: [] },
+  // 职工评价 (cloudfunctions/rating): one rating per worker per project, anonymous — no OPENID or name, the
+  // worker's keyed hash `key` (HMAC under the survey respondent secret) is unique per project, so 1,000
+  // concurrent identical ratings store one. The settling timer reads ratings by `at` (last change).
+  {
+    name: 'ratings',
+    indexes: [
+      { name: 'project_key', keys: { projectId: 1, key: 1 }, unique: true },
+      { name: 'at', keys: { at: 1 } },
+    ],
+  },
+  // A project's rating counters, 8 shards `${projectId}_${k}`: `c` counts, `vt` and marks `m.<ratingId>`
+  // (cloudfunctions/rating/counting.ts); read by summary and common/ratings.ts ratingFigures.
+  { name: 'ratingCounters', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
+  // Rating settings of a project (_id = projectId): opening day, who may rate.
+  { name: 'ratingSettings', indexes: [] },
+  // Invitations sent (_id `${projectId}_${hash}`, the hash keyed like a rating's): each person once.
+  { name: 'ratingInvites', indexes: [] },
   // Long jobs run as resumable batches (cloudfunctions/common/jobs.ts): a caller's live job of a kind and
   // target (start joins it rather than starting another); the timer's abandoned jobs (lease run out).
   {

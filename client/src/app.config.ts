@@ -43,6 +43,8 @@ export default defineAppConfig({
     },
     // 订阅消息 (我的 → 订阅消息): the worker's grants per topic and 订阅 for each.
     { root: 'packages/push', pages: ['pages/subscriptions/index'] },
+    // 绩效看板 (staff and leaders): the dashboard with charts, the projects behind a figure, 信号阈值.
+    { root: 'packages/kpi', pages: ['pages/dashboard/index', 'pages/list/index', 'pages/thresholds/index'] },
     // 人员与角色: the admin's screen, opened by one person in a hundred.
     { root: 'packages/admin', pages: ['pages/roles/index'] },
     // 提建议, 建议详情 and 消息 keep their page paths but load as subpackages of their own: the main

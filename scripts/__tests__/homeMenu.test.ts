@@ -96,6 +96,17 @@ describe('home menu', () => {
     ]);
   });
 
+  it('绩效看板: leaders see it read-only (dashboard and export), district staff also set the thresholds; workers never', () => {
+    const kpi = (role: Role) => entriesOf(role).find((e) => e.id === 'home-kpi');
+    expect(kpi('leader')!.description).toBe('按年度、层级、单位查看项目绩效、满意度和信号、导出 Excel（只读）');
+    expect(kpi('leader')!.url).toBe('/packages/kpi/pages/dashboard/index');
+    expect(kpi('unionStaff')!.description).toBe(
+      '按年度、层级、单位查看项目绩效、满意度和信号、导出 Excel、设置信号阈值',
+    );
+    expect(kpi('worker')).toBeUndefined();
+    expect(kpi('cadre')).toBeUndefined();
+  });
+
   it('a person with two roles gets what either may do', () => {
     const ids = menuFor(['reviewer', 'admin']).flatMap((g) => g.entries.map((e) => e.id));
     expect(ids).toContain('home-roles');

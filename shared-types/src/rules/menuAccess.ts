@@ -56,4 +56,9 @@ export const menuAccess = {
     publish: announcePublishAccess,
     stats: announceStatsAccess,
   },
+  kpi: {
+    dashboard: rule(staffRoles, 'department'),
+    exportDashboard: rule(staffRoles, 'department'),
+    setThresholds: rule(collectionStaffRoles, 'subtree'),
+  },
 } as const satisfies Record<string, Record<string, AccessRule>>;

@@ -7,6 +7,7 @@ import { ExportPanel } from './ExportPanel';
 import { FormsView } from './FormsView';
 import { MoneyView } from './MoneyView';
 import { RecordView } from './RecordView';
+import { KpiCard } from '../kpi/KpiCard';
 
 type Staff = NonNullable<Project['staff']>;
 
@@ -26,6 +27,7 @@ export function ProjectStaffView({ project: p, staff, actions, focusFormId }: Pr
       <Decisions staff={staff} />
       <FormsView project={p} staff={staff} focusFormId={focusFormId} />
       <MoneyView staff={staff} />
+      <KpiCard projectId={p._id} />
       <RecordView projectId={p._id} staff={staff} />
       <Reviews staff={staff} />
       <ExportPanel project={p} staff={staff} />

@@ -10,6 +10,7 @@ import { routes } from '../../config';
 import { manageUrl } from '../../features/announce/routes';
 import { projectListUrl } from '../../features/project/routes';
 import { surveyRoutes } from '../../features/survey/routes';
+import { kpiDashboardUrl } from '../../features/kpi/routes';
 
 /**
  * The access rules the menu reads, by function and action: the schema-free table in shared-types
@@ -211,6 +212,17 @@ const staff: EntryDef[] = [
     url: routesOfMenu.offlineNew,
     opens: 'proposal.submitOffline',
     abilities: [{ label: '替职工录入纸质或现场收集的建议', action: 'proposal.submitOffline', write: true }],
+  },
+  {
+    id: 'home-kpi',
+    title: '绩效看板',
+    url: kpiDashboardUrl,
+    opens: 'kpi.dashboard',
+    abilities: [
+      { label: '按年度、层级、单位查看项目绩效、满意度和信号', action: 'kpi.dashboard' },
+      { label: '导出 Excel', action: 'kpi.exportDashboard' },
+      { label: '设置信号阈值', action: 'kpi.setThresholds', write: true },
+    ],
   },
   {
     id: 'home-roles',

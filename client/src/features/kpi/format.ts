@@ -1,0 +1,33 @@
+/** How the KPI figures read: money from fen with two decimals, people, percentages, scores. */
+import type { KpiFigure } from '@shishi/shared-types/src/contracts/kpi';
+import type { KpiSignal } from '@shishi/shared-types/src/rules/kpi';
+import type { BadgeTone } from '../../components';
+import { formatYuan } from '../project/money';
+
+/** A figure as shown: money is formatted here from fen (two decimals), the rest as the server says. */
+export function figureText(figure: KpiFigure, unit: string): string {
+  if (figure.value === null) return figure.display || '暂无';
+  if (unit === 'fen') return formatYuan(figure.value);
+  return figure.display;
+}
+
+/** 表单填报 / 实时统计 / 计算得出, then the source in words. */
+export function sourceText(figure: KpiFigure): string {
+  const kind = { form: '表单填报', measured: '实时统计', computed: '计算得出' }[figure.source.kind];
+  return `${kind}：${figure.source.label}`;
+}
+
+export function percentText(value: number | null): string {
+  return value === null ? '暂无' : `${value.toFixed(1)}%`;
+}
+
+export function countText(n: number, unit = '人'): string {
+  return `${n.toLocaleString('en-US')} ${unit}`;
+}
+
+/** 加大扶助 green, 逆向调整 red, 维持 and 数据不足 grey. */
+export function signalTone(signal: KpiSignal): BadgeTone {
+  if (signal === 'expand') return 'success';
+  if (signal === 'scaleBack') return 'danger';
+  return 'neutral';
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '绩效看板',
+  enablePullDownRefresh: true,
+});

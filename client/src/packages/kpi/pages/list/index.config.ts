@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '项目列表',
+  enablePullDownRefresh: true,
+});

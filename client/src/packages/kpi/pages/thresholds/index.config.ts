@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '信号阈值',
+});

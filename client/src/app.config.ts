@@ -34,6 +34,8 @@ export default defineAppConfig({
         // 服务点与签到 (staff) and the posters of a project and its service points.
         'pages/checkin/index',
         'pages/poster/index',
+        // 现场座谈: record or edit a forum (staff).
+        'pages/forum/index',
       ],
     },
     // 信息发布: an announcement (opened from 首页's feed or a subscribe message), 发布公告 and 项目公告 (staff).

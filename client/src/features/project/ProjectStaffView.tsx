@@ -7,6 +7,7 @@ import { ExportPanel } from './ExportPanel';
 import { FormsView } from './FormsView';
 import { MoneyView } from './MoneyView';
 import { RecordView } from './RecordView';
+import { ForumSection } from '../forum/ForumSection';
 import { KpiCard } from '../kpi/KpiCard';
 
 type Staff = NonNullable<Project['staff']>;
@@ -29,6 +30,7 @@ export function ProjectStaffView({ project: p, staff, actions, focusFormId }: Pr
       <MoneyView staff={staff} />
       <KpiCard projectId={p._id} />
       <RecordView projectId={p._id} staff={staff} />
+      <ForumSection projectId={p._id} status={p.status} />
       <Reviews staff={staff} />
       <ExportPanel project={p} staff={staff} />
     </View>

@@ -6,6 +6,7 @@ import { Badge, StatusBadge, type BadgeTone } from '../../components';
 import { formatChineseDate } from '../../utils/dates';
 import { proposalDetailUrl } from '../proposal/links';
 import { ProjectStaffView } from './ProjectStaffView';
+import { RatingCard } from '../rating/RatingCard';
 import './ProjectView.scss';
 
 interface ProjectViewProps {
@@ -35,6 +36,7 @@ export function ProjectView({ project: p, actions, focusFormId, next, afterPlan,
       <Plan project={p} />
       {afterPlan}
       {implementation}
+      <RatingCard project={p} />
       <Steps project={p} />
       <Origin project={p} />
     </View>

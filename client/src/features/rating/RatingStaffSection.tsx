@@ -1,0 +1,291 @@
+/**
+ * 职工评价 on the project record (the project's staff): open rating (the day, who may rate), where it
+ * stands, the summary at any count with the breakdowns by district, industry and worker group (a
+ * group under 5 ratings is not shown), and 导出评价 (.xlsx, no names) with its link.
+ */
+import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { businessDate, type ProjectStatus } from '@shishi/shared-types';
+import {
+  ratingConfigureInputSchema,
+  type RatingBreakdown,
+  type RatingExportOutput,
+  type RatingSettings,
+} from '@shishi/shared-types/src/contracts/rating';
+import {
+  ratingConfigurableStatuses,
+  ratingEligibilities,
+  ratingEligibilityLabels,
+  ratingStatuses,
+  type RatingEligibility,
+} from '@shishi/shared-types/src/rules/rating';
+import {
+  AppButton,
+  Card,
+  ChipGroup,
+  ErrorBlock,
+  FormField,
+  Loading,
+  Notice,
+  TextField,
+  optionsOf,
+} from '../../components';
+import { useResource } from '../../hooks/useResource';
+import { toApiError } from '../../services/call';
+import { openDownload } from '../../services/download';
+import { showError } from '../../utils/feedback';
+import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
+import { configureRating, exportRatings, fetchRatingSummary } from './api';
+import { dayText, meanText } from './labels';
+import { RatingFigures } from './RatingFigures';
+import './rating.scss';
+
+const breakdownTitles: Record<RatingBreakdown['by'], string> = {
+  district: '按区市县',
+  industry: '按产业',
+  group: '按职工群体',
+};
+
+/** Rating's state as staff read it. */
+function stateLine(s: RatingSettings): string {
+  if (s.opensOn === null) return '还没有开放评价';
+  if (s.open) return `评价进行中（${dayText(s.opensOn)}起）`;
+  if (s.projectStatus === 'closed' || s.projectStatus === 'terminated') return s.closedReason ?? '评价已结束';
+  if (!ratingStatuses.includes(s.projectStatus as ProjectStatus))
+    return `已设定 ${dayText(s.opensOn)} 开放，项目开始实施后生效`;
+  return `将于 ${dayText(s.opensOn)} 开放`;
+}
+
+export function RatingStaffSection({ projectId, status }: { projectId: string; status: ProjectStatus }) {
+  const summary = useResource(() => fetchRatingSummary(projectId), [projectId]);
+  if (summary.error) {
+    if (summary.error.code === 'FORBIDDEN') return null;
+    return (
+      <Card title="职工评价" id="rating-staff">
+        <ErrorBlock error={summary.error} onRetry={summary.reload} />
+      </Card>
+    );
+  }
+  if (summary.loading || !summary.data) return <Loading text="正在读取职工评价…" />;
+  const s = summary.data;
+  const configurable = s.manager && ratingConfigurableStatuses.includes(status);
+
+  return (
+    <Card title="职工评价" id="rating-staff">
+      <View className="rt-staff-state">
+        <Text className="rt-staff-state__line" id="rating-staff-state">
+          {stateLine(s.settings)}
+        </Text>
+        {s.settings.opensOn !== null ? (
+          <Text className="rt-hint" id="rating-staff-eligibility">
+            可以评价：{ratingEligibilityLabels[s.settings.eligibility]}
+          </Text>
+        ) : null}
+      </View>
+
+      {configurable ? (
+        <ConfigureForm projectId={projectId} settings={s.settings} onSaved={() => void summary.refresh()} />
+      ) : null}
+
+      <View className="rt-staff-summary" id="rating-staff-summary">
+        <Text className="rt-sub">评价结果</Text>
+        <Text className="rt-public__count" id="rating-staff-count">
+          共 {s.count} 人评价{s.commented > 0 ? `，其中 ${s.commented} 人写了意见` : ''}
+        </Text>
+        {s.count === 0 ? (
+          <Text className="rt-hint" id="rating-staff-empty">
+            还没有职工评价。开放评价后，原建议的作者、附议人和受服务的职工会收到邀请。
+          </Text>
+        ) : (
+          <>
+            <Text className="rt-hint">
+              工作人员可以随时看到汇总；职工满 {s.minShown} 人评价后才能在项目页看到结果。
+            </Text>
+            <RatingFigures dimensions={s.dimensions} idPrefix="rating-staff-dim" />
+            {s.breakdowns.map((b) => (
+              <Breakdown key={b.by} breakdown={b} minShown={s.minShown} />
+            ))}
+          </>
+        )}
+      </View>
+
+      {s.manager ? <ExportBlock projectId={projectId} count={s.count} /> : null}
+    </Card>
+  );
+}
+
+function ConfigureForm({
+  projectId,
+  settings,
+  onSaved,
+}: {
+  projectId: string;
+  settings: RatingSettings;
+  onSaved: () => void;
+}) {
+  const [opensOn, setOpensOn] = useState(settings.opensOn ?? businessDate(new Date()));
+  const [eligibility, setEligibility] = useState<RatingEligibility>(settings.eligibility);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failed, setFailed] = useState('');
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setFailed('');
+    setSaved('');
+    const parsed = ratingConfigureInputSchema.safeParse({ projectId, opensOn, eligibility });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const out = await configureRating(parsed.data);
+      setSaved(
+        `已保存：${out.open ? '评价已开放' : `评价从 ${dayText(out.opensOn ?? parsed.data.opensOn)} 起开放`}` +
+          (out.invited > 0 ? `，已向 ${out.invited} 位职工发出评价邀请。` : '。'),
+      );
+      onSaved();
+    } catch (e) {
+      const err = toApiError(e);
+      setErrors(fieldErrorsFrom(err.fields));
+      setFailed(err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="rt-config" id="rating-config">
+      <Text className="rt-sub">{settings.opensOn === null ? '开放评价' : '评价设置'}</Text>
+      {failed ? <Notice id="rating-config-error" text={failed} /> : null}
+      <TextField
+        id="rating-opens-on"
+        label="开放日期"
+        maxlength={10}
+        value={opensOn}
+        onInput={(value) => {
+          setOpensOn(value);
+          setErrors((old) => ({ ...old, opensOn: undefined }));
+        }}
+        error={errors.opensOn}
+        placeholder="如 2026-12-01"
+      >
+        <Text className="rt-hint">项目实施后，从这一天起职工可以评价；项目结项时评价结束。</Text>
+      </TextField>
+      <FormField label="哪些职工可以评价" error={errors.eligibility} id="rating-eligibility">
+        <ChipGroup
+          idPrefix="rating-eligibility"
+          options={optionsOf(ratingEligibilities, ratingEligibilityLabels)}
+          value={eligibility}
+          onChange={(value) => {
+            setEligibility(value);
+            setErrors((old) => ({ ...old, eligibility: undefined }));
+          }}
+        />
+      </FormField>
+      <AppButton
+        id="rating-config-submit"
+        kind="primary"
+        block
+        loading={busy}
+        busyText="正在保存…"
+        onClick={() => void submit()}
+      >
+        {settings.opensOn === null ? '开放评价' : '保存评价设置'}
+      </AppButton>
+      {saved ? (
+        <Text className="rt-saved" id="rating-config-saved">
+          {saved}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+function Breakdown({ breakdown: b, minShown }: { breakdown: RatingBreakdown; minShown: number }) {
+  if (b.rows.length === 0 && b.hiddenSegments === 0) return null;
+  return (
+    <View className="rt-breakdown" id={`rating-by-${b.by}`}>
+      <Text className="rt-sub">{breakdownTitles[b.by]}</Text>
+      {b.rows.map((row) => (
+        <View key={row.key} className="rt-row" id={`rating-by-${b.by}-${row.key}`}>
+          <View className="rt-row__head">
+            <Text className="rt-row__label">{row.label}</Text>
+            <Text className="rt-row__count">{row.count} 人</Text>
+          </View>
+          <Text className="rt-row__means">
+            {row.dimensions.map((d) => `${d.label} ${meanText(d.dimension, d.mean)}`).join('；')}
+          </Text>
+        </View>
+      ))}
+      {b.hiddenSegments > 0 ? (
+        <Text className="rt-hint" id={`rating-by-${b.by}-hidden`}>
+          另有 {b.hiddenSegments} 组不足 {minShown} 人，不显示。
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** The link as a person can open it elsewhere: the dev host gives a path on itself, made whole here. */
+function fullLink(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || typeof location === 'undefined') return url;
+  return new URL(url, location.href).href;
+}
+
+function ExportBlock({ projectId, count }: { projectId: string; count: number }) {
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<RatingExportOutput | null>(null);
+  const [error, setError] = useState('');
+
+  const run = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const out = await exportRatings(projectId);
+      setFile(out);
+      await openDownload(fullLink(out.url), out.fileName).catch((e: unknown) => showError(e, '没能打开文件'));
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="rt-export" id="rating-export-block">
+      <Text className="rt-sub">导出评价</Text>
+      <Text className="rt-hint">
+        Excel 里是每条评价的各项分数、通过审核的意见和所在区市县、产业、群体，不含姓名或身份。
+      </Text>
+      <AppButton id="rating-export" block loading={busy} busyText="正在生成…" onClick={() => void run()}>
+        {count > 0 ? '导出评价（Excel）' : '导出评价（Excel，目前没有评价）'}
+      </AppButton>
+      {error ? (
+        <Text className="rt-error" id="rating-export-error">
+          {error} 请稍后再点一次；一直不行请联系系统管理员。
+        </Text>
+      ) : null}
+      {file ? (
+        <View className="rt-file" id="rating-export-result">
+          <Text className="rt-file__name" id="rating-export-file">
+            已生成：{file.fileName}（{file.rows} 条评价）
+          </Text>
+          <Text className="rt-hint">如果没有自动打开，请点下面的链接，或长按复制到电脑浏览器中下载。</Text>
+          <Text
+            className="rt-file__url"
+            id="rating-export-link"
+            selectable
+            onClick={() =>
+              void openDownload(fullLink(file.url), file.fileName).catch((e: unknown) => showError(e, '没能打开文件'))
+            }
+          >
+            {fullLink(file.url)}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -18,6 +18,7 @@ import {
   businessDayStart,
   inBusinessTz,
   type DecideOutput,
+  type Forum,
   type Project,
   type ProjectRecordInput,
   type Reply,
@@ -389,6 +390,33 @@ export async function seedProjects(cloud: LocalCloud, hostNow: Date): Promise<Se
       amountFen: 2_000_000,
       cityAidFen: 1_000_000,
       note: '第一批',
+    });
+  }
+
+  // 现场座谈 (forum.record): the project in progress had a forum with workers; one follow-up is done.
+  at(0.45);
+  for (const { d, id } of reaching('inProgress').filter(({ d }) => d.until === 'inProgress')) {
+    const forum = await call<Forum>('demo-district', 'forum', 'record', {
+      projectId: id,
+      date: day(0.45),
+      place: `${d.record.coverage ?? '中山区'}会议室`,
+      attendance: 28,
+      participants: [
+        { unit: '中山区环卫服务中心', count: 18 },
+        { unit: '中山区青少年宫', count: 4 },
+      ],
+      summary: '参加的职工家长对托管班总体满意，希望延长下午接孩子的时间，并增加游泳和阅读课程。',
+      issues: ['下午五点接孩子赶不上下班', '希望增加游泳课'],
+      followUps: [
+        { what: '和青少年宫商量把托管延长到下午六点', owner: common.leaderName, dueDate: day(0.5) },
+        { what: '问一问附近游泳馆能否开职工子女专场', owner: common.leaderName, dueDate: day(0.95) },
+      ],
+    });
+    at(0.48);
+    await call('demo-district', 'forum', 'completeFollowUp', {
+      forumId: forum._id,
+      key: forum.detail?.followUps[0]?.key,
+      doneOn: day(0.48),
     });
   }
 

@@ -11,6 +11,7 @@ import { pushFunction } from './push/app';
 import { drainPushes, PUSH_DRAIN_EVERY_MS } from './common/push';
 import { announceFunction } from './announce/app';
 import { checkinFunction } from './checkin/app';
+import { kpiFunction } from './kpi/app';
 import { forumFunction } from './forum/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
 import { REMINDERS_EVERY_MS, sendReminders } from './project/reminders';
@@ -31,6 +32,7 @@ export const functions: Record<string, CloudFunction> = {
   push: pushFunction,
   announce: announceFunction,
   checkin: checkinFunction,
+  kpi: kpiFunction,
   forum: forumFunction,
 };
 

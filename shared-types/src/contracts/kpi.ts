@@ -217,6 +217,8 @@ export const kpiFilterSchema = z
     metTarget: z.boolean().optional(),
     /** With a subsidy: which tranche is recorded (paid) — 1: the first only, 2: both, 0: none yet. */
     paid: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+    /** Has a city subsidy (true) or none (false). */
+    subsidised: z.boolean().optional(),
     /** Rated by at least the thresholds' minimum (true) or not (false). */
     rated: z.boolean().optional(),
   })

@@ -180,7 +180,8 @@ export const collections = [
   { name: 'projectViews', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
   // Counters of unique events (project viewers, announcement readers) in shards `${counterId}_${k}`,
   // read by _id; each shard's sum equals a recompute of the events (cloudfunctions/common/uniqueCount.ts).
-  { name: 'counterShards', indexes: [] },
+  // kpi.dashboard reads the viewer counters of a year's projects by counterId (one aggregate, not 8 ids each).
+  { name: 'counterShards', indexes: [{ name: 'counter', keys: { counterId: 1 } }] },
   { name: 'auditLog', indexes: [{ name: 'target', keys: { targetId: 1, at: -1 } }] },
   { name: 'messages', indexes: [{ name: 'recipient', keys: { openid: 1, createdAt: -1 } }] },
   // Push (cloudfunctions/common/push.ts). The grant ledger, _id `${openid}_${templateId}`: one-time grants
@@ -256,6 +257,10 @@ export const collections = [
   // Directly served people of a project, 8 shards `${projectId}_${k}`: `n` and a mark `m.<personHash>`
   // per person, set together by one conditional update (cloudfunctions/checkin/served.ts).
   { name: 'servedCounters', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
+  // 绩效评估 signals (cloudfunctions/kpi): an org's thresholds of a year, _id `${year}_${orgId}` (read by _id
+  // along the project's path); staff's accepted or overridden signal of a project, _id = the project id.
+  { name: 'kpiThresholds', indexes: [] },
+  { name: 'kpiSignalDecisions', indexes: [] },
   // The check-in code secret when no CHECKIN_CODE_SECRET is set.
   { name: 'checkinSecrets', indexes: [] },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).

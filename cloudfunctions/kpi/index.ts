@@ -1,0 +1,5 @@
+/** Deployed entry of the `kpi` cloud function. */
+import { deployedMain } from '../common/deploy';
+import { kpiFunction } from './app';
+
+export const main = deployedMain(kpiFunction);

@@ -45,6 +45,8 @@ export default defineAppConfig({
     },
     // 订阅消息 (我的 → 订阅消息): the worker's grants per topic and 订阅 for each.
     { root: 'packages/push', pages: ['pages/subscriptions/index'] },
+    // 职工评价: a worker rates a project (opened from the project page or the invitation to rate).
+    { root: 'packages/rating', pages: ['pages/rate/index'] },
     // 绩效看板 (staff and leaders): the dashboard with charts, the projects behind a figure, 信号阈值.
     { root: 'packages/kpi', pages: ['pages/dashboard/index', 'pages/list/index', 'pages/thresholds/index'] },
     // 人员与角色: the admin's screen, opened by one person in a hundred.

@@ -9,6 +9,7 @@ import { MoneyView } from './MoneyView';
 import { RecordView } from './RecordView';
 import { ForumSection } from '../forum/ForumSection';
 import { KpiCard } from '../kpi/KpiCard';
+import { RatingStaffSection } from '../rating/RatingStaffSection';
 
 type Staff = NonNullable<Project['staff']>;
 
@@ -29,6 +30,7 @@ export function ProjectStaffView({ project: p, staff, actions, focusFormId }: Pr
       <FormsView project={p} staff={staff} focusFormId={focusFormId} />
       <MoneyView staff={staff} />
       <KpiCard projectId={p._id} />
+      <RatingStaffSection projectId={p._id} status={p.status} />
       <RecordView projectId={p._id} staff={staff} />
       <ForumSection projectId={p._id} status={p.status} />
       <Reviews staff={staff} />

@@ -40,8 +40,8 @@ function RatingCardBody({ projectId }: { projectId: string }) {
 
   const error = mine.error ?? summary.error;
   if (error) {
-    // Not open to this reader (a project outside their scope): the page already says so.
-    if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') return null;
+    // Not open to this reader (a project outside their scope, no profile yet): the page already says so.
+    if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND' || error.code === 'PROFILE_REQUIRED') return null;
     return (
       <Card title="职工评价" id="rating-card">
         <ErrorBlock

@@ -20,6 +20,7 @@ import { fieldErrorsFrom } from '../../utils/fieldErrors';
 import { AttachmentField, useAttachments } from '../attachment';
 import { DateInput } from '../project/actions/ui';
 import { recordForum } from './api';
+import { FORUM_SAVED } from './routes';
 import './forum.scss';
 
 interface UnitRow {
@@ -153,6 +154,7 @@ export function ForumForm({
     await form.send(
       async () => {
         await recordForum(checked);
+        Taro.eventCenter.trigger(FORUM_SAVED, projectId);
         toastSuccess(forum ? '座谈记录已修改' : '座谈已记录');
         setTimeout(() => void Taro.navigateBack(), 600);
       },

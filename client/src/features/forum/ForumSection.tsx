@@ -4,15 +4,15 @@
  * the unit marks a follow-up 标记完成; 记录座谈 opens the form page.
  */
 import { View, Text, Image } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { forumStatuses, type Forum, type ForumPage, type ProjectStatus } from '@shishi/shared-types';
 import { AppButton, Badge, Card, ErrorBlock, Loading, Notice } from '../../components';
 import { useResource } from '../../hooks/useResource';
 import { toApiError } from '../../services/call';
 import { dayLabel } from '../project/actions/ui';
 import { completeFollowUp, listForums } from './api';
-import { forumFormUrl } from './routes';
+import { FORUM_SAVED, forumFormUrl } from './routes';
 import './forum.scss';
 
 const STEP = 10;
@@ -30,12 +30,15 @@ export function ForumSection({ projectId, status }: { projectId: string; status:
 function Forums({ projectId }: { projectId: string }) {
   const [size, setSize] = useState(STEP);
   const got = useResource(() => listForums(projectId, 1, size), [projectId, size]);
-  // Back from 记录座谈 / 修改: show what was saved (not on the first show: the first load runs already).
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void got.refresh();
-    shown.current = true;
-  });
+  // Saved on the form page (记录座谈 / 修改): show it when the person comes back.
+  const refresh = got.refresh;
+  useEffect(() => {
+    const saved = (id: string) => {
+      if (id === projectId) void refresh();
+    };
+    Taro.eventCenter.on(FORUM_SAVED, saved);
+    return () => void Taro.eventCenter.off(FORUM_SAVED, saved);
+  }, [projectId, refresh]);
   const record = () => void Taro.navigateTo({ url: forumFormUrl(projectId) });
 
   return (

@@ -161,6 +161,8 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
   assert.equal(served.target[0]!.value, record.targetServed);
   assert.equal(await textOf(page, '#kpi-covered-target-0-value'), covered.target[0]!.display);
   assert.ok((await textOf(page, '#kpi-covered-target-0-source')).startsWith('表单填报'));
+  // 资金使用 · 目标: the budget filed on 附件1, 30,000.00 元, in 元 with two decimals from fen.
+  assert.equal(await textOf(page, '#kpi-funds-target-0-value'), '30,000.00 元');
 
   // Every figure of every stage, as `kpi.project` gives it: the value (money from fen, two decimals) and its source.
   for (const m of kpi.metrics) {
@@ -174,8 +176,13 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
       }
       assert.equal(shown, figures.length, `${m.key} ${stage}: figures shown`);
       for (const [i, f] of figures.entries()) {
+        // Money: the amount from fen with two decimals, then what the function adds after it (（预算的 40%）).
         const want =
-          m.unit === 'fen' && f.value !== null ? yuan(f.value) : f.value === null ? f.display || '暂无' : f.display;
+          f.value === null
+            ? f.display || '暂无'
+            : m.unit === 'fen'
+              ? `${yuan(f.value)}${f.display.slice(f.display.indexOf('元') + 1)}`
+              : f.display;
         assert.equal(await textOf(page, `#kpi-${m.key}-${stage}-${i}-value`), want, `${m.key} ${stage} ${i}`);
         const source = await textOf(page, `#kpi-${m.key}-${stage}-${i}-source`);
         const kind = { form: '表单填报', measured: '实时统计', computed: '计算得出' }[f.source.kind];

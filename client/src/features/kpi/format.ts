@@ -4,10 +4,16 @@ import type { KpiSignal } from '@shishi/shared-types/src/rules/kpi';
 import type { BadgeTone } from '../../components';
 import { formatYuan } from '../project/money';
 
-/** A figure as shown: money is formatted here from fen (two decimals), the rest as the server says. */
+/**
+ * A figure as shown: money is formatted here from fen (two decimals, thousands separated), keeping what
+ * the server adds after the amount (e.g. （预算的 40%）); the rest as the server says.
+ */
 export function figureText(figure: KpiFigure, unit: string): string {
   if (figure.value === null) return figure.display || '暂无';
-  if (unit === 'fen') return formatYuan(figure.value);
+  if (unit === 'fen') {
+    const at = figure.display.indexOf('元');
+    return `${formatYuan(figure.value)}${at >= 0 ? figure.display.slice(at + 1) : ''}`;
+  }
   return figure.display;
 }
 
@@ -21,8 +27,9 @@ export function percentText(value: number | null): string {
   return value === null ? '暂无' : `${value.toFixed(1)}%`;
 }
 
+/** 12345 → "12,345 人" (no toLocaleString: older mini-program engines ignore its locale). */
 export function countText(n: number, unit = '人'): string {
-  return `${n.toLocaleString('en-US')} ${unit}`;
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${unit}`;
 }
 
 /** 加大扶助 green, 逆向调整 red, 维持 and 数据不足 grey. */

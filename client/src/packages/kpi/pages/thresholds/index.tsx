@@ -96,18 +96,28 @@ function Thresholds() {
         <Text className="kpi-card__meta" id="kpi-thresholds-from">
           现在用的是{from}。本单位及下级单位的项目按这些数字给出信号；工作人员可以采纳或调整每个项目的信号。
         </Text>
-        {fields.map((f) => (
-          <TextField
-            key={f.key}
-            id={`kpi-th-${f.key}`}
-            label={`${f.label}（${f.unit}）`}
-            type="number"
-            maxlength={4}
-            {...form.text(f.key)}
-          >
-            <Text className="kpi__source">{f.hint}</Text>
-          </TextField>
-        ))}
+        {data.canSet
+          ? fields.map((f) => (
+              <TextField
+                key={f.key}
+                id={`kpi-th-${f.key}`}
+                label={`${f.label}（${f.unit}）`}
+                type="number"
+                maxlength={4}
+                {...form.text(f.key)}
+              >
+                <Text className="kpi__source">{f.hint}</Text>
+              </TextField>
+            ))
+          : fields.map((f) => (
+              <View key={f.key} className="kpi-th__row" id={`kpi-th-${f.key}`}>
+                <Text className="kpi-th__label">{f.label}</Text>
+                <Text className="kpi-th__value">
+                  {data.thresholds[f.key]}
+                  {f.unit === '%' ? '%' : ` ${f.unit}`}
+                </Text>
+              </View>
+            ))}
         {data.canSet ? null : (
           <Text className="kpi-card__meta" id="kpi-thresholds-readonly">
             您可以查看，但不能修改这个单位的阈值。

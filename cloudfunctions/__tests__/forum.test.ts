@@ -171,6 +171,36 @@ describe('forum.record', () => {
   });
 });
 
+describe('forum.record: photos on edit, numbering', () => {
+  it('an edit keeps the stored photos it lists, drops the others, and checks only new ones', async () => {
+    await insertProject(world, 'pj1');
+    const [a, b] = [await upload(DISTRICT, 'a.png'), await upload(DISTRICT, 'b.png')];
+    const first = ok<Forum>(await f(DISTRICT, 'record', forum('pj1', { photos: [a, b] })));
+    const c = await upload(DISTRICT, 'c.png');
+    const edited = ok<Forum>(await f(DISTRICT, 'record', forum('pj1', { forumId: first._id, photos: [b, c] })));
+    expect(edited.detail!.photos.map((p) => p.fileID)).toEqual([b, c]);
+    const bad = await upload(DISTRICT, 'bad.png', Buffer.from('plain text'));
+    const err = failure(await f(DISTRICT, 'record', forum('pj1', { forumId: first._id, photos: [b, c, bad] })));
+    expect(err.fields?.map((x) => x.path)).toEqual(['photos.0']);
+    const stored = await world.doc<{ photos: Array<{ fileID: string }> }>('projectForums', first._id);
+    expect(stored!.photos.map((p) => p.fileID)).toEqual([b, c]);
+  });
+
+  it('forums recorded at the same moment get their own numbers', async () => {
+    await insertProject(world, 'pj1');
+    const outs = await Promise.all(
+      ['2026-11-18', '2026-11-19', '2026-11-20'].map((date) => f(DISTRICT, 'record', forum('pj1', { date }))),
+    );
+    const ids = outs.filter((o) => o.ok).map((o) => (o as { data: Forum }).data._id);
+    // Each stored one has its own number; a loser of the race is told to try again, never overwritten.
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await world.count('projectForums', { projectId: 'pj1' })).toBe(ids.length);
+    expect(await world.count('auditLog', { targetId: 'pj1', action: 'recordForum' })).toBe(ids.length);
+    for (const o of outs) if (!o.ok) expect(o.error.code).toBe('CONFLICT');
+    expect(ids.length).toBeGreaterThan(0);
+  });
+});
+
 describe('forum.completeFollowUp', () => {
   it('marks done (not in the future, not twice), undoes, and the counts follow', async () => {
     await insertProject(world, 'pj1');

@@ -11,6 +11,8 @@ import { pushFunction } from './push/app';
 import { drainPushes, PUSH_DRAIN_EVERY_MS } from './common/push';
 import { announceFunction } from './announce/app';
 import { checkinFunction } from './checkin/app';
+import { ratingFunction } from './rating/app';
+import { RATING_SETTLE_EVERY_MS, settleRatings } from './rating/counting';
 import { kpiFunction } from './kpi/app';
 import { forumFunction } from './forum/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
@@ -32,6 +34,7 @@ export const functions: Record<string, CloudFunction> = {
   push: pushFunction,
   announce: announceFunction,
   checkin: checkinFunction,
+  rating: ratingFunction,
   kpi: kpiFunction,
   forum: forumFunction,
 };
@@ -60,6 +63,8 @@ export const timerTriggers: ReadonlyArray<{
   { function: 'proposal', name: 'settleSupports', everyMs: SUPPORT_SETTLE_EVERY_MS, run: settleSupports },
   // Check-ins whose counting was cut off (stored, person not counted), exactly once.
   { function: 'checkin', name: 'settleCheckins', everyMs: CHECKIN_SETTLE_EVERY_MS, run: settleCheckins },
+  // Ratings stored or changed whose counting was cut off, exactly once.
+  { function: 'rating', name: 'settleRatings', everyMs: RATING_SETTLE_EVERY_MS, run: settleRatings },
   // The city's yearly Q4 window (also stored on demand by collectWindow.current / list).
   { function: 'collectWindow', name: 'yearlyWindow', everyMs: YEARLY_WINDOW_EVERY_MS, run: ensureYearlyWindows },
   // Subscribe-message push: one round of the queue (fan-out, sends within a time budget); also push.drain.

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { access } from '../rules/access';
 import { projectOwnerRoles } from '../rules/project';
 import { RATING_COMMENT_MAX, ratingDimensions, ratingEligibilities, type RatingDimension } from '../rules/rating';
-import { roles } from '../roles';
 import { idSchema, isoDateTime } from '../schemas/common';
 import { businessDay } from '../schemas/project';
 import { workerGroups } from '../schemas/survey';
@@ -197,20 +196,23 @@ export const ratingContracts = {
       '职工匿名评价项目（知晓度、参与度、受益度、满意度各 1–5 分，可写意见）；每人每项目一次，首次提交后 7 天内可修改',
     input: ratingSubmitInputSchema,
     output: ratingSubmitOutputSchema,
-    access: access(roles, 'any'),
+    // The profile is loaded with the project in one aggregate (PROFILE_REQUIRED without one).
+    access: access('anyone'),
   },
   mine: {
     summary: '我对这个项目的评价、还能否修改（到何时）、能否评价及原因',
     input: ratingProjectInputSchema,
     output: ratingMineOutputSchema,
-    access: access(roles, 'any'),
+    // The profile is loaded with the project in one aggregate (PROFILE_REQUIRED without one).
+    access: access('anyone'),
   },
   summary: {
     summary:
       '项目的评价汇总：各维度人数、平均分、分布，按区市县、产业、群体（不足 5 人的不显示）；职工在满 5 条评价后可见',
     input: ratingProjectInputSchema,
     output: ratingSummaryOutputSchema,
-    access: access(roles, 'any'),
+    // The profile is loaded with the project in one aggregate (PROFILE_REQUIRED without one).
+    access: access('anyone'),
   },
   export: {
     summary: '导出项目的全部评价（.xlsx）：各项分数、通过审核的意见、区市县/产业/群体，不含任何姓名或身份',
@@ -219,7 +221,7 @@ export const ratingContracts = {
     access: access(projectOwnerRoles, 'subtree'),
   },
   recompute: {
-    summary: '核对评价计数：先补记中断的计数，再从全部评价重算，与保存的计数比较并修正',
+    summary: '核对评价计数：先补记中断的计数（每条只记一次），再从全部评价重算，与保存的计数比较',
     input: ratingProjectInputSchema,
     output: ratingRecomputeOutputSchema,
     access: access(projectOwnerRoles, 'subtree'),

@@ -66,7 +66,7 @@ const record = {
   temporaryNeed: true,
 };
 
-/** The project up to an approved start form (论证, 市总党组会, 启动申报表 signed by all three), through the API. */
+/** The project up to 实施中 (论证, 市总党组会, 启动申报表 signed by all three, published, started), through the API. */
 async function establishedProject(): Promise<string> {
   const p = await api<Project>(STAFF, 'project', 'create', { record });
   await api(STAFF, 'project', 'move', { projectId: p._id, move: 'submitFeasibility' });
@@ -99,6 +99,9 @@ async function establishedProject(): Promise<string> {
   await api('demo-org-head', 'project', 'sign', sign);
   const approved = await api<Project>('demo-org-leader', 'project', 'sign', sign);
   assert.equal(approved.status, 'established');
+  // Published and started: signals are decided from 发布实施 on, and the live counts stand under 中期.
+  await api(STAFF, 'project', 'move', { projectId: p._id, move: 'publish' });
+  await api(STAFF, 'project', 'move', { projectId: p._id, move: 'start' });
   return p._id;
 }
 
@@ -171,7 +174,7 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
       const figures = m[stage];
       const shown = await page.locator(`#kpi-${m.key}-${stage} [id$="-value"]`).filter({ visible: true }).count();
       if (figures.length === 0) {
-        assert.equal(await textOf(page, `#kpi-${m.key}-${stage}`), '未填报', `${m.key} ${stage}`);
+        assert.equal(await textOf(page, `#kpi-${m.key}-${stage}`), '暂无', `${m.key} ${stage}`);
         continue;
       }
       assert.equal(shown, figures.length, `${m.key} ${stage}: figures shown`);
@@ -197,25 +200,30 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
     'a measured 直接服务 figure in the live stage',
   );
 
-  // The signal with the figures behind it; 采纳 without a reason is refused on the phone and nothing is stored.
+  // The signal with the figures behind it. No ratings yet: 数据不足, which cannot be accepted, only set
+  // (调整) — with a new signal and a reason; without a reason the phone refuses and nothing is stored.
   await onScreen(page, '#kpi-signal').scrollIntoViewIfNeeded();
+  assert.equal(kpi.signal.computed, 'insufficient');
   assert.equal(await textOf(page, '#kpi-signal-effective'), kpi.signal.effectiveLabel);
   assert.ok(kpi.canDecide, '张丽 may accept or override the signal of her district project');
-  await onScreen(page, '#kpi-signal-accept').click();
+  assert.equal(await page.locator('#kpi-signal-accept').filter({ visible: true }).count(), 0);
+  await onScreen(page, '#kpi-signal-override').click();
   await onScreen(page, '#kpi-signal-submit').click();
   await onScreen(page, '#kpi-signal-reason-error').waitFor();
   let now = await api<KpiProjectOutput>(STAFF, 'kpi', 'project', { projectId });
   assert.equal(now.signal.decision, null);
-  await onScreen(page, '#kpi-signal-reason')
-    .locator('textarea, input')
-    .first()
-    .fill('刚刚启动，评价还不够，先按数据不足处理');
+  const reason = '刚刚启动，评价还不够，先维持现有规模';
+  await onScreen(page, '#kpi-signal-choice-maintain').click();
+  await onScreen(page, '#kpi-signal-reason').locator('textarea, input').first().fill(reason);
   await onScreen(page, '#kpi-signal-submit').click();
   await onScreen(page, '#kpi-signal-decision').waitFor();
-  assert.ok((await textOf(page, '#kpi-signal-decision')).includes('已采纳'));
+  assert.ok((await textOf(page, '#kpi-signal-decision')).includes('已调整为“维持”'));
+  assert.equal(await textOf(page, '#kpi-signal-effective'), '维持');
   now = await api<KpiProjectOutput>(STAFF, 'kpi', 'project', { projectId });
-  assert.equal(now.signal.decision?.decision, 'accept');
-  assert.equal(now.signal.decision?.reason, '刚刚启动，评价还不够，先按数据不足处理');
+  assert.deepEqual(
+    [now.signal.decision?.decision, now.signal.decision?.signal, now.signal.decision?.reason, now.signal.effective],
+    ['override', 'maintain', reason, 'maintain'],
+  );
   await shot(page, 'kpi-card');
 });
 
@@ -268,8 +276,9 @@ test('绩效看板: every number opens its list, and the list has as many projec
   assert.ok(inStatus.includes(projectId));
 
   // The row of our project's signal → the projects with that signal.
-  const g = dash.signals.findIndex((b) => b.signal === kpi.signal.effective);
-  assert.ok(g >= 0, `signal ${kpi.signal.effective} on the dashboard`);
+  const effective = (await api<KpiProjectOutput>(STAFF, 'kpi', 'project', { projectId })).signal.effective;
+  const g = dash.signals.findIndex((b) => b.signal === effective);
+  assert.ok(g >= 0, `signal ${effective} on the dashboard`);
   const withSignal = await listBehind(page, `#kpi-signals-chart-row-${g}`);
   assert.equal(withSignal.length, dash.signals[g]!.count);
   assert.ok(withSignal.includes(projectId));

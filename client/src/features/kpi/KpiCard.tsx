@@ -65,7 +65,13 @@ function KpiBody({ data, onChanged }: { data: KpiProjectOutput; onChanged: () =>
           <Text className="kpi__text">{data.startOverview}</Text>
         </View>
       ) : null}
-      <SignalPanel projectId={data.projectId} signal={data.signal} canDecide={data.canDecide} onDecided={onChanged} />
+      <SignalPanel
+        projectId={data.projectId}
+        status={data.status}
+        signal={data.signal}
+        canDecide={data.canDecide}
+        onDecided={onChanged}
+      />
     </>
   );
 }
@@ -78,7 +84,7 @@ function MetricRow({ metric: m }: { metric: KpiMetric }) {
         {stages.map((s) => (
           <View key={s.key} className="kpi__cell" id={`kpi-${m.key}-${s.key}`} role="cell" aria-label={s.label}>
             {m[s.key].length === 0 ? (
-              <Text className="kpi__value kpi__value--none">未填报</Text>
+              <Text className="kpi__value kpi__value--none">暂无</Text>
             ) : (
               m[s.key].map((f, i) => <FigureView key={i} figure={f} unit={m.unit} id={`kpi-${m.key}-${s.key}-${i}`} />)
             )}

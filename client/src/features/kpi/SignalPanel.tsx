@@ -2,6 +2,8 @@ import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { decideSignalInputSchema, type SignalView } from '@shishi/shared-types/src/contracts/kpi';
 import { kpiSignalLabels, kpiSignals, type KpiSignal } from '@shishi/shared-types/src/rules/kpi';
+import { publicStatuses } from '@shishi/shared-types/src/rules/project';
+import type { ProjectStatus } from '@shishi/shared-types';
 import { AppButton, Badge, ChipGroup, TextField } from '../../components';
 import { useFormState } from '../../hooks/useFormState';
 import { formatChineseDate } from '../../utils/dates';
@@ -11,6 +13,8 @@ import { percentText, signalTone } from './format';
 
 interface Props {
   projectId: string;
+  /** Signals are decided once the project is published (发布实施). */
+  status: ProjectStatus;
   signal: SignalView;
   canDecide: boolean;
   onDecided: (signal: SignalView) => void;
@@ -19,11 +23,16 @@ interface Props {
 type Mode = 'accept' | 'override';
 
 /** The signal with the figures and thresholds behind it, what staff decided, and 采纳 / 调整 for those with rights. */
-export function SignalPanel({ projectId, signal: s, canDecide, onDecided }: Props) {
+export function SignalPanel({ projectId, status, signal: s, canDecide: mayDecide, onDecided }: Props) {
+  const canDecide = mayDecide && publicStatuses.includes(status);
+  // 数据不足 is no signal to accept: staff may only set one, with a reason.
+  const canAccept = s.computed !== 'insufficient';
   const [mode, setMode] = useState<Mode | null>(null);
   const form = useFormState<{ reason: string; signal: KpiSignal | undefined }>({ reason: '', signal: undefined });
   const t = s.thresholds;
-  const options = kpiSignals.filter((k) => k !== s.computed).map((k) => ({ value: k, label: kpiSignalLabels[k] }));
+  const options = kpiSignals
+    .filter((k) => k !== s.computed && k !== 'insufficient')
+    .map((k) => ({ value: k, label: kpiSignalLabels[k] }));
 
   const open = (m: Mode) => {
     setMode(m);
@@ -96,13 +105,20 @@ export function SignalPanel({ projectId, signal: s, canDecide, onDecided }: Prop
       )}
       {canDecide && mode === null ? (
         <View className="kpi-signal__buttons">
-          <AppButton id="kpi-signal-accept" className="kpi-signal__btn" onClick={() => open('accept')}>
-            采纳“{s.computedLabel}”
-          </AppButton>
+          {canAccept ? (
+            <AppButton id="kpi-signal-accept" className="kpi-signal__btn" onClick={() => open('accept')}>
+              采纳“{s.computedLabel}”
+            </AppButton>
+          ) : null}
           <AppButton id="kpi-signal-override" className="kpi-signal__btn" onClick={() => open('override')}>
             调整
           </AppButton>
         </View>
+      ) : null}
+      {mayDecide && !canDecide ? (
+        <Text className="kpi__source" id="kpi-signal-not-yet">
+          项目发布实施后，可以在这里采纳或调整信号。
+        </Text>
       ) : null}
       {canDecide && mode !== null ? (
         <View className="kpi-signal__form" id="kpi-signal-form">

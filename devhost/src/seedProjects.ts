@@ -9,7 +9,8 @@
  * Five 中山区总工会 projects (县区级 → 组织和基层工作部, 市总党组会), from proposals by 王秀梅 and 李建国:
  * 1. a draft an adoption created;  2. under 论证;  3. established, its 启动申报表 waiting for the
  * 组织和基层工作部 head (刘强);  4. in progress with tranche 1 paid and some spending;  5. accepted, both
- * tranches paid. The project in progress has a service point (checkin.createPoint).
+ * tranches paid. The project in progress has a service point (checkin.createPoint) and rating open
+ * (rating.configure) with six workers' ratings (rating.submit).
  */
 import { functions } from '@shishi/cloudfunctions/registry';
 import type { LocalCloud } from '@shishi/local-cloud';
@@ -199,6 +200,62 @@ const demoProjects: DemoProject[] = [
       duties: duties('李明'),
     },
     milestoneTasks: ['完成设备采购', '10 处驿站升级', '20 处驿站全部升级'],
+  },
+];
+
+/** Workers who rate the project in progress (bound through profile.bind, as a worker binds). */
+const demoRaters: Array<{
+  id: string;
+  name: string;
+  orgId: string;
+  scores: { awareness: number; participation: number; benefit: number; satisfaction: number };
+  comment?: string;
+  groups: Array<'frontline' | 'women' | 'youth'>;
+}> = [
+  {
+    id: 'demo-rater-1',
+    name: '孙丽华',
+    orgId: 'gr-zs-sanitation',
+    scores: { awareness: 5, participation: 4, benefit: 5, satisfaction: 5 },
+    comment: '孩子放学有人管了，下班不用着急。',
+    groups: ['women', 'frontline'],
+  },
+  {
+    id: 'demo-rater-2',
+    name: '周建军',
+    orgId: 'gr-zs-sanitation',
+    scores: { awareness: 4, participation: 3, benefit: 4, satisfaction: 4 },
+    groups: ['frontline'],
+  },
+  {
+    id: 'demo-rater-3',
+    name: '吴晓燕',
+    orgId: 'gr-zs-mall',
+    scores: { awareness: 4, participation: 4, benefit: 5, satisfaction: 5 },
+    comment: '希望托管时间再长一点。',
+    groups: ['women'],
+  },
+  {
+    id: 'demo-rater-4',
+    name: '郑海涛',
+    orgId: 'gr-zs-couriers',
+    scores: { awareness: 3, participation: 2, benefit: 3, satisfaction: 4 },
+    groups: ['youth'],
+  },
+  {
+    id: 'demo-rater-5',
+    name: '冯桂芝',
+    orgId: 'gr-zs-sanitation',
+    scores: { awareness: 5, participation: 5, benefit: 5, satisfaction: 5 },
+    groups: ['women', 'frontline'],
+  },
+  {
+    id: 'demo-rater-6',
+    name: '陈志强',
+    orgId: 'gr-zs-mall',
+    scores: { awareness: 4, participation: 3, benefit: 4, satisfaction: 3 },
+    comment: '报名方式可以再简单些。',
+    groups: [],
   },
 ];
 
@@ -418,6 +475,19 @@ export async function seedProjects(cloud: LocalCloud, hostNow: Date): Promise<Se
       key: forum.detail?.followUps[0]?.key,
       doneOn: day(0.48),
     });
+  }
+
+  // 职工评价 (rating.configure, rating.submit): the project in progress opened rating to its audience and
+  // six workers of 中山区 rated it (enough for workers to see the summary); 王秀梅 (demo-worker) has not,
+  // so a newcomer can rate it as her.
+  at(0.5);
+  for (const { id } of reaching('inProgress').filter(({ d }) => d.until === 'inProgress')) {
+    await call('demo-district', 'rating', 'configure', { projectId: id, opensOn: day(0.5), eligibility: 'audience' });
+    for (const [k, r] of demoRaters.entries()) {
+      at(0.5 + k * 0.01);
+      await call(r.id, 'profile', 'bind', { name: r.name, orgId: r.orgId });
+      await call(r.id, 'rating', 'submit', { projectId: id, scores: r.scores, comment: r.comment, groups: r.groups });
+    }
   }
 
   // 中期推进情况表 and 验收申报表 (after the end date), each signed by the three.

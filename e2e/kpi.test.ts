@@ -231,10 +231,14 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
 async function allListed(page: Page): Promise<string[]> {
   await page.locator('#kpi-list-total, #kpi-list-empty').filter({ visible: true }).first().waitFor();
   for (;;) {
-    const more = onScreen(page, '#kpi-list-load-more');
-    if (!(await more.isVisible())) break;
-    await more.click();
-    await page.waitForFunction(() => !document.querySelector('.ui-loading--inline'));
+    if (await onScreen(page, '#kpi-list-end, #kpi-list-empty').isVisible()) break;
+    const before = await page.locator('[id^="kpi-list-item-"]').filter({ visible: true }).count();
+    await onScreen(page, '#kpi-list-load-more').click();
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[id^="kpi-list-item-"]').length > n || !!document.getElementById('kpi-list-end'),
+      before,
+    );
   }
   const ids = await page
     .locator('[id^="kpi-list-item-"]')

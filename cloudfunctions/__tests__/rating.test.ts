@@ -443,3 +443,43 @@ describe('invitations', () => {
     expect(queued.filter((q) => q.topic === 'projectNews').flatMap((q) => q.audience.openids ?? [])).toEqual([a, b]);
   });
 });
+
+describe('cost', () => {
+  it('a rating takes 3 database requests (profile with project, settings, served check and own rating; insert; count)', async () => {
+    await openRating('served');
+    // Eight different names (the fixture repeats names after eight).
+    const ws = await workers(world, 8, ['gr-zs-mall', 'gr-zs-sanitation'], 'cost');
+    const names = new Map((await all<{ _id: string; name: string }>('users')).map((u) => [u._id, u.name]));
+    for (const [k, w] of ws.entries())
+      await servedRecord(k % 2 === 0 ? 'gr-zs-mall' : 'gr-zs-sanitation', names.get(w)!, k % 3 === 0 ? w : null);
+    // The first rating of a warm instance also reads the respondent-key secret once.
+    ok(await r(ws[7], 'submit', { projectId: PROJECT, scores: scores(3) }));
+    const engine = world.cloud.local.engine;
+    engine.resetCounts();
+    for (const [k, w] of ws.slice(0, 7).entries())
+      ok(await r(w, 'submit', { projectId: PROJECT, scores: scores((k % 5) + 1) }));
+    expect(Object.fromEntries(engine.requestCounts)).toEqual({
+      'database.aggregateDocuments': 7,
+      'database.insertDocument': 7,
+      'database.modifyDocument': 7,
+    });
+  });
+
+  it('the summary reads the counters only: the same requests at 5 and at 40 ratings', async () => {
+    await openRating();
+    const ws = await workers(world, 40, ['gr-zs-mall', 'gr-zs-sanitation', 'gr-zs-couriers'], 'many');
+    const engine = world.cloud.local.engine;
+    const cost = async () => {
+      engine.resetCounts();
+      const s = ok<RatingSummaryOutput>(await r('demo-worker', 'summary', { projectId: PROJECT }));
+      expect(s.visible).toBe(true);
+      return Object.fromEntries(engine.requestCounts);
+    };
+    for (const w of ws.slice(0, 5)) ok(await r(w, 'submit', { projectId: PROJECT, scores: scores(4) }));
+    const few = await cost();
+    for (const w of ws.slice(5)) ok(await r(w, 'submit', { projectId: PROJECT, scores: scores(2) }));
+    const many = await cost();
+    expect(many).toEqual(few);
+    expect(Object.values(many).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+  });
+});

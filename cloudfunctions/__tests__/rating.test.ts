@@ -444,6 +444,33 @@ describe('invitations', () => {
   });
 });
 
+describe('invitations to the people behind the project', () => {
+  it('the author and supporters of the origin proposal are told once, also when they were served', async () => {
+    const db = world.cloud.database();
+    const [author, supporter, both] = await workers(world, 3, ['gr-zs-mall'], 'bk');
+    await world.cloud.local.engine.inspect(async () => {
+      await db.collection('proposals').add({ data: { _id: 'pp1', authorOpenid: author, authorKey: author } });
+      await db.collection('supports').add({ data: { _id: `pp1_${supporter}`, proposalId: 'pp1', openid: supporter } });
+      await db.collection('supports').add({ data: { _id: `pp1_${both}`, proposalId: 'pp1', openid: both } });
+      await db
+        .collection('projects')
+        .doc(PROJECT)
+        .update({ data: { origin: ['pp1'] } });
+    });
+    const names = new Map((await all<{ _id: string; name: string }>('users')).map((u) => [u._id, u.name]));
+    await servedRecord('gr-zs-mall', names.get(both)!, both);
+    expect((await openRating()).invited).toBe(3);
+    for (const w of [author, supporter, both]) {
+      expect(await world.count('messages', { openid: w })).toBe(1);
+    }
+    const [message] = await all<{ openid: string; title: string; body: string }>('messages');
+    expect(message.title).toBe('请您评价项目：环卫职工免费体检');
+    expect(message.body).toMatch(/现在就可以评价/);
+    expect((await openRating()).invited).toBe(0);
+    expect(await world.count('messages', { openid: both })).toBe(1);
+  });
+});
+
 describe('cost', () => {
   it('a rating takes 3 database requests (profile with project, settings, served check and own rating; insert; count)', async () => {
     await openRating('served');

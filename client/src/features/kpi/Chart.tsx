@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { ChartSpec } from './chartTypes';
 import { ChartCanvas } from './ChartCanvas';
-import { chartColors } from './draw';
+import { chartColors, chartHeight } from './draw';
 
 interface ChartProps {
   /** Stable id: the canvas is `<id>-canvas`, the table `<id>-table`, row i `<id>-row-<i>`. */
@@ -24,7 +24,7 @@ export function Chart({ id, title, spec, format, onRow, height = 180 }: ChartPro
   return (
     <View className="kpi-chart" id={id}>
       <Text className="kpi-chart__title">{title}</Text>
-      {total > 0 ? <ChartCanvas id={`${id}-canvas`} spec={spec} height={height} /> : null}
+      {total > 0 ? <ChartCanvas id={`${id}-canvas`} spec={spec} height={chartHeight(spec, height)} /> : null}
       <View className="kpi-chart__table" id={`${id}-table`} role="table" aria-label={title}>
         {spec.data.map((d, i) => (
           <View

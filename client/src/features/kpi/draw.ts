@@ -18,6 +18,16 @@ export interface DrawTarget {
   pixelRatio: number;
 }
 
+/** Bars run across (labels on the left) when there are more categories than fit side by side. */
+export function horizontal(spec: ChartSpec): boolean {
+  return spec.kind === 'bar' && spec.data.length > 5;
+}
+
+/** The height a chart needs: a row per category for bars across, else the height asked for. */
+export function chartHeight(spec: ChartSpec, height: number): number {
+  return horizontal(spec) ? Math.max(height, spec.data.length * 26 + 40) : height;
+}
+
 /** Draws `spec`; returns what tears the chart down. */
 export function drawChart(target: DrawTarget, spec: ChartSpec): () => void {
   const chart = new F2.Chart({
@@ -28,16 +38,25 @@ export function drawChart(target: DrawTarget, spec: ChartSpec): () => void {
     padding: 'auto',
     animate: false,
   });
+  // Each datum keeps the colour of its row in the table beside the chart, whatever order it is drawn in.
+  const colorOf = new Map(spec.data.map((d, i) => [d.label, chartColors[i % chartColors.length]!]));
+  const color = (label: string) => colorOf.get(label) ?? chartColors[0]!;
   const data = spec.data.map((d) => ({ label: d.label, value: d.value, all: '全部' }));
   if (spec.kind === 'pie') {
     chart.source(data);
     chart.coord('polar', { transposed: true, radius: 0.9 });
     chart.axis(false);
-    chart.interval().position('all*value').color('label', chartColors).adjust('stack');
+    chart.interval().position('all*value').color('label', color).adjust('stack');
+  } else if (horizontal(spec)) {
+    // Many categories (e.g. 12 statuses): bars across, labels down the left, first row on top.
+    chart.source([...data].reverse(), { value: { min: 0, tickCount: 4 } });
+    chart.coord({ transposed: true });
+    chart.axis('label', { label: { fontSize: 11 }, line: null });
+    chart.interval().position('label*value').color('label', color);
   } else {
     chart.source(data, { value: { min: 0, tickCount: 4 } });
     chart.axis('label', { label: { fontSize: 11 } });
-    chart.interval().position('label*value').color('label', chartColors);
+    chart.interval().position('label*value').color('label', color);
   }
   chart.render();
   return () => chart.destroy();

@@ -16,9 +16,10 @@ import { AppButton, Card, ErrorBlock, Loading } from '../../components';
 import { useOnReshow } from '../../hooks/useOnReshow';
 import { useResource } from '../../hooks/useResource';
 import { fetchMyRating, fetchRatingSummary } from './api';
-import { dayText, editLine } from './labels';
+import { editLine } from './labels';
 import { RatingFigures } from './RatingFigures';
 import { ratingUrl } from './routes';
+import { cardStateLine } from './states';
 import './rating.scss';
 
 /** States in which the card shows: from publication (rating may be announced) to 结项. */
@@ -65,11 +66,7 @@ function RatingCardBody({ projectId }: { projectId: string }) {
   return (
     <Card title="职工评价" id="rating-card">
       <Text className="rt-hint" id="rating-card-state">
-        {!opened
-          ? '项目实施后，工会会开放职工评价，到时可以在这里给项目打分。'
-          : settings.open
-            ? `评价进行中（${dayText(settings.opensOn ?? '')}起），欢迎说说您的感受。`
-            : (settings.closedReason ?? '现在不能评价。')}
+        {cardStateLine(settings)}
       </Text>
 
       {own ? (

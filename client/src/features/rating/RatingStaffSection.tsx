@@ -16,7 +16,6 @@ import {
   ratingConfigurableStatuses,
   ratingEligibilities,
   ratingEligibilityLabels,
-  ratingStatuses,
   type RatingEligibility,
 } from '@shishi/shared-types/src/rules/rating';
 import {
@@ -38,6 +37,7 @@ import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../
 import { configureRating, exportRatings, fetchRatingSummary } from './api';
 import { dayText, meanText } from './labels';
 import { RatingFigures } from './RatingFigures';
+import { staffStateLine } from './states';
 import './rating.scss';
 
 const breakdownTitles: Record<RatingBreakdown['by'], string> = {
@@ -45,16 +45,6 @@ const breakdownTitles: Record<RatingBreakdown['by'], string> = {
   industry: '按产业',
   group: '按职工群体',
 };
-
-/** Rating's state as staff read it. */
-function stateLine(s: RatingSettings): string {
-  if (s.opensOn === null) return '还没有开放评价';
-  if (s.open) return `评价进行中（${dayText(s.opensOn)}起）`;
-  if (s.projectStatus === 'closed' || s.projectStatus === 'terminated') return s.closedReason ?? '评价已结束';
-  if (!ratingStatuses.includes(s.projectStatus as ProjectStatus))
-    return `已设定 ${dayText(s.opensOn)} 开放，项目开始实施后生效`;
-  return `将于 ${dayText(s.opensOn)} 开放`;
-}
 
 export function RatingStaffSection({ projectId, status }: { projectId: string; status: ProjectStatus }) {
   const summary = useResource(() => fetchRatingSummary(projectId), [projectId]);
@@ -74,7 +64,7 @@ export function RatingStaffSection({ projectId, status }: { projectId: string; s
     <Card title="职工评价" id="rating-staff">
       <View className="rt-staff-state">
         <Text className="rt-staff-state__line" id="rating-staff-state">
-          {stateLine(s.settings)}
+          {staffStateLine(s.settings)}
         </Text>
         {s.settings.opensOn !== null ? (
           <Text className="rt-hint" id="rating-staff-eligibility">

@@ -2,19 +2,14 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { OwnRating, RatingMineOutput, RatingSubmitOutput } from '@shishi/shared-types/src/contracts/rating';
-import type { ProjectStatus } from '@shishi/shared-types';
-import {
-  ratingDimensionLabels,
-  ratingDimensions,
-  ratingScoreWord,
-  ratingStatuses,
-} from '@shishi/shared-types/src/rules/rating';
+import { ratingDimensionLabels, ratingDimensions, ratingScoreWord } from '@shishi/shared-types/src/rules/rating';
 import { AppButton, Card, Empty, ErrorBlock, Loading } from '../../../../components';
 import { withFontScale } from '../../../../components/FontScale';
 import { routes } from '../../../../config';
 import { useResource } from '../../../../hooks/useResource';
 import { fetchMyRating } from '../../../../features/rating/api';
-import { commentStateText, dayText, editLine } from '../../../../features/rating/labels';
+import { commentStateText, editLine } from '../../../../features/rating/labels';
+import { cannotRate } from '../../../../features/rating/states';
 import { RateForm } from '../../../../features/rating/RateForm';
 import { projectDetailUrl } from '../../../../features/project/routes';
 import '../../../../features/rating/rating.scss';
@@ -188,27 +183,7 @@ function MyRating({
 
 /** Not eligible, not open yet, or closed: which, and why, in plain words. */
 function Cannot({ mine: m, onOpen }: { mine: RatingMineOutput; onOpen: () => void }) {
-  const s = m.settings;
-  let title: string;
-  let reason: string;
-  if (!s.open) {
-    // Rating ends when the project is closed (结项) or terminated; otherwise it has not opened yet.
-    const ended = s.projectStatus === 'closed' || s.projectStatus === 'terminated';
-    title = ended ? '评价已经结束' : '评价还没有开放';
-    reason = ended
-      ? (s.closedReason ?? '这个项目的评价已经结束。')
-      : s.opensOn === null
-        ? '工会开放评价后会通知您，到时再来。'
-        : ratingStatuses.includes(s.projectStatus as ProjectStatus)
-          ? `评价从 ${dayText(s.opensOn)} 起开放，到时再来。`
-          : `项目开始实施后开放评价（开放日期：${dayText(s.opensOn)}），到时再来。`;
-  } else if (!m.eligible) {
-    title = '您暂时不能评价这个项目';
-    reason = m.ineligibleReason ?? '只有签到或登记过的职工可以评价。';
-  } else {
-    title = '现在不能评价';
-    reason = '请稍后再来。';
-  }
+  const { title, reason } = cannotRate(m);
   return (
     <Card id="rate-cannot">
       <Text className="rt-cannot__title" id="rate-cannot-title">

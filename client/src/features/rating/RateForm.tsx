@@ -64,6 +64,9 @@ export function RateForm({ projectId, current, onDone, onCancel }: RateFormProps
     if (!parsed.success) {
       const found = fieldErrorsFromIssues(parsed.error.issues);
       setErrors(found);
+      // A fault no field shows (a broken link's project id) goes above the form.
+      const other = Object.keys(found).find((k) => k !== 'comment' && !k.startsWith('scores.'));
+      if (other) setFormError(found[other] ?? null);
       scrollToFirst(found);
       return;
     }

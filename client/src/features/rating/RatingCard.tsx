@@ -60,7 +60,7 @@ function RatingCardBody({ projectId }: { projectId: string }) {
   const s = summary.data;
   const own = m.rating;
   const settings = m.settings;
-  // Never opened and nothing to show: a line saying rating comes later.
+  // Figures (or when they will show) only once rating has been opened.
   const opened = settings.opensOn !== null;
 
   return (

@@ -1,0 +1,126 @@
+/**
+ * Child process for ratingCrash.test.ts: opens the local cloud on the data directory given, seeds it as
+ * the dev host does, adds a 中山区 project in progress, opens rating on it and binds many workers through
+ * the real functions, prints `READY <clock ms>`, then rates as different workers in 8 concurrent loops
+ * through the real `rating` function — every third worker also changes their rating right after —
+ * printing `ACK <openid>` once the worker's last reply came back (and `STORED` whenever a rating's insert
+ * or change was acknowledged, before it is counted). The test kills it with SIGKILL in the middle.
+ *
+ * Arguments: <dataDir> <start ms> <workers>. The clock moves one second a call while setting up; during
+ * the ratings it stands still, so every rating is stored at the clock printed with READY (a change 1 ms
+ * later).
+ */
+import { createLocalCloud } from '@shishi/local-cloud';
+import { businessDate, collections, type RatingSubmitOutput } from '@shishi/shared-types';
+import { seed } from '../../devhost/src/seed';
+import { functions } from '../registry';
+import { workers } from './surveyFixtures';
+import type { World } from './world';
+
+const [dataDir, startArg, workersArg] = process.argv.slice(2);
+if (!dataDir || !startArg || !workersArg) throw new Error('usage: ratingCrash-writer <dataDir> <start ms> <workers>');
+const ORGS = ['gr-zs-mall', 'gr-zs-sanitation', 'gr-zs-couriers'];
+const LOOPS = 8;
+const CRASH_PROJECT = 'pj-crash';
+
+setTimeout(() => process.exit(2), 60_000).unref();
+
+let clock = Number(startArg);
+let ticking = true;
+const now = () => clock;
+const cloud = createLocalCloud({ dataDir, collections, now });
+const db = cloud.database();
+
+const world: World = {
+  cloud,
+  async call(openid, fn, action, data) {
+    const target = functions[fn];
+    if (!target) throw new Error(`no function ${fn}`);
+    if (ticking) clock += 1000;
+    const event = data === undefined ? { action } : { action, data };
+    return cloud.local.runAs(openid ? { OPENID: openid } : {}, () => target.handle(cloud, event, { now }));
+  },
+  setNow(ms) {
+    clock = ms;
+  },
+  now,
+  async count(collection, where = {}) {
+    return (await db.collection(collection).where(where).count()).total as number;
+  },
+  async doc<T>(collection: string, id: string) {
+    return (await db.collection(collection).where({ _id: id }).limit(1).get()).data[0] as T | undefined;
+  },
+  async close() {
+    await cloud.local.close();
+  },
+};
+
+const scores = (k: number) => ({
+  awareness: (k % 5) + 1,
+  participation: ((k + 1) % 5) + 1,
+  benefit: ((k + 2) % 5) + 1,
+  satisfaction: ((k + 3) % 5) + 1,
+});
+
+async function main(): Promise<void> {
+  await seed(db, new Date(clock));
+  const at = new Date(clock);
+  await db.collection('projects').add({
+    data: {
+      _id: CRASH_PROJECT,
+      title: '环卫职工免费体检',
+      status: 'inProgress',
+      level: 'district',
+      orgId: 'dist-zhongshan',
+      orgName: '中山区总工会',
+      orgPath: ['dl', 'dist-zhongshan'],
+      departmentId: 'dept-org',
+      departmentName: '组织和基层工作部',
+      departmentIds: ['dept-org'],
+      reach: ['dl', 'dist-zhongshan', 'dept-org'],
+      origin: [],
+      record: { title: '环卫职工免费体检' },
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+  const opened = await world.call('demo-district', 'rating', 'configure', {
+    projectId: CRASH_PROJECT,
+    opensOn: businessDate(new Date(clock)),
+    eligibility: 'audience',
+  });
+  if (!opened.ok) throw new Error(`configure: ${JSON.stringify(opened)}`);
+  const ws = await workers(world, Number(workersArg), ORGS);
+  ticking = false;
+  const engine = cloud.local.engine;
+  const send = engine.send.bind(engine);
+  engine.send = async (action, params) => {
+    const reply = await send(action, params);
+    const write = action === 'database.insertDocument' || action === 'database.modifyDocument';
+    if (write && params?.collectionName === 'ratings' && !reply.code) process.stdout.write('STORED\n');
+    return reply;
+  };
+  process.stdout.write(`READY ${clock}\n`);
+  let next = 0;
+  const loop = async () => {
+    for (let k = next++; k < ws.length; k = next++) {
+      const first = await world.call(ws[k], 'rating', 'submit', { projectId: CRASH_PROJECT, scores: scores(k) });
+      if (!first.ok || (first.data as RatingSubmitOutput).status !== 'submitted')
+        throw new Error(`rating of ${ws[k]}: ${JSON.stringify(first)}`);
+      if (k % 3 === 0) {
+        const change = await world.call(ws[k], 'rating', 'submit', { projectId: CRASH_PROJECT, scores: scores(k + 2) });
+        if (!change.ok || (change.data as RatingSubmitOutput).status !== 'updated')
+          throw new Error(`change of ${ws[k]}: ${JSON.stringify(change)}`);
+      }
+      process.stdout.write(`ACK ${ws[k]}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: LOOPS }, loop));
+  process.stdout.write('DONE\n');
+  setInterval(() => undefined, 1000);
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exit(1);
+});

@@ -1,7 +1,6 @@
 /** How the KPI figures read: money from fen with two decimals, people, percentages, scores. */
 import type { KpiFigure } from '@shishi/shared-types/src/contracts/kpi';
 import type { KpiSignal } from '@shishi/shared-types/src/rules/kpi';
-import type { BadgeTone } from '../../components';
 import { formatYuan } from '../project/money';
 
 /**
@@ -32,8 +31,11 @@ export function countText(n: number, unit = '人'): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${unit}`;
 }
 
+/** The Badge tones a signal takes (a subset of components' BadgeTone; kept here so unit tests need no JSX). */
+export type SignalTone = 'success' | 'danger' | 'neutral';
+
 /** 加大扶助 green, 逆向调整 red, 维持 and 数据不足 grey. */
-export function signalTone(signal: KpiSignal): BadgeTone {
+export function signalTone(signal: KpiSignal): SignalTone {
   if (signal === 'expand') return 'success';
   if (signal === 'scaleBack') return 'danger';
   return 'neutral';

@@ -15,7 +15,7 @@ import { projectDetailUrl } from '../../../../features/project/routes';
 import '../../../../features/rating/rating.scss';
 
 /**
- * 评价项目 `?id=<projectId>` — or `?scene=<projectId>` from a mini-program code: the worker rates the
+ * 评价项目 `?id=<projectId>` (from the project page's 职工评价 card): the worker rates the
  * project (知晓度, 参与度, 受益度, 满意度, 1–5 with their words, an optional comment); afterwards the
  * rating they gave, with 修改 for 7 days. Says plainly when they cannot rate and why.
  */
@@ -23,7 +23,7 @@ function RatePage() {
   const params = useRouter().params;
   let projectId = '';
   try {
-    projectId = decodeURIComponent(params.id ?? params.scene ?? '');
+    projectId = decodeURIComponent(params.id ?? '');
   } catch {
     projectId = '';
   }
@@ -49,7 +49,13 @@ function RatePage() {
     void mine.refresh();
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
-  const openProject = () => void Taro.navigateTo({ url: projectDetailUrl(projectId) });
+  // Back to the project page when it opened this one (no second copy on the stack), else open it.
+  const openProject = () => {
+    const pages = Taro.getCurrentPages();
+    const previous = pages.length > 1 ? (pages[pages.length - 2]?.route ?? '') : '';
+    if (previous.includes('packages/project/pages/detail')) void Taro.navigateBack();
+    else void Taro.navigateTo({ url: projectDetailUrl(projectId) });
+  };
   const own = done?.rating ?? m.rating;
 
   return (
@@ -65,7 +71,12 @@ function RatePage() {
       {editing && own ? (
         <RateForm projectId={projectId} current={own} onDone={finished} onCancel={() => setEditing(false)} />
       ) : done ? (
-        <Thanks result={done} canEdit={done.rating.editable} onEdit={() => setEditing(true)} onOpen={openProject} />
+        <Thanks
+          result={done}
+          canEdit={done.rating.editable && m.settings.open}
+          onEdit={() => setEditing(true)}
+          onOpen={openProject}
+        />
       ) : own ? (
         <MyRating
           rating={own}

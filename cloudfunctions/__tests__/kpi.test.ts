@@ -174,7 +174,13 @@ async function recomputed(projectId: string) {
   const spending = (await inspect(() => db.collection('projectSpending').where({ projectId }).get())) as {
     data: Array<{ amountFen: number }>;
   };
+  const rated = (await inspect(() => db.collection('ratings').where({ projectId }).get())) as {
+    data: Array<{ scores: { satisfaction: number } }>;
+  };
+  const satisfaction = [0, 0, 0, 0, 0];
+  for (const r of rated.data) satisfaction[r.scores.satisfaction - 1] += 1;
   return {
+    satisfaction,
     served: await inspect(() => recomputeServed(db, projectId)),
     viewers: await inspect(() => recount(ctx, 'projectViews', 'projectId', projectId)),
     spentFen: spending.data.reduce((s, l) => s + l.amountFen, 0),
@@ -201,7 +207,25 @@ describe('kpi.project', () => {
     await register(id, ['李桂兰']); // the same person again: still three served
     await viewers(id, 4);
     ok(await p(DISTRICT, 'view', { projectId: id })); // staff who manage it are not counted
-    await ratings(world as World, id, [0, 0, 1, 1, 4]);
+    // Six workers rate through the rating function (满意度 3, 4, 5, 5, 5, 5).
+    ok(
+      await world.call(DISTRICT, 'rating', 'configure', {
+        projectId: id,
+        opensOn: '2027-04-01',
+        eligibility: 'audience',
+      }),
+    );
+    for (const [i, satisfaction] of [3, 4, 5, 5, 5, 5].entries()) {
+      const openid = `w-kpi-${i}`;
+      if (i >= 4)
+        ok(await world.call(openid, 'profile', 'bind', { name: `职工${'甲乙丙丁戊己'[i]}`, orgId: 'gr-zs-mall' }));
+      ok(
+        await world.call(openid, 'rating', 'submit', {
+          projectId: id,
+          scores: { awareness: 4, participation: 4, benefit: 4, satisfaction },
+        }),
+      );
+    }
 
     const out = ok<KpiProjectOutput>(await k(DISTRICT, 'project', { projectId: id }));
     expect(out.liveStage).toBe('midterm');
@@ -220,7 +244,12 @@ describe('kpi.project', () => {
       satisfactionDistribution: [0, 0, 1, 1, 4],
       servedPercent: 0.1,
     });
-    expect(await recomputed(id)).toEqual({ served: 3, viewers: 4, spentFen: 3_000_001 });
+    expect(await recomputed(id)).toEqual({
+      served: 3,
+      viewers: 4,
+      spentFen: 3_000_001,
+      satisfaction: [0, 0, 1, 1, 4],
+    });
 
     const covered = metric(out, 'covered');
     expect(covered.target).toEqual([

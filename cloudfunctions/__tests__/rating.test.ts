@@ -402,6 +402,15 @@ describe('summary', () => {
     expect(hidden).toMatchObject({ count: 4, visible: false, manager: false, dimensions: [], breakdowns: [] });
     const staff = ok<RatingSummaryOutput>(await r(STAFF, 'summary', { projectId: PROJECT }));
     expect(staff).toMatchObject({ count: 4, visible: true, manager: true });
+    // The department that reviews the record manages it too; staff of another district do not.
+    expect(ok<RatingSummaryOutput>(await r('demo-org-reviewer', 'summary', { projectId: PROJECT }))).toMatchObject({
+      visible: true,
+      manager: true,
+    });
+    expect(ok<RatingSummaryOutput>(await r('demo-industry-staff', 'summary', { projectId: PROJECT }))).toMatchObject({
+      visible: false,
+      manager: false,
+    });
     expect(staff.dimensions.find((d) => d.dimension === 'satisfaction')).toMatchObject({
       label: '满意度',
       mean: 4,

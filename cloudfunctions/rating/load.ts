@@ -9,7 +9,7 @@ import {
   AppError,
   inAnnouncementAudience,
   inSubtree,
-  projectOwnerRoles,
+  staffRoles,
   ratingPeriodRefusal,
   businessDate,
   access,
@@ -140,9 +140,10 @@ export function periodRefusal(ctx: Ctx, l: Pick<Loaded, 'project' | 'settings'>)
   return ratingPeriodRefusal({ status: l.project.status, opensOn: l.settings?.opensOn ?? null }, businessDate(ctx.now));
 }
 
-const ownerRule = access(projectOwnerRoles, 'subtree');
+/** Staff of the applicant's path and of the departments that review or follow the record. */
+const managerRule = access(staffRoles, 'department');
 
-/** The caller manages the project's ratings (staff of the applicant's path). */
-export function isManager(ctx: Ctx, p: Pick<ProjectDoc, 'orgPath'>): Promise<boolean> {
-  return reaches(ctx, { orgPath: p.orgPath }, ownerRule);
+/** The caller manages the project (sees its rating summary at any count). */
+export function isManager(ctx: Ctx, p: Pick<ProjectDoc, 'orgPath' | 'departmentIds'>): Promise<boolean> {
+  return reaches(ctx, { orgPath: p.orgPath, departmentIds: p.departmentIds ?? [] }, managerRule);
 }

@@ -127,6 +127,8 @@ async function groupedSums(
         .collection(collection)
         .aggregate()
         .match({ [field]: _.in(part) })
+        // Only the two fields on to the group: a served shard also holds a mark per person counted.
+        .project({ [field]: 1, [sumOf]: 1 })
         .group({ _id: `$${field}`, sum: $.sum(`$${sumOf}`), n: $.sum(1) })
         .limit(CHUNK)
         .end(),

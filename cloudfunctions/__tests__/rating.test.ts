@@ -140,6 +140,9 @@ describe('submitting', () => {
     expect(await world.count('ratings')).toBe(6);
     const exported = ok<RatingExportOutput>(await r(STAFF, 'export', { projectId: PROJECT }));
     expect(exported.rows).toBe(6);
+    expect(await world.count('auditLog', { action: 'rating.export', targetId: PROJECT, actor: STAFF })).toBe(1);
+    // A rating itself is not in the audit log: an entry would name the rater.
+    expect(await world.count('auditLog', { action: 'rating.submit' })).toBe(0);
     const file = await world.cloud.downloadFile({ fileID: exported.fileID });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.fileContent as unknown as ArrayBuffer);

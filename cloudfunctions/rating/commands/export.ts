@@ -15,6 +15,7 @@ import {
 } from '@shishi/shared-types';
 import ExcelJS from 'exceljs';
 import { tempUrls } from '../../common/attachments';
+import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
 import { exportPath } from '../../common/exportFiles';
 import { loadProject } from '../../project/load';
@@ -75,5 +76,16 @@ export async function exportRatings(ctx: Ctx, input: RatingProjectInput): Promis
   const cloudPath = exportPath(ctx, 'ratings', 'xlsx');
   const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: buffer });
   const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';
+  // Who exported which project's ratings (as the survey exports are logged).
+  await audit(ctx, ctx.db, [
+    {
+      action: 'rating.export',
+      targetType: 'project',
+      targetId: p._id,
+      from: null,
+      to: fileID,
+      note: `导出职工评价 ${rows.length} 条`,
+    },
+  ]);
   return { fileID, url, fileName: `职工评价-${p.title}.xlsx`, rows: rows.length };
 }

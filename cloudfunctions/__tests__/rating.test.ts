@@ -6,7 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import type {
+  RatingCommentsOutput,
   RatingConfigureOutput,
+  RatingModerateOutput,
   RatingExportOutput,
   RatingMineOutput,
   RatingRecomputeOutput,
@@ -520,5 +522,50 @@ describe('cost', () => {
     const many = await cost();
     expect(many).toEqual(few);
     expect(Object.values(many).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('comments', () => {
+  it('a comment the content check holds back is hidden until staff pass it; staff list it without its author', async () => {
+    await openRating();
+    const [a, b] = await workers(world, 2, ['gr-zs-mall'], 'cm');
+    ok(await r(a, 'submit', { projectId: PROJECT, scores: scores(5), comment: '体检安排得很周到' }));
+    const held = ok<RatingSubmitOutput>(
+      await r(b, 'submit', { projectId: PROJECT, scores: scores(2), comment: '有问题加微信 12345 聊' }),
+    );
+    expect(held.rating.commentState).toBe('review');
+    const passed = ok<RatingCommentsOutput>(await r(STAFF, 'comments', { projectId: PROJECT }));
+    expect(passed.items.map((c) => c.comment)).toEqual(['体检安排得很周到']);
+    const waiting = ok<RatingCommentsOutput>(await r(STAFF, 'comments', { projectId: PROJECT, state: 'review' }));
+    expect(waiting.items).toHaveLength(1);
+    expect(JSON.stringify(waiting)).not.toContain(b);
+    const exportText = async () => {
+      const out = ok<RatingExportOutput>(await r(STAFF, 'export', { projectId: PROJECT }));
+      const book = new ExcelJS.Workbook();
+      const file = await world.cloud.downloadFile({ fileID: out.fileID });
+      await book.xlsx.load(file.fileContent as unknown as ArrayBuffer);
+      return book.worksheets[0].getSheetValues().flat().map(String).join('\n');
+    };
+    expect(await exportText()).not.toContain('加微信');
+    expect(await exportText()).toContain('（意见待审核）');
+    expect(
+      failure(
+        await r('demo-worker', 'moderateComment', {
+          projectId: PROJECT,
+          ratingId: waiting.items[0].ratingId,
+          verdict: 'pass',
+        }),
+      ).code,
+    ).toBe('FORBIDDEN');
+    const moderated = ok<RatingModerateOutput>(
+      await r(STAFF, 'moderateComment', { projectId: PROJECT, ratingId: waiting.items[0].ratingId, verdict: 'pass' }),
+    );
+    expect(moderated.commentState).toBe('pass');
+    expect(await exportText()).toContain('加微信');
+    const again = failure(
+      await r(STAFF, 'moderateComment', { projectId: PROJECT, ratingId: waiting.items[0].ratingId, verdict: 'reject' }),
+    );
+    expect(again.code).toBe('CONFLICT');
+    expect(await world.count('auditLog', { action: 'rating.moderateComment' })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 /** 职工评价: workers rate projects anonymously; staff open rating, read the summary, export. */
 import { defineFunction } from '../common/app';
+import { comments, moderateComment } from './commands/comments';
 import { configure } from './commands/configure';
 import { exportRatings } from './commands/export';
 import { mine } from './commands/mine';
@@ -13,5 +14,7 @@ export const ratingFunction = defineFunction('rating', {
   mine,
   summary,
   export: exportRatings,
+  comments,
+  moderateComment,
   recompute,
 });

@@ -181,6 +181,40 @@ export const ratingRecomputeOutputSchema = z.object({
 });
 export type RatingRecomputeOutput = z.infer<typeof ratingRecomputeOutputSchema>;
 
+/** 评价意见 for staff: those that passed the content check, or those waiting for a person's review. */
+export const ratingCommentsInputSchema = z.object({
+  projectId: idSchema,
+  state: z.enum(['pass', 'review'], { error: '请选择已通过或待审核' }).default('pass'),
+  /** The `next` of the previous page. */
+  after: z.string().trim().max(64, '分页位置不对').optional(),
+});
+export type RatingCommentsInput = z.output<typeof ratingCommentsInputSchema>;
+
+export const ratingCommentSchema = z.object({
+  ratingId: z.string(),
+  comment: z.string(),
+  commentState: z.enum(ratingCommentStates),
+  scores: ratingScoresSchema,
+});
+export const ratingCommentsOutputSchema = z.object({
+  items: z.array(ratingCommentSchema),
+  /** Pass as `after` for the next page; null on the last. */
+  next: z.string().nullable(),
+});
+export type RatingCommentsOutput = z.infer<typeof ratingCommentsOutputSchema>;
+
+export const ratingModerateInputSchema = z.object({
+  projectId: idSchema,
+  ratingId: idSchema,
+  verdict: z.enum(['pass', 'reject'], { error: '请选择通过或不通过' }),
+});
+export type RatingModerateInput = z.output<typeof ratingModerateInputSchema>;
+export const ratingModerateOutputSchema = z.object({
+  ratingId: z.string(),
+  commentState: z.enum(ratingCommentStates),
+});
+export type RatingModerateOutput = z.infer<typeof ratingModerateOutputSchema>;
+
 export type { RatingDimension };
 
 export const ratingContracts = {
@@ -218,6 +252,18 @@ export const ratingContracts = {
     summary: '导出项目的全部评价（.xlsx）：各项分数、通过审核的意见、区市县/产业/群体，不含任何姓名或身份',
     input: ratingProjectInputSchema,
     output: ratingExportOutputSchema,
+    access: access(projectOwnerRoles, 'subtree'),
+  },
+  comments: {
+    summary: '评价意见（分页）：通过内容安全检查的，或等待人工审核的；不含评价人',
+    input: ratingCommentsInputSchema,
+    output: ratingCommentsOutputSchema,
+    access: access(projectOwnerRoles, 'subtree'),
+  },
+  moderateComment: {
+    summary: '人工审核评价意见：内容安全检查没通过或没能检查的意见，通过后才在导出里显示',
+    input: ratingModerateInputSchema,
+    output: ratingModerateOutputSchema,
     access: access(projectOwnerRoles, 'subtree'),
   },
   recompute: {

@@ -32,7 +32,13 @@ export const exportColumns = [
 ] as const;
 
 const commentText = (r: RatingDoc): string =>
-  r.commentState === 'pass' ? (r.comment ?? '') : r.commentState === 'none' ? '' : '（意见待审核）';
+  r.commentState === 'pass'
+    ? (r.comment ?? '')
+    : r.commentState === 'rejected'
+      ? '（意见未通过审核）'
+      : r.commentState === 'review'
+        ? '（意见待审核）'
+        : '';
 
 export async function exportRatings(ctx: Ctx, input: RatingProjectInput): Promise<RatingExportOutput> {
   const p = await loadProject(ctx, input.projectId);

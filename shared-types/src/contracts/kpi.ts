@@ -193,6 +193,46 @@ export const kpiProjectOutputSchema = z.object({
 });
 export type KpiProjectOutput = z.infer<typeof kpiProjectOutputSchema>;
 
+// ---------------------------------------------------------------- kpi.signalsOf
+
+export const signalsOfInputSchema = z
+  .object({
+    /** The projects of a list page (each once; unknown ids and projects the caller may not see are left out). */
+    projectIds: z
+      .array(idSchema, { error: '请给出项目编号' })
+      .min(1, '至少给出 1 个项目')
+      .max(50, '一次最多查询 50 个项目'),
+  })
+  .strict();
+export type SignalsOfInput = z.infer<typeof signalsOfInputSchema>;
+
+/** A project's signal in short, as a list row shows it (the same figures `kpi.project` gives in `signal`). */
+export const projectSignalSchema = z.object({
+  projectId: z.string(),
+  /** The effective signal (staff's decision, else the computed one) and its words. */
+  signal: kpiSignalSchema,
+  label: z.string(),
+  /** Why, in one line: the figures against the thresholds (the computed signal's reasons joined). */
+  reason: z.string(),
+  computed: kpiSignalSchema,
+  /** What staff did: accepted the computed signal, overrode it, or nothing yet (null). */
+  decision: z.enum(['accept', 'override']).nullable(),
+  /** Staff's reason for the decision; null without one. */
+  decisionReason: z.string().nullable(),
+  /** The figures have since moved the computed signal away from the one decided on. */
+  stale: z.boolean(),
+  ratings: z.number().int(),
+  satisfiedPercent: z.number().nullable(),
+  servedPercent: z.number().nullable(),
+});
+export type ProjectSignal = z.infer<typeof projectSignalSchema>;
+
+export const signalsOfOutputSchema = z.object({
+  /** In the order asked for. */
+  items: z.array(projectSignalSchema),
+});
+export type SignalsOfOutput = z.infer<typeof signalsOfOutputSchema>;
+
 // ---------------------------------------------------------------- dashboard and its lists
 
 const yearSchema = z
@@ -380,6 +420,13 @@ export const kpiContracts = {
       '项目的三阶段绩效（事前预估、中期、办结）：覆盖职工、直接服务职工、资金使用、满意度，每个数字注明来源，附信号和验收表预填内容',
     input: kpiProjectInputSchema,
     output: kpiProjectOutputSchema,
+    access: staffSee,
+  },
+  signalsOf: {
+    summary:
+      '项目列表一页（最多 50 个）各项目的信号：生效信号、依据（数字对比阈值）、工作人员是否采纳或调整；看不到的项目不返回',
+    input: signalsOfInputSchema,
+    output: signalsOfOutputSchema,
     access: staffSee,
   },
   dashboard: {

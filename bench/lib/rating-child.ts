@@ -1,0 +1,291 @@
+/**
+ * The ratings benchmark's server side (issue 11), in its own process (bench/lib/rating-bench.mjs starts
+ * it with `node --import tsx`): the `rating` function alone on the local runtime in strict mode (a query
+ * no declared index serves fails, as on CloudBase), over a fresh data directory seeded as the dev host
+ * seeds it, clock pinned; called in-process inside `runAs({ OPENID })`, as the dev host calls it minus
+ * HTTP and sessions. Every call goes through the real wx-server-sdk to the engine.
+ *
+ * Setup: one project in progress (中山区, as in the integration tests), rating opened today by its
+ * district staff for its audience, N worker profiles written straight into `users` (spread over the
+ * district's three grassroots unions, some with groups). Each worker rates once through `rating.submit`.
+ *
+ * IPC: sends { type: 'ready' }; answers { id, cmd: { name, ... } } with { id, data }.
+ */
+import { mkdirSync } from 'node:fs';
+import { createLocalCloud } from '@shishi/local-cloud';
+import { collections, type Reply } from '@shishi/shared-types';
+// The rating function alone (a benchmark of one function loads only its code).
+import { ratingFunction } from '../../cloudfunctions/rating/app';
+import { seed } from '../../devhost/src/seed';
+
+const DATA_DIR = process.env.RATING_BENCH_DIR ?? '';
+const NOW = Date.parse(process.env.SHISHI_NOW ?? '2026-11-24T10:00:00+08:00');
+const STAFF = 'demo-district';
+const PROJECT = 'bench-rating-project';
+
+type Cmd =
+  | { name: 'setup'; workers: number }
+  | { name: 'ingest'; from: number; to: number; concurrency: number; keep?: boolean }
+  | { name: 'latencies' }
+  | { name: 'count'; from: number; n: number }
+  | { name: 'summary'; reps: number; as: 'worker' | 'staff' }
+  | { name: 'recompute' }
+  | { name: 'memory' }
+  | { name: 'close' };
+
+if (!DATA_DIR) throw new Error('RATING_BENCH_DIR is required');
+mkdirSync(DATA_DIR, { recursive: true });
+const now = () => NOW;
+const cloud = createLocalCloud({ dataDir: DATA_DIR, collections, now, strict: true });
+const engine = cloud.local.engine;
+let closing: Promise<void> | undefined;
+const close = () => (closing ??= cloud.local.close());
+
+function call(openid: string, action: string, data: unknown): Promise<Reply<unknown>> {
+  return cloud.local.runAs({ OPENID: openid }, () => ratingFunction.handle(cloud, { action, data }, { now }));
+}
+
+function ok<T>(reply: Reply<unknown>, what: string): T {
+  if (!reply.ok) throw new Error(`${what} failed: ${JSON.stringify(reply.error)}`);
+  return reply.data as T;
+}
+
+/** A deterministic spread: worker k's scores, comment and groups vary with k. */
+function mix(k: number, salt: number): number {
+  let h = (k * 2654435761 + salt * 40503) >>> 0;
+  h ^= h >>> 15;
+  h = Math.imul(h, 2246822519) >>> 0;
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+const COMMENTS = ['体检安排得很周到，谢谢工会。', '希望明年继续办。', '通知再早一点就好了。', '排队时间有点长。'];
+const UNIONS = [
+  { _id: 'gr-zs-sanitation', name: '中山区环卫服务中心工会' },
+  { _id: 'gr-zs-mall', name: '大连天兴商贸有限公司工会' },
+  { _id: 'gr-zs-couriers', name: '中山区快递物流行业联合工会' },
+];
+
+const worker = (k: number) => `bench-w${k}`;
+
+function submit(k: number) {
+  const score = (salt: number) => 1 + (mix(k, salt) % 5);
+  const g = mix(k, 40) % 6;
+  return call(worker(k), 'submit', {
+    projectId: PROJECT,
+    scores: { awareness: score(1), participation: score(2), benefit: score(3), satisfaction: score(4) },
+    ...(mix(k, 5) % 10 === 0 ? { comment: COMMENTS[mix(k, 6) % COMMENTS.length] } : {}),
+    groups: g === 0 ? ['women'] : g === 1 ? ['women', 'migrant'] : g === 2 ? ['newEmployment'] : [],
+  });
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function counts() {
+  return { total: engine.totalRequests(), byAction: Object.fromEntries(engine.requestCounts) };
+}
+
+async function setup(workers: number) {
+  const t0 = performance.now();
+  const db = cloud.database();
+  const at = new Date(NOW);
+  await engine.inspect(async () => {
+    await seed(db, at);
+    await db.collection('projects').add({
+      data: {
+        _id: PROJECT,
+        title: '环卫职工免费体检（基准测试）',
+        status: 'inProgress',
+        level: 'district',
+        orgId: 'dist-zhongshan',
+        orgName: '中山区总工会',
+        orgPath: ['dl', 'dist-zhongshan'],
+        departmentId: 'dept-org',
+        departmentName: '组织和基层工作部',
+        departmentIds: ['dept-org', 'dept-research'],
+        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
+        origin: [],
+        record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 100000 },
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
+    // Worker profiles straight into `users` (setup, not measured).
+    for (let from = 0; from < workers; from += 1000) {
+      const batch = [];
+      for (let k = from; k < Math.min(workers, from + 1000); k++) {
+        const u = UNIONS[mix(k, 50) % UNIONS.length];
+        batch.push({
+          _id: worker(k),
+          openid: worker(k),
+          name: `职工${k}`,
+          role: 'worker',
+          orgId: u._id,
+          orgName: u.name,
+          orgPath: ['dl', 'dist-zhongshan', u._id],
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      await db.collection('users').add({ data: batch });
+    }
+  });
+  ok(
+    await call(STAFF, 'configure', { projectId: PROJECT, opensOn: '2026-11-24', eligibility: 'audience' }),
+    'rating.configure',
+  );
+  return { projectId: PROJECT, workers, ms: performance.now() - t0 };
+}
+
+/** Latencies of the ingest calls made with `keep`, for quantiles over all of them. */
+const kept: Float64Array[] = [];
+
+/** Workers [from, to) rate, `concurrency` at a time (a closed loop). */
+async function ingest(from: number, to: number, concurrency: number, keep = false) {
+  engine.resetCounts();
+  const latencies = new Float64Array(to - from);
+  const failures: string[] = [];
+  let next = from;
+  let notSubmitted = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let k = next++; k < to; k = next++) {
+        const s = performance.now();
+        const reply = await submit(k);
+        latencies[k - from] = performance.now() - s;
+        if (!reply.ok) {
+          if (failures.length < 5) failures.push(JSON.stringify(reply.error));
+          notSubmitted++;
+        } else if ((reply.data as { status: string }).status !== 'submitted') {
+          notSubmitted++;
+        }
+      }
+    }),
+  );
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  if (keep) kept.push(latencies.slice());
+  const sorted = latencies.sort();
+  const c = counts();
+  const n = to - from;
+  return {
+    ratings: n,
+    concurrency,
+    ms,
+    perSecond: (n / ms) * 1000,
+    cpuMsPerRating: (cpu.user + cpu.system) / 1000 / n,
+    latencyMs: { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) },
+    notSubmitted,
+    failures,
+    requestsPerRating: c.total / n,
+    byAction: Object.fromEntries(Object.entries(c.byAction).map(([k, v]) => [k, v / n])),
+  };
+}
+
+/** `n` ratings one after another, database requests counted at the seam. */
+async function countSample(from: number, n: number) {
+  engine.resetCounts();
+  const t0 = performance.now();
+  for (let k = from; k < from + n; k++) {
+    const out = ok<{ status: string }>(await submit(k), 'rating.submit');
+    if (out.status !== 'submitted') throw new Error(`rating.submit: ${out.status} for a new worker`);
+  }
+  const ms = performance.now() - t0;
+  const c = counts();
+  return {
+    ratings: n,
+    meanMs: ms / n,
+    requestsPerRating: c.total / n,
+    byAction: Object.fromEntries(Object.entries(c.byAction).map(([k, v]) => [k, v / n])),
+  };
+}
+
+/** `rating.summary` timed `reps` times (after 2 untimed), as a worker (public figures) or as the staff. */
+async function summary(reps: number, as: 'worker' | 'staff') {
+  const who = as === 'staff' ? STAFF : worker(0);
+  const times: number[] = [];
+  let count = 0;
+  let requests = 0;
+  let visible = false;
+  for (let i = -2; i < reps; i++) {
+    engine.resetCounts();
+    const t0 = performance.now();
+    const s = ok<{ count: number; visible: boolean }>(await call(who, 'summary', { projectId: PROJECT }), 'summary');
+    if (i >= 0) times.push(performance.now() - t0);
+    count = s.count;
+    visible = s.visible;
+    requests = engine.totalRequests();
+  }
+  times.sort((a, b) => a - b);
+  return { reps, as, medianMs: times[Math.floor(times.length / 2)], minMs: times[0], count, visible, requests };
+}
+
+async function recompute() {
+  engine.resetCounts();
+  const t0 = performance.now();
+  const r = ok<{ count: number; settled: number; matches: boolean; differences: Record<string, number> }>(
+    await call(STAFF, 'recompute', { projectId: PROJECT }),
+    'rating.recompute',
+  );
+  const ms = performance.now() - t0;
+  const requests = engine.totalRequests();
+  const stored = await engine.inspect(async () => {
+    const res = await cloud.database().collection('ratings').where({ projectId: PROJECT }).count();
+    return res.total as number;
+  });
+  return {
+    ms,
+    requests,
+    count: r.count,
+    stored,
+    settled: r.settled,
+    matches: r.matches,
+    differences: Object.entries(r.differences).slice(0, 5),
+  };
+}
+
+async function run(cmd: Cmd): Promise<unknown> {
+  switch (cmd.name) {
+    case 'setup':
+      return setup(cmd.workers);
+    case 'ingest':
+      return ingest(cmd.from, cmd.to, cmd.concurrency, cmd.keep);
+    case 'latencies': {
+      const all = new Float64Array(kept.reduce((n, a) => n + a.length, 0));
+      let at = 0;
+      for (const a of kept) all.set(a, (at += a.length) - a.length);
+      all.sort();
+      return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99), max: all[all.length - 1] };
+    }
+    case 'count':
+      return countSample(cmd.from, cmd.n);
+    case 'summary':
+      return summary(cmd.reps, cmd.as);
+    case 'recompute':
+      return recompute();
+    case 'memory':
+      return { ...process.memoryUsage(), maxRSS: process.resourceUsage().maxRSS * 1024 };
+    case 'close':
+      await close();
+      return null;
+  }
+}
+
+process.on('message', (message: { id: number; cmd: Cmd | string }) => {
+  const cmd = typeof message.cmd === 'string' ? ({ name: message.cmd } as Cmd) : message.cmd;
+  run(cmd).then(
+    (data) => {
+      process.send?.({ id: message.id, data });
+      if (cmd.name === 'close') process.disconnect();
+    },
+    (e: unknown) => process.send?.({ id: message.id, data: { error: String((e as Error)?.stack ?? e) } }),
+  );
+});
+// The parent went away without asking: do not linger.
+process.on('disconnect', () => void close().finally(() => process.exit(0)));
+process.send?.({ type: 'ready', url: '' });

@@ -4,6 +4,7 @@
  * of every figure in words, and the signal's colour.
  */
 import { countText, figureText, percentText, signalTone, sourceText } from '../../client/src/features/kpi/format';
+import { valueScale } from '../../client/src/features/kpi/chartTypes';
 
 const form = { kind: 'form' as const, document: 'feasibility' as const, measure: null, label: '（五）资金预算 · 合计' };
 const measured = {
@@ -46,5 +47,18 @@ describe('KPI figures as people read them', () => {
     expect(signalTone('scaleBack')).toBe('danger');
     expect(signalTone('maintain')).toBe('neutral');
     expect(signalTone('insufficient')).toBe('neutral');
+  });
+});
+
+describe('the value axis of a chart', () => {
+  it('counts get whole-number ticks, never 0.4 of a project', () => {
+    const bar = (values: number[]) => ({
+      kind: 'bar' as const,
+      data: values.map((value, i) => ({ label: `${i}`, value })),
+    });
+    expect(valueScale(bar([0, 1, 0, 0]))).toEqual({ min: 0, max: 1, tickInterval: 1 });
+    expect(valueScale(bar([0, 0]))).toEqual({ min: 0, max: 1, tickInterval: 1 });
+    expect(valueScale(bar([3, 17, 9]))).toEqual({ min: 0, max: 20, tickInterval: 5 });
+    expect(valueScale(bar([1.5, 2]))).toEqual({ min: 0, tickCount: 4 });
   });
 });

@@ -17,3 +17,14 @@ export interface ChartCanvasProps {
   /** Height in CSS px; the width is the card's. */
   height: number;
 }
+
+/**
+ * The value axis: counts get whole-number ticks (0, 1, 2 — never 0.4 of a project), at most 5 of them;
+ * other values let the library choose.
+ */
+export function valueScale(spec: ChartSpec): { min: number; max?: number; tickInterval?: number; tickCount?: number } {
+  if (!spec.data.every((d) => Number.isInteger(d.value))) return { min: 0, tickCount: 4 };
+  const top = Math.max(1, ...spec.data.map((d) => d.value));
+  const step = Math.max(1, Math.ceil(top / 4));
+  return { min: 0, max: step * Math.ceil(top / step), tickInterval: step };
+}

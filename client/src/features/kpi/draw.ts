@@ -3,7 +3,7 @@
  * 2d canvas context, weapp and H5 alike). Swapping the library means rewriting this file only.
  */
 import F2 from '@antv/f2/lib/index-simple';
-import type { ChartSpec } from './chartTypes';
+import { valueScale, type ChartSpec } from './chartTypes';
 
 /** The union's red, then colours that stay apart for colour-blind readers (and the table says it all). */
 export const chartColors = ['#c8161d', '#1a5fb4', '#17692f', '#8a5100', '#6b3fa0', '#555555'];
@@ -49,12 +49,12 @@ export function drawChart(target: DrawTarget, spec: ChartSpec): () => void {
     chart.interval().position('all*value').color('label', color).adjust('stack');
   } else if (horizontal(spec)) {
     // Many categories (e.g. 12 statuses): bars across, labels down the left, first row on top.
-    chart.source([...data].reverse(), { value: { min: 0, tickCount: 4 } });
+    chart.source([...data].reverse(), { value: valueScale(spec) });
     chart.coord({ transposed: true });
     chart.axis('label', { label: { fontSize: 11 }, line: null });
     chart.interval().position('label*value').color('label', color);
   } else {
-    chart.source(data, { value: { min: 0, tickCount: 4 } });
+    chart.source(data, { value: valueScale(spec) });
     chart.axis('label', { label: { fontSize: 11 } });
     chart.interval().position('label*value').color('label', color);
   }

@@ -187,4 +187,9 @@ test('the district records a forum with a unit, an issue and a follow-up; it sho
   assert.ok(seen, 'the worker sees the forum');
   assert.equal(seen.summary, summary);
   assert.equal(seen.detail, null, 'no participants, issues, photos or follow-ups for workers');
+  // The worker's project page: a 现场座谈 card with the short version (place and summary, no follow-ups).
+  const phone = await open('demo-worker', detailPath());
+  await onScreen(phone, '#forum-public').waitFor();
+  const card = (await onScreen(phone, '#forum-public').textContent()) ?? '';
+  assert.ok(card.includes(place) && !card.includes(followUp), 'the short version on the worker’s card');
 });

@@ -225,6 +225,14 @@ test('the KPI card on the record shows 目标 vs 中期 vs 终期, each figure w
     ['override', 'maintain', reason, 'maintain'],
   );
   await shot(page, 'kpi-card');
+
+  // 项目管理 (the staff list): the row carries the same signal as a chip, marked as decided by staff.
+  const list = await open(STAFF, 'packages/project/pages/list/index');
+  await onScreen(list, '#plist-search input').fill(TITLE);
+  await onScreen(list, '#plist-search-submit').click();
+  await onScreen(list, `#project-${projectId}-signal`).waitFor();
+  assert.equal(await textOf(list, `#project-${projectId}-signal`), '维持 · 已调整');
+  assert.ok((await textOf(list, `#project-${projectId}-signal-reason`)).startsWith('信号依据：评价 0 人'));
 });
 
 /** Taps 加载更多 until the list ends; the ids of the projects listed. */

@@ -12,6 +12,7 @@ import {
   type KpiProjectOutput,
   type SetThresholdsInput,
   type SignalView,
+  type SignalsOfOutput,
   type ThresholdsOutput,
 } from '@shishi/shared-types/src/contracts/kpi';
 import type { ProjectExportOutput } from '@shishi/shared-types';
@@ -21,6 +22,11 @@ registerContracts('kpi', kpiContracts);
 
 export function fetchProjectKpi(projectId: string): Promise<KpiProjectOutput> {
   return invoke('kpi', 'project', { projectId });
+}
+
+/** The signals of one page of the staff project list (one call per page, up to 50 projects). */
+export function fetchSignalsOf(projectIds: string[]): Promise<SignalsOfOutput> {
+  return invoke('kpi', 'signalsOf', { projectIds });
 }
 
 export function fetchDashboard(input: KpiDashboardInput): Promise<KpiDashboard> {

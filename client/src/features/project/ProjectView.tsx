@@ -7,6 +7,7 @@ import { formatChineseDate } from '../../utils/dates';
 import { proposalDetailUrl } from '../proposal/links';
 import { ProjectStaffView } from './ProjectStaffView';
 import { RatingCard } from '../rating/RatingCard';
+import { ForumPublicCard } from '../forum/ForumPublicCard';
 import './ProjectView.scss';
 
 interface ProjectViewProps {
@@ -36,6 +37,8 @@ export function ProjectView({ project: p, actions, focusFormId, next, afterPlan,
       <Plan project={p} />
       {afterPlan}
       {implementation}
+      {/* Staff have the whole forum record in ProjectStaffView; workers read the short public version. */}
+      {p.staff ? null : <ForumPublicCard projectId={p._id} status={p.status} />}
       <RatingCard project={p} />
       <Steps project={p} />
       <Origin project={p} />

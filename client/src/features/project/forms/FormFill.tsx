@@ -1,6 +1,7 @@
 /** Filling 附件2/3/4: the rows from the record read-only, then the applicant's own fields, then submit. */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import {
   businessDate,
   formatDateTime,
@@ -13,8 +14,9 @@ import {
 } from '@shishi/shared-types';
 import { AppButton, FormField, Notice, TextField } from '../../../components';
 import { useFormState } from '../../../hooks/useFormState';
-import { toastSuccess } from '../../../utils/feedback';
+import { confirm, toastSuccess } from '../../../utils/feedback';
 import { askToSubscribe } from '../../../services/subscribe';
+import { fetchProjectKpi } from '../../kpi/api';
 import { submitForm } from '../actions/api';
 import { maxDigits, maxLen } from '../actions/limits';
 import { parseCount } from '../actions/money';
@@ -32,6 +34,81 @@ function initialValues(kind: FormKind, from: ProjectForm | null): Values {
   }
   if (!out.fillDate) out.fillDate = businessDate(new Date());
   return out;
+}
+
+/** 附件4's rows that `kpi.project` pre-fills from the measured figures (check-ins, views, ratings, spending). */
+type AcceptanceDraft = Record<'completionAssessment' | 'coveredActual' | 'servedActual' | 'satisfactionActual', string>;
+
+function draftValues(d: {
+  completionAssessment: string;
+  coveredActual: number;
+  servedActual: number;
+  satisfactionActual: number | null;
+}): AcceptanceDraft {
+  return {
+    completionAssessment: d.completionAssessment,
+    coveredActual: String(d.coveredActual),
+    servedActual: String(d.servedActual),
+    satisfactionActual: d.satisfactionActual === null ? '' : String(d.satisfactionActual),
+  };
+}
+
+/** The values with the draft put only in the rows still empty (never over what staff typed). */
+function fillEmpty(values: Values, draft: AcceptanceDraft): Values {
+  const out = { ...values };
+  for (const [key, v] of Object.entries(draft)) if ((out[key] ?? '').trim() === '') out[key] = v;
+  return out;
+}
+
+/**
+ * 附件4: reads the measured figures once and, while 完成情况及效果评估 is still empty, puts them in it and
+ * in the empty actual-figure rows; 重新填入 puts them back (asking first when it would replace other text). Without the
+ * figures (no access, offline) the form stays as it is.
+ */
+function useAcceptanceDraft(
+  projectId: string,
+  enabled: boolean,
+  form: { values: Values; setValues: (f: (v: Values) => Values) => void },
+) {
+  const [draft, setDraft] = useState<AcceptanceDraft | null>(null);
+  const [filled, setFilled] = useState(false);
+  const values = useRef(form.values);
+  values.current = form.values;
+  const setValues = form.setValues;
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let live = true;
+    fetchProjectKpi(projectId)
+      .then((kpi) => {
+        if (!live) return;
+        const d = draftValues(kpi.acceptanceDraft);
+        setDraft(d);
+        // Only into a form not yet written (new, or a returned version without it): never over what staff wrote.
+        if ((values.current.completionAssessment ?? '').trim() !== '') return;
+        setFilled(true);
+        setValues((current) => fillEmpty(current, d));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [projectId, enabled, setValues]);
+
+  const refill = async () => {
+    if (!draft) return;
+    const typed = (values.current.completionAssessment ?? '').trim();
+    if (typed !== '' && typed !== draft.completionAssessment.trim()) {
+      const ok = await confirm(
+        '重新填入',
+        '将用签到、浏览、评价和支出的实测数字重新填写完成情况和实际数字，已写的内容会被替换。',
+        '重新填入',
+      );
+      if (!ok) return;
+    }
+    setValues((current) => ({ ...current, ...draft }));
+    setFilled(true);
+  };
+  return { draft, filled, refill };
 }
 
 /** The returned version's opinion, shown above a resubmission. */
@@ -68,6 +145,7 @@ export function FormFill({ project, kind, latest }: FormFillProps) {
   const form = useFormState<Values>(() => initialValues(kind, latest?.status === 'returned' ? latest : null));
   const specs = formFieldSpecs[kind];
   const nextVersion = latest ? latest.version + 1 : 1;
+  const acceptance = useAcceptanceDraft(project._id, kind === 'acceptance', form);
 
   const submit = async () => {
     const fields: Record<string, unknown> = {};
@@ -120,21 +198,36 @@ export function FormFill({ project, kind, latest }: FormFillProps) {
             </FormField>
           );
         }
+        const prefill =
+          spec.key === 'completionAssessment' && acceptance.draft ? (
+            <View className="pf-prefill" id="pf-prefill">
+              <Text className="pf-prefill__note" id="pf-prefill-note">
+                {acceptance.filled
+                  ? '已根据签到、浏览、评价和支出自动填写，可修改'
+                  : '可以根据签到、浏览、评价和支出的实测数字填写'}
+              </Text>
+              <Text className="pf-prefill__link" id="pf-prefill-refill" onClick={() => void acceptance.refill()}>
+                重新填入
+              </Text>
+            </View>
+          ) : null;
         return (
-          <TextField
-            key={spec.key}
-            id={`pf-${spec.key}`}
-            label={spec.label}
-            optional={spec.optional}
-            multiline={spec.input === 'longText'}
-            className={spec.input === 'longText' ? 'pj-textarea--tall' : undefined}
-            type={spec.input === 'longText' ? undefined : 'number'}
-            maxlength={spec.input === 'longText' ? maxLen(spec.schema) : maxDigits(spec.schema)}
-            placeholder={spec.hint}
-            value={value}
-            error={err}
-            onInput={onInput}
-          />
+          <Fragment key={spec.key}>
+            <TextField
+              id={`pf-${spec.key}`}
+              label={spec.label}
+              optional={spec.optional}
+              multiline={spec.input === 'longText'}
+              className={spec.input === 'longText' ? 'pj-textarea--tall' : undefined}
+              type={spec.input === 'longText' ? undefined : 'number'}
+              maxlength={spec.input === 'longText' ? maxLen(spec.schema) : maxDigits(spec.schema)}
+              placeholder={spec.hint}
+              value={value}
+              error={err}
+              onInput={onInput}
+            />
+            {prefill}
+          </Fragment>
         );
       })}
       <Rows id="pf-details" rows={detailRows(kind, project)} />

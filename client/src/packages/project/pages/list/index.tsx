@@ -6,17 +6,34 @@ import {
   projectLevels,
   projectStatuses,
   projectStatusMeta,
+  publicStatuses,
   type ProjectLevel,
   type ProjectStatus,
 } from '@shishi/shared-types';
+import type { ProjectSignal } from '@shishi/shared-types/src/contracts/kpi';
 import { FilterTabs, PagedList, SearchBar, optionsOf, usePagedList } from '../../../../components';
 import { useListPage } from '../../../../hooks/useListPage';
 import { useOrgTree } from '../../../../features/org/hooks';
 import { StaffOnly } from '../../../../features/profile';
+import { fetchSignalsOf } from '../../../../features/kpi/api';
 import { fetchProjects, type ProjectFilters } from '../../../../features/project/api';
 import { ProjectCard, type ProjectListItem } from '../../../../features/project/ProjectCard';
 import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
+
+type Row = ProjectListItem & { signal: ProjectSignal | null };
+
+/**
+ * A page of projects with the signals of its published ones: one `kpi.signalsOf` call per page. The
+ * list does not depend on the signals: if they cannot be read, the rows show without a chip.
+ */
+async function fetchPageWithSignals(filters: ProjectFilters, page: number, pageSize: number) {
+  const res = await fetchProjects(filters, page, pageSize);
+  const ids = res.items.filter((p) => publicStatuses.includes(p.status)).map((p) => p._id);
+  const signals = ids.length > 0 ? await fetchSignalsOf(ids).catch(() => null) : null;
+  const byId = new Map((signals?.items ?? []).map((s) => [s.projectId, s]));
+  return { ...res, items: res.items.map((p): Row => ({ ...p, signal: byId.get(p._id) ?? null })) };
+}
 
 const levelOptions = optionsOf(projectLevels, projectLevelLabels);
 const statusOptions = projectStatuses.map((status) => ({ value: status, label: projectStatusMeta[status].label }));
@@ -62,8 +79,8 @@ function ProjectList() {
     overdue: overdue ? true : undefined,
     q: keyword || undefined,
   };
-  const list = usePagedList<ProjectListItem>(
-    (page, pageSize) => fetchProjects(filters, page, pageSize),
+  const list = usePagedList<Row>(
+    (page, pageSize) => fetchPageWithSignals(filters, page, pageSize),
     [year, level, status, departmentId, overdue, keyword],
     { keyOf: (p) => p._id },
   );
@@ -129,7 +146,7 @@ function ProjectList() {
             ) : null}
           </View>
         }
-        renderItem={(p) => <ProjectCard project={p} />}
+        renderItem={(p) => <ProjectCard project={p} signal={p.signal} />}
         emptyText={
           filtered
             ? '没有符合条件的项目，换个条件试试。'

@@ -195,11 +195,17 @@ export const ratingCommentSchema = z.object({
   comment: z.string(),
   commentState: z.enum(ratingCommentStates),
   scores: ratingScoresSchema,
+  /** The day the comment was written (yyyy-mm-dd, Beijing time): the day only, never the time. */
+  day: z.string(),
 });
+export type RatingComment = z.infer<typeof ratingCommentSchema>;
 export const ratingCommentsOutputSchema = z.object({
+  /** Newest day first (within a page, one day's comments in no particular order). */
   items: z.array(ratingCommentSchema),
   /** Pass as `after` for the next page; null on the last. */
   next: z.string().nullable(),
+  /** Comments still waiting for the content check or a person's review (not shown with `state: 'pass'`). */
+  held: z.number().int().min(0),
 });
 export type RatingCommentsOutput = z.infer<typeof ratingCommentsOutputSchema>;
 

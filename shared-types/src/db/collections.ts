@@ -273,6 +273,8 @@ export const collections = [
     indexes: [
       { name: 'project_key', keys: { projectId: 1, key: 1 }, unique: true },
       { name: 'at', keys: { at: 1 } },
+      // rating.comments: a project's passed (or held) comments, newest first.
+      { name: 'project_comments', keys: { projectId: 1, commentState: 1, at: -1 } },
     ],
   },
   // A project's rating counters, 8 shards `${projectId}_${k}`: `c` counts, `vt` and marks `m.<ratingId>`

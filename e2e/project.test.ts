@@ -414,6 +414,12 @@ test('a district files a project from an adopted proposal and takes it to accept
     'acceptance',
     async () => {
       await pickDate(district, 'pf-requestedAcceptanceDate-input', '2026-11-24');
+      // 完成情况及效果评估 comes pre-filled from the measured figures (kpi.project's acceptanceDraft).
+      await district.locator('#pf-prefill-note').waitFor();
+      assert.equal(
+        await district.locator('#pf-prefill-note').innerText(),
+        '已根据签到、浏览、评价和支出自动填写，可修改',
+      );
       await type(district, 'pf-completionAssessment', '1200 套装备全部发放到人，培训 20 场，夜间事故明显减少。');
       await type(district, 'pf-coveredActual', '1200');
       await type(district, 'pf-servedActual', '1180');

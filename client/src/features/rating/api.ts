@@ -4,6 +4,7 @@
  */
 import {
   ratingContracts,
+  type RatingCommentsOutput,
   type RatingConfigureInput,
   type RatingConfigureOutput,
   type RatingExportOutput,
@@ -39,4 +40,9 @@ export function configureRating(input: RatingConfigureInput): Promise<RatingConf
 /** 导出评价 (staff): every rating of the project as .xlsx, no names. */
 export function exportRatings(projectId: string): Promise<RatingExportOutput> {
   return invoke('rating', 'export', { projectId });
+}
+
+/** 评价意见 (staff): passed comments, newest day first, 50 a page (`after`: the previous page's `next`). */
+export function fetchRatingComments(projectId: string, after: string | null): Promise<RatingCommentsOutput> {
+  return invoke('rating', 'comments', after ? { projectId, after } : { projectId });
 }

@@ -477,8 +477,12 @@ describe('invitations to the people behind the project', () => {
     for (const w of [author, supporter, both]) {
       expect(await world.count('messages', { openid: w })).toBe(1);
     }
-    const [message] = await all<{ openid: string; title: string; body: string }>('messages');
+    const [message] = await all<{ openid: string; title: string; body: string; kind: string; projectId: string }>(
+      'messages',
+    );
     expect(message.title).toBe('请您评价项目：环卫职工免费体检');
+    // Its own kind, so tapping it opens the rating page (not the origin proposal).
+    expect(message).toMatchObject({ kind: 'ratingInvite', projectId: PROJECT });
     expect(message.body).toMatch(/现在就可以评价/);
     expect((await openRating()).invited).toBe(0);
     expect(await world.count('messages', { openid: both })).toBe(1);

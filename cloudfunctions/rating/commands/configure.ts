@@ -140,7 +140,7 @@ async function invite(ctx: Ctx, p: ProjectDoc, s: SettingsDoc): Promise<number> 
     ctx,
     fresh,
     {
-      kind: 'projectProgress',
+      kind: 'ratingInvite',
       title: `请您评价项目：${p.title}`,
       body: `项目《${p.title}》邀请您匿名评价（知晓度、参与度、受益度、满意度），${when}。您的评价不会显示姓名。`,
       proposalId: p.origin[0] ?? null,

@@ -13,6 +13,8 @@ export const messageKinds = [
   'projectProgress',
   /** Work for staff: a form to sign, a returned form, a deadline. */
   'projectTask',
+  /** 职工评价 opened on a project I backed or was served by: opens the rating page. */
+  'ratingInvite',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

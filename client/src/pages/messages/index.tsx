@@ -5,6 +5,7 @@ import { AppButton, PagedList } from '../../components';
 import { MessageItem } from '../../features/message/components/MessageItem';
 import { useMessages } from '../../features/message/hooks';
 import { projectUrl, proposalDetailUrl } from '../../features/proposal';
+import { ratingUrl } from '../../features/rating/routes';
 import { withFontScale } from '../../components/FontScale';
 import './index.scss';
 
@@ -13,7 +14,15 @@ function MessagesPage() {
   const messages = useMessages();
   const open = (m: Message) => {
     messages.open(m);
-    const url = m.proposalId ? proposalDetailUrl(m.proposalId) : m.projectId ? projectUrl(m.projectId) : null;
+    // An invitation to rate opens the rating page; other news opens the proposal, else the project.
+    const url =
+      m.kind === 'ratingInvite' && m.projectId
+        ? ratingUrl(m.projectId)
+        : m.proposalId
+          ? proposalDetailUrl(m.proposalId)
+          : m.projectId
+            ? projectUrl(m.projectId)
+            : null;
     if (url) void Taro.navigateTo({ url });
   };
   return (

@@ -1,9 +1,9 @@
 /**
- * What the KPIs are computed from, read in a few indexed requests whatever the number of projects:
- * the projects (one aggregate over the year and the caller's reach), then, side by side per 1,000
- * projects, the kept counters — directly served (`servedCounters`, equal to a recompute of `checkins`),
- * page viewers (`counterShards`, equal to a recount of `projectViews`), tranches recorded, the rating
- * figures (common/ratings.ts) — and the thresholds and signal decisions by _id.
+ * What the KPIs are computed from, read in a few indexed requests: the projects (one aggregate over the
+ * year and the caller's reach), then, side by side per 125 projects, the kept counters — directly served
+ * (`servedCounters`, equal to a recompute of `checkins`), page viewers (`counterShards`, equal to a recount
+ * of `projectViews`), tranches recorded, the rating counters (ratings.ts) — and, per 1,000 projects, the
+ * thresholds and signal decisions by _id. A city dashboard (1,000 projects) makes 32 counter reads.
  * Spending sums are on the project itself (`spentFen`, kept with _.inc equal to the lines).
  */
 import {
@@ -15,8 +15,8 @@ import {
 } from '@shishi/shared-types';
 import type { Db } from '../common/cloud';
 import type { FormRefDoc } from '../common/projects';
-import type { MilestoneTickDoc } from '../project/progress';
 import { viewersCounter } from '../project/commands/follow';
+import type { MilestoneTickDoc } from '../project/progress';
 import { satisfactionDistributions } from './ratings';
 
 /** The project fields the KPIs need (the dashboard projects these only). */
@@ -87,9 +87,9 @@ const CHUNK = 1000;
 /** More projects than a programme year of the whole city ever has (~1,000 a year at 5,000 over five). */
 export const MAX_PROJECTS = 20_000;
 
-function chunks<T>(list: readonly T[]): T[][] {
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 
@@ -111,31 +111,58 @@ export async function projectsOf(
   return res.list as KpiProjectDoc[];
 }
 
+/**
+ * Projects per counter read: up to 8 shards each, so a read returns at most 1,000 documents. Kept small on
+ * purpose: the local runtime tests each matched document against the whole `$in` list, so reading 1,000
+ * projects' shards in one request cost 8× what eight requests of 125 cost together (a city dashboard:
+ * 2.5 s → under 1 s with the other changes, docs/architecture.md).
+ */
+const COUNTER_CHUNK = 125;
+/** Documents per read (the most a `get` returns). */
+const PAGE = 1000;
+
+/**
+ * Per value of `field`, the sum of `sumOf` and how many documents, summed here from the documents of up
+ * to 125 values a request (side by side); with `narrow`, only the two fields come back (a served shard
+ * also holds a mark per person counted; a viewer shard or a tranche is small, read whole). No `$group`: on the local runtime a `$group` copies each whole matched document first,
+ * marks and all — most of a city dashboard's time.
+ */
 async function groupedSums(
   db: Db,
   collection: string,
   field: string,
   values: readonly string[],
   sumOf: string,
+  narrow: boolean,
 ): Promise<Map<string, { sum: number; n: number }>> {
   const _ = db.command;
-  const $ = _.aggregate;
   const out = new Map<string, { sum: number; n: number }>();
-  const parts = await Promise.all(
-    chunks(values).map((part) =>
-      db
+  const readChunk = async (part: string[]) => {
+    const docs: Array<Record<string, unknown>> = [];
+    // One page as the counters are kept (8 shards a project); more only if a chunk holds over 1,000.
+    for (let skip = 0; ; skip += PAGE) {
+      const q = db
         .collection(collection)
-        .aggregate()
-        .match({ [field]: _.in(part) })
-        // Only the two fields on to the group: a served shard also holds a mark per person counted.
-        .project({ [field]: 1, [sumOf]: 1 })
-        .group({ _id: `$${field}`, sum: $.sum(`$${sumOf}`), n: $.sum(1) })
-        .limit(CHUNK)
-        .end(),
-    ),
-  );
-  for (const res of parts)
-    for (const g of res.list as Array<{ _id: string; sum: number; n: number }>) out.set(g._id, { sum: g.sum, n: g.n });
+        .where({ [field]: _.in(part) })
+        .orderBy('_id', 'asc');
+      const res = await (narrow ? q.field({ _id: true, [field]: true, [sumOf]: true }) : q)
+        .skip(skip)
+        .limit(PAGE)
+        .get();
+      docs.push(...(res.data as Array<Record<string, unknown>>));
+      if (res.data.length < PAGE) return docs;
+    }
+  };
+  const parts = await Promise.all(chunks(values, COUNTER_CHUNK).map(readChunk));
+  for (const docs of parts)
+    for (const d of docs) {
+      const key = d[field] as string;
+      const got = out.get(key) ?? { sum: 0, n: 0 };
+      const add = d[sumOf];
+      got.sum += typeof add === 'number' ? add : 0;
+      got.n += 1;
+      out.set(key, got);
+    }
   return out;
 }
 
@@ -145,9 +172,9 @@ export async function measuredOf(db: Db, ids: readonly string[]): Promise<Map<st
   if (ids.length === 0) return out;
   const counters = ids.map(viewersCounter);
   const [served, viewers, tranches, ratings] = await Promise.all([
-    groupedSums(db, 'servedCounters', 'projectId', ids, 'n'),
-    groupedSums(db, 'counterShards', 'counterId', counters, 'n'),
-    groupedSums(db, 'tranches', 'projectId', ids, 'amountFen'),
+    groupedSums(db, 'servedCounters', 'projectId', ids, 'n', true),
+    groupedSums(db, 'counterShards', 'counterId', counters, 'n', false),
+    groupedSums(db, 'tranches', 'projectId', ids, 'amountFen', false),
     satisfactionDistributions(db, ids),
   ]);
   for (const id of ids) {

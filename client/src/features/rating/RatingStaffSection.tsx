@@ -2,23 +2,21 @@
  * 职工评价 on the project record (the project's staff): open rating (the day, who may rate), where it
  * stands, the summary at any count with the breakdowns by district, industry and worker group (a
  * group under 5 ratings is not shown), the comments that passed the content check (newest day first,
- * 加载更多; each with its scores and day, never who wrote it), and 导出评价 (.xlsx, no names) with its link.
+ * 加载更多; each with its scores and day, never who wrote it), 去审核（N） for the held ones (通过 / 不通过,
+ * HeldComments.tsx), and 导出评价 (.xlsx, no names) with its link.
  */
 import { View, Text } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { businessDate, type ProjectStatus } from '@shishi/shared-types';
 import {
   ratingConfigureInputSchema,
   type RatingBreakdown,
-  type RatingComment,
   type RatingExportOutput,
   type RatingSettings,
 } from '@shishi/shared-types/src/contracts/rating';
 import {
   ratingConfigurableStatuses,
   ratingEligibilities,
-  ratingDimensionLabels,
-  ratingDimensions,
   ratingEligibilityLabels,
   type RatingEligibility,
 } from '@shishi/shared-types/src/rules/rating';
@@ -26,7 +24,6 @@ import {
   AppButton,
   Card,
   ChipGroup,
-  Empty,
   ErrorBlock,
   FormField,
   Loading,
@@ -35,11 +32,12 @@ import {
   optionsOf,
 } from '../../components';
 import { useResource } from '../../hooks/useResource';
-import { toApiError, type ApiError } from '../../services/call';
+import { toApiError } from '../../services/call';
 import { openDownload } from '../../services/download';
 import { showError } from '../../utils/feedback';
 import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
-import { configureRating, exportRatings, fetchRatingComments, fetchRatingSummary } from './api';
+import { configureRating, exportRatings, fetchRatingSummary } from './api';
+import { CommentList, HeldComments, useRatingComments } from './HeldComments';
 import { dayText, meanText } from './labels';
 import { RatingFigures } from './RatingFigures';
 import { staffStateLine } from './states';
@@ -226,112 +224,44 @@ function Breakdown({ breakdown: b, minShown }: { breakdown: RatingBreakdown; min
   );
 }
 
-interface CommentsState {
-  items: RatingComment[];
-  next: string | null;
-  held: number;
-}
-
 /**
  * 评价意见: the comments that passed the content check, 50 at a time (加载更多), newest day first; held
- * ones only counted. Staff outside the project's subtree (a department following it) see nothing here.
+ * ones counted, with 去审核（N） opening them to pass or reject. Staff outside the project's subtree (a
+ * department following it) see nothing here.
  */
 function CommentsBlock({ projectId }: { projectId: string }) {
-  const [data, setData] = useState<CommentsState | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [more, setMore] = useState(false);
-  const [moreError, setMoreError] = useState('');
-  const seq = useRef(0);
+  const passed = useRatingComments(projectId, 'pass');
+  const [reviewing, setReviewing] = useState(false);
+  const held = passed.data?.held ?? 0;
 
-  const loadFirst = useCallback(async () => {
-    const mine = ++seq.current;
-    setData(null);
-    setError(null);
-    setMoreError('');
-    try {
-      const out = await fetchRatingComments(projectId, null);
-      if (mine === seq.current) setData(out);
-    } catch (e) {
-      if (mine === seq.current) setError(toApiError(e));
-    }
-  }, [projectId]);
-
-  useEffect(() => {
-    void loadFirst();
-  }, [loadFirst]);
-
-  const loadMore = async () => {
-    if (!data?.next || more) return;
-    const mine = seq.current;
-    setMore(true);
-    setMoreError('');
-    try {
-      const out = await fetchRatingComments(projectId, data.next);
-      if (mine !== seq.current) return;
-      const seen = new Set(data.items.map((c) => c.ratingId));
-      setData({
-        items: [...data.items, ...out.items.filter((c) => !seen.has(c.ratingId))],
-        next: out.next,
-        held: out.held,
-      });
-    } catch (e) {
-      if (mine === seq.current) setMoreError(toApiError(e).message);
-    } finally {
-      if (mine === seq.current) setMore(false);
-    }
-  };
-
-  if (error?.code === 'FORBIDDEN') return null;
+  if (passed.error?.code === 'FORBIDDEN') return null;
   return (
     <View className="rt-staff-summary" id="rating-comments">
       <Text className="rt-sub">评价意见</Text>
       <Text className="rt-hint">只显示通过内容审核的意见，不显示是谁写的；日期只到天。</Text>
-      {error ? (
-        <ErrorBlock error={error} onRetry={() => void loadFirst()} />
-      ) : !data ? (
-        <Loading inline text="正在读取评价意见…" />
-      ) : (
-        <>
-          {data.held > 0 ? (
-            <Text className="rt-hint" id="rating-comments-held">
-              {data.held} 条评论正在审核
-            </Text>
-          ) : null}
-          {data.items.length === 0 ? (
-            <View id="rating-comments-empty">
-              <Empty text="还没有评论" />
-            </View>
-          ) : (
-            data.items.map((c) => (
-              <View key={c.ratingId} className="rt-row" id={`rating-comment-${c.ratingId}`}>
-                <View className="rt-row__head">
-                  <Text className="rt-row__label">{c.comment}</Text>
-                  <Text className="rt-row__count">{dayText(c.day)}</Text>
-                </View>
-                <Text className="rt-row__means">
-                  {ratingDimensions.map((d) => `${ratingDimensionLabels[d]} ${c.scores[d]} 分`).join('；')}
-                </Text>
-              </View>
-            ))
-          )}
-          {more ? (
-            <Loading inline text="正在加载更多…" />
-          ) : moreError ? (
-            <View>
-              <Text className="rt-error" id="rating-comments-more-error">
-                {moreError}
-              </Text>
-              <AppButton kind="plain" id="rating-comments-retry" onClick={() => void loadMore()}>
-                重试
-              </AppButton>
-            </View>
-          ) : data.next ? (
-            <AppButton block id="rating-comments-more" onClick={() => void loadMore()}>
-              加载更多
-            </AppButton>
-          ) : null}
-        </>
-      )}
+      {held > 0 ? (
+        <Text className="rt-hint" id="rating-comments-held">
+          {held} 条评论正在审核
+        </Text>
+      ) : null}
+      {held > 0 || reviewing ? (
+        <AppButton
+          block
+          kind={reviewing ? 'plain' : 'default'}
+          id="rating-comments-review"
+          onClick={() => setReviewing(!reviewing)}
+        >
+          {reviewing ? '收起待审核的意见' : `去审核（${held}）`}
+        </AppButton>
+      ) : null}
+      {reviewing ? <HeldComments projectId={projectId} onChanged={() => void passed.refresh()} /> : null}
+      <CommentList
+        id="rating-comments"
+        itemId="rating-comment"
+        list={passed}
+        emptyText="还没有评论"
+        loadingText="正在读取评价意见…"
+      />
     </View>
   );
 }

@@ -9,6 +9,8 @@ import {
   type RatingConfigureOutput,
   type RatingExportOutput,
   type RatingMineOutput,
+  type RatingModerateInput,
+  type RatingModerateOutput,
   type RatingSubmitInput,
   type RatingSubmitOutput,
   type RatingSummaryOutput,
@@ -42,7 +44,19 @@ export function exportRatings(projectId: string): Promise<RatingExportOutput> {
   return invoke('rating', 'export', { projectId });
 }
 
-/** 评价意见 (staff): passed comments, newest day first, 50 a page (`after`: the previous page's `next`). */
-export function fetchRatingComments(projectId: string, after: string | null): Promise<RatingCommentsOutput> {
-  return invoke('rating', 'comments', after ? { projectId, after } : { projectId });
+/**
+ * 评价意见 (staff), newest day first, 50 a page (`after`: the previous page's `next`): those that passed the
+ * content check (`pass`), or those waiting for a person's review (`review`).
+ */
+export function fetchRatingComments(
+  projectId: string,
+  after: string | null,
+  state: 'pass' | 'review' = 'pass',
+): Promise<RatingCommentsOutput> {
+  return invoke('rating', 'comments', after ? { projectId, state, after } : { projectId, state });
+}
+
+/** 审核评价意见 (staff): pass or reject a comment waiting for review. */
+export function moderateComment(input: RatingModerateInput): Promise<RatingModerateOutput> {
+  return invoke('rating', 'moderateComment', input);
 }

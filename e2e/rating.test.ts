@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { ProjectPage, RatingMineOutput, RatingSummaryOutput } from '@shishi/shared-types';
+import type { ProjectPage, RatingCommentsOutput, RatingMineOutput, RatingSummaryOutput } from '@shishi/shared-types';
 import { api, baseUrl, launch, phonePage, settle, shot } from './browser';
 import { zipEntry } from './zip';
 
@@ -241,6 +241,21 @@ test('staff see the summary with the breakdowns and export an .xlsx that names n
   await page.locator('#rating-staff-dim-satisfaction-mean').filter({ hasText: '3.8 分' }).waitFor();
   // All four are of 中山区: under 5, so that district is not shown on its own.
   await page.locator('#rating-by-district-hidden').filter({ hasText: '不足 5 人，不显示' }).waitFor();
+  // 王秀梅's comment passed the content check: listed under 评价意见 with its day and scores, nobody held.
+  const listed = await api<RatingCommentsOutput>(STAFF, 'rating', 'comments', { projectId });
+  const mine = listed.items.find((c) => c.comment === COMMENT);
+  assert.ok(mine, 'the comment that passed the check is listed for staff');
+  assert.equal(listed.held, 0);
+  const item = `#rating-comment-${mine.ratingId}`;
+  await page.locator(`${item}-text`).filter({ hasText: COMMENT }).waitFor();
+  await page.locator(`${item}-scores`).filter({ hasText: '满意度 4 分' }).waitFor();
+  const [y, m, d] = mine.day.split('-').map(Number);
+  await page
+    .locator(`${item}-day`)
+    .filter({ hasText: `${y}年${m}月${d}日` })
+    .waitFor();
+  assert.equal(await page.locator('#rating-comments-held').count(), 0, 'nothing waits for review');
+  assert.equal(await page.locator('#rating-comments-review').count(), 0, 'no 去审核 without held comments');
   await page.locator('#rating-staff').scrollIntoViewIfNeeded();
   await settle(page);
   await shot(page, 'rating-06-staff-summary');

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type {
+  Forum,
   KpiDashboard,
   KpiFilter,
   KpiPage,
@@ -17,6 +18,7 @@ import type {
   ThresholdsOutput,
 } from '@shishi/shared-types';
 import { recomputeServed } from '../checkin/served';
+import { forumFigures } from '../common/forums';
 import { recount } from '../common/uniqueCount';
 import type { Ctx } from '../common/context';
 import { fullRecord } from './projectFixtures';
@@ -374,6 +376,7 @@ function countedFigures(d: KpiDashboard): Array<{ count: number; filter: KpiFilt
     d.satisfaction.unrated,
     ...d.signals,
     d.overdue.midterm,
+    d.overdue.followUps,
     d.overdue.dueSoon,
     d.overdue.late,
   ];
@@ -473,6 +476,54 @@ describe('kpi.dashboard and kpi.list', () => {
     expect(out).toMatchObject({ code: 'FORBIDDEN', fields: [{ path: 'orgId' }] });
     expect(failure(await k(DISTRICT, 'list', { year: 2027, orgId: 'dist-xigang' })).code).toBe('FORBIDDEN');
     expect(failure(await k(WORKER, 'dashboard', { year: 2027 })).code).toBe('FORBIDDEN');
+  });
+
+  it('现场座谈 feed the evaluation: the card’s forum line, the overdue follow-ups and their list', async () => {
+    const record = (projectId: string, attendance: number, dueDates: string[]) =>
+      world.call(DISTRICT, 'forum', 'record', {
+        projectId,
+        date: '2027-06-10',
+        place: '中山区环卫一队会议室',
+        attendance,
+        participants: [{ unit: '中山区环卫一队', count: attendance }],
+        summary: '职工对驿站总体满意，希望延长开放时间并增设微波炉。',
+        issues: ['开放时间短'],
+        followUps: dueDates.map((dueDate, i) => ({ what: `待办事项${i + 1}`, owner: '张丽', dueDate })),
+      });
+    // zs1: one follow-up past due on 2027-09-01, one not yet; zs2: a forum with nothing to follow up.
+    const first = ok<Forum>(await record('zs1', 32, ['2027-07-01', '2027-12-31']));
+    ok(await record('zs1', 18, []));
+    ok(await record('zs2', 25, []));
+
+    const card = ok<KpiProjectOutput>(await k(DISTRICT, 'project', { projectId: 'zs1' }));
+    expect(card.forums).toMatchObject({
+      forums: 2,
+      attendance: 50,
+      openFollowUps: 2,
+      overdueFollowUps: 1,
+      display: '现场座谈 2 场、参加 50 人次、待办事项 2 项（逾期 1 项）',
+      source: { kind: 'measured', measure: 'forums' },
+    });
+    // The same as a recompute from the forum records.
+    const db = world.cloud.database();
+    const again = await inspect(() => forumFigures(db, ['zs1', 'zs2'], new Date(world.now())));
+    const { display: _display, source: _source, ...figures } = card.forums;
+    expect(figures).toEqual(again.get('zs1'));
+
+    const d = ok<KpiDashboard>(await k(DISTRICT, 'dashboard', { year: 2027 }));
+    expect(d.forums).toEqual({ forums: 3, attendance: 75, openFollowUps: 2, overdueFollowUps: 1 });
+    expect(d.overdue.followUps).toMatchObject({ count: 1, items: 1, filter: { year: 2027, overdue: 'followUps' } });
+    const behind = ok<KpiPage>(await k(DISTRICT, 'list', { ...d.overdue.followUps.filter, page: 1, pageSize: 20 }));
+    expect(behind.items.map((i) => [i._id, i.overdueFollowUps])).toEqual([['zs1', 1]]);
+    // Done: no longer overdue, nor in the list.
+    const due = first.detail!.followUps.find((u) => u.dueDate === '2027-07-01')!;
+    ok(await world.call(DISTRICT, 'forum', 'completeFollowUp', { forumId: first._id, key: due.key }));
+    const after = ok<KpiDashboard>(await k(DISTRICT, 'dashboard', { year: 2027 }));
+    expect(after.overdue.followUps).toMatchObject({ count: 0, items: 0 });
+    expect(after.forums).toEqual({ forums: 3, attendance: 75, openFollowUps: 1, overdueFollowUps: 0 });
+    expect(ok<KpiProjectOutput>(await k(DISTRICT, 'project', { projectId: 'zs2' })).forums.display).toBe(
+      '现场座谈 1 场、参加 25 人次，待办事项已全部办结',
+    );
   });
 
   it('the city at a glance for leaders and 调查研究室, narrowed by level and org', async () => {

@@ -5,6 +5,7 @@
 import {
   businessDate,
   costPerServedFen,
+  emptyForumFigures,
   kpiSignalLabels,
   lateMilestoneCount,
   midtermOwingStatuses,
@@ -13,6 +14,7 @@ import {
   satisfactionOf,
   signalOf,
   yuanText,
+  type ForumFigures,
   type KpiFigure,
   type KpiListItem,
   type KpiMetric,
@@ -43,6 +45,8 @@ export interface KpiRow {
   overdue: boolean;
   dueSoon: boolean;
   late: boolean;
+  /** 现场座谈 of the project (common/forums.ts); zeros where the caller did not read them. */
+  f: ForumFigures;
 }
 
 export function kpiRow(
@@ -51,6 +55,7 @@ export function kpiRow(
   t: { thresholds: SignalThresholds; from: ThresholdsDoc | null },
   decision: DecisionDoc | null,
   now: Date,
+  forums: ForumFigures = emptyForumFigures,
 ): KpiRow {
   const sat = satisfactionOf(m.satisfaction);
   const sig = signalOf(
@@ -80,6 +85,7 @@ export function kpiRow(
     overdue: due !== null && due < now.getTime(),
     dueSoon: due !== null && due >= now.getTime() && due - now.getTime() <= WEEK_MS,
     late: lateMilestoneCount(p.record?.milestones ?? [], p.milestoneTicks ?? [], businessDate(now), p.status) > 0,
+    f: forums,
   };
 }
 
@@ -108,6 +114,7 @@ export function listItem(r: KpiRow): KpiListItem {
     signalLabel: kpiSignalLabels[r.effective],
     signalDecided: r.decision !== null,
     overdue: r.overdue,
+    overdueFollowUps: r.f.overdueFollowUps,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   acceptanceText,
   costPerServedFen,
   decideSignalInputSchema,
+  forumsText,
   kpiFilterSchema,
   percentOf,
   satisfactionOf,
@@ -162,6 +163,26 @@ describe('the acceptance form pre-fill', () => {
       '覆盖职工 0 人；直接服务 0 人（签到与登记）；资金使用 0.00 元 / 预算 0.00 元；满意度暂无（尚无职工评价）。',
     );
     expect(s.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('the forum line', () => {
+  it('says forums, attendance and the open follow-ups with the overdue ones', () => {
+    expect(forumsText({ forums: 3, attendance: 85, openFollowUps: 2, overdueFollowUps: 1 })).toBe(
+      '现场座谈 3 场、参加 85 人次、待办事项 2 项（逾期 1 项）',
+    );
+    expect(forumsText({ forums: 1, attendance: 20, openFollowUps: 2, overdueFollowUps: 0 })).toBe(
+      '现场座谈 1 场、参加 20 人次、待办事项 2 项',
+    );
+    expect(forumsText({ forums: 2, attendance: 40, openFollowUps: 0, overdueFollowUps: 0 })).toBe(
+      '现场座谈 2 场、参加 40 人次，待办事项已全部办结',
+    );
+    expect(forumsText({ forums: 0, attendance: 0, openFollowUps: 0, overdueFollowUps: 0 })).toBe('尚未开展现场座谈');
+  });
+
+  it('takes the follow-ups filter in kpi.list', () => {
+    expect(kpiFilterSchema.safeParse({ year: 2027, overdue: 'followUps' }).success).toBe(true);
+    expect(kpiFilterSchema.safeParse({ year: 2027, overdue: 'forums' }).success).toBe(false);
   });
 });
 

@@ -2,8 +2,9 @@
  * 绩效看板 for staff: a year's projects of the caller's reach (their subtree and routed departments, or
  * one node of it), every figure with the filter `kpi.list` takes to list the projects behind it. Both
  * come from the same rows (`rowsFor`), so a figure's list always has as many projects as the figure
- * counts. Requests: one aggregate of the projects, then per 1,000 projects the served, viewer, tranche
- * and rating figures and the signal decisions side by side, and the thresholds along the paths.
+ * counts. Requests: one aggregate of the projects, then side by side the served, viewer, tranche and
+ * rating figures (per 125 projects), the signal decisions and the thresholds along the paths (per 1,000),
+ * and the 现场座谈 figures (common/forums.ts, per 100).
  */
 import {
   kpiSignalLabels,
@@ -23,6 +24,7 @@ import {
 import { tempUrls } from '../../common/attachments';
 import { bindingsOf, type Ctx } from '../../common/context';
 import { exportPath } from '../../common/exportFiles';
+import { forumFigures } from '../../common/forums';
 import { getOrg } from '../../common/orgs';
 import { filterOrg } from '../../common/scope';
 import { staffScope } from '../../project/commands/read';
@@ -51,7 +53,7 @@ export async function rowsFor(
   }
   const projects = await projectsOf(ctx.db, { year: f.year, reach, level: f.level });
   const ids = projects.map((p) => p._id);
-  const [measured, decisions, thresholds] = await Promise.all([
+  const [measured, decisions, thresholds, forums] = await Promise.all([
     measuredOf(ctx.db, ids),
     decisionsOf(ctx.db, ids),
     thresholdsAlong(
@@ -59,9 +61,17 @@ export async function rowsFor(
       f.year,
       projects.map((p) => p.orgPath),
     ),
+    forumFigures(ctx.db, ids, ctx.now),
   ]);
   const rows = projects.map((p) =>
-    kpiRow(p, measured.get(p._id)!, effectiveThresholds(p.orgPath, thresholds), decisions.get(p._id) ?? null, ctx.now),
+    kpiRow(
+      p,
+      measured.get(p._id)!,
+      effectiveThresholds(p.orgPath, thresholds),
+      decisions.get(p._id) ?? null,
+      ctx.now,
+      forums.get(p._id),
+    ),
   );
   return { rows, orgName };
 }
@@ -74,6 +84,7 @@ export function matches(r: KpiRow, f: KpiFilter): boolean {
   if (f.overdue === 'midterm' && !r.overdue) return false;
   if (f.overdue === 'dueSoon' && !r.dueSoon) return false;
   if (f.overdue === 'late' && !r.late) return false;
+  if (f.overdue === 'followUps' && r.f.overdueFollowUps === 0) return false;
   if (f.metTarget !== undefined && (target <= 0 || r.m.served >= target !== f.metTarget)) return false;
   if (f.subsidised !== undefined && r.p.subsidyFen > 0 !== f.subsidised) return false;
   if (f.paid !== undefined && (r.p.subsidyFen <= 0 || Math.min(r.m.tranches, 2) !== f.paid)) return false;
@@ -98,7 +109,12 @@ function summarise(input: KpiDashboardInput, rows: KpiRow[], orgName: string, no
   let subsidyFen = 0;
   let paidFen = 0;
   let spentFen = 0;
+  const forums = { forums: 0, attendance: 0, openFollowUps: 0, overdueFollowUps: 0 };
   for (const r of rows) {
+    forums.forums += r.f.forums;
+    forums.attendance += r.f.attendance;
+    forums.openFollowUps += r.f.openFollowUps;
+    forums.overdueFollowUps += r.f.overdueFollowUps;
     r.m.satisfaction.forEach((n, i) => (distribution[i] = distribution[i]! + n));
     served += r.m.served;
     targetServed += r.p.record?.targetServed ?? 0;
@@ -161,7 +177,9 @@ function summarise(input: KpiDashboardInput, rows: KpiRow[], orgName: string, no
       midterm: counted({ overdue: 'midterm' }),
       dueSoon: counted({ overdue: 'dueSoon' }),
       late: counted({ overdue: 'late' }),
+      followUps: { ...counted({ overdue: 'followUps' }), items: forums.overdueFollowUps },
     },
+    forums,
   };
 }
 

@@ -7,12 +7,14 @@ import {
   acceptanceText,
   api,
   costPerServedFen,
+  forumsText,
   percentOf,
   projectStatusMeta,
   type KpiProjectInput,
   type KpiProjectOutput,
 } from '@shishi/shared-types';
 import type { Ctx } from '../../common/context';
+import { forumFigures } from '../../common/forums';
 import { reaches } from '../../common/scope';
 import { loadProject } from '../../project/load';
 import { scopeOf } from '../../project/view';
@@ -23,10 +25,11 @@ import { decisionsOf, effectiveThresholds, measuredOf, thresholdsAlong, type Kpi
 export async function projectRow(ctx: Ctx, projectId: string): Promise<KpiRow> {
   const p = (await loadProject(ctx, projectId)) as unknown as KpiProjectDoc;
   await ctx.authorize(scopeOf(p), '这个项目');
-  const [measured, decisions, thresholds] = await Promise.all([
+  const [measured, decisions, thresholds, forums] = await Promise.all([
     measuredOf(ctx.db, [p._id]),
     decisionsOf(ctx.db, [p._id]),
     thresholdsAlong(ctx.db, p.year, [p.orgPath]),
+    forumFigures(ctx.db, [p._id], ctx.now),
   ]);
   return kpiRow(
     p,
@@ -34,6 +37,7 @@ export async function projectRow(ctx: Ctx, projectId: string): Promise<KpiRow> {
     effectiveThresholds(p.orgPath, thresholds),
     decisions.get(p._id) ?? null,
     ctx.now,
+    forums.get(p._id),
   );
 }
 
@@ -86,6 +90,16 @@ export async function project(ctx: Ctx, input: KpiProjectInput): Promise<KpiProj
       satisfactionMean: row.satisfactionMean,
       satisfactionDistribution: [...m.satisfaction],
       servedPercent: row.servedPercent,
+    },
+    forums: {
+      ...row.f,
+      display: forumsText(row.f),
+      source: {
+        kind: 'measured',
+        document: null,
+        measure: 'forums',
+        label: '实测：项目的现场座谈记录（座谈场次、参加人次、待办事项及到期日）',
+      },
     },
     startOverview: typeof forms.start?.overview === 'string' ? forms.start.overview : null,
     signal: signalView(row),

@@ -38,6 +38,10 @@ export const projectColumns = [
   '信号依据',
   '工作人员决定',
   '中期表逾期',
+  '现场座谈（场）',
+  '座谈参加（人次）',
+  '座谈待办事项',
+  '其中逾期',
 ] as const;
 
 export async function dashboardXlsx(board: KpiDashboard, rows: readonly KpiRow[]): Promise<Buffer> {
@@ -77,6 +81,10 @@ export async function dashboardXlsx(board: KpiDashboard, rows: readonly KpiRow[]
   add('中期表逾期未报', board.overdue.midterm.count, board.overdue.midterm.count);
   add('中期表 7 天内到期', board.overdue.dueSoon.count, board.overdue.dueSoon.count);
   add('推进节点逾期', board.overdue.late.count, board.overdue.late.count);
+  add('现场座谈待办事项逾期', board.overdue.followUps.items, board.overdue.followUps.count);
+  add('现场座谈（场）', board.forums.forums);
+  add('现场座谈参加（人次）', board.forums.attendance);
+  add('现场座谈待办事项（未办结）', board.forums.openFollowUps);
 
   const list = book.addWorksheet('项目绩效');
   list.addRow([...projectColumns]).font = { bold: true };
@@ -107,11 +115,15 @@ export async function dashboardXlsx(board: KpiDashboard, rows: readonly KpiRow[]
         ? `${r.decision.decision === 'accept' ? '采纳' : '调整'}：${r.decision.reason}（${r.decision.byName}）`
         : '',
       r.overdue ? '是' : '',
+      r.f.forums,
+      r.f.attendance,
+      r.f.openFollowUps,
+      r.f.overdueFollowUps,
     ]);
     for (const c of [11, 12, 13, 14]) row.getCell(c).numFmt = MONEY_FORMAT;
     row.alignment = { vertical: 'top', wrapText: true };
   });
-  [6, 36, 8, 24, 12, 12, 12, 12, 12, 12, 16, 16, 16, 16, 10, 10, 10, 18, 40, 30, 10].forEach(
+  [6, 36, 8, 24, 12, 12, 12, 12, 12, 12, 16, 16, 16, 16, 10, 10, 10, 18, 40, 30, 10, 12, 14, 12, 10].forEach(
     (w, i) => (list.getColumn(i + 1).width = w),
   );
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -9,6 +9,7 @@ import { access } from '../rules/access';
 import { projectOwnerRoles, projectReviewerRoles } from '../rules/project';
 import { staffRoles } from '../roles';
 import { idSchema, pageInputSchema, pagedSchema, text } from '../schemas/common';
+import { forumFiguresSchema } from '../schemas/forum';
 import { projectLevels, projectExportOutputSchema } from '../schemas/project';
 import { projectStatuses } from '../schemas/proposal';
 import { kpiSignals } from '../rules/kpi';
@@ -19,7 +20,7 @@ import type { ActionContract } from './contract';
 /** The documents a figure can be entered on (附件1–4, and the 决算 recorded at closing). */
 export const kpiDocuments = ['feasibility', 'start', 'midterm', 'acceptance', 'closing'] as const;
 /** The records a figure can be measured from. */
-export const kpiMeasures = ['viewers', 'served', 'ratings', 'spending', 'budget'] as const;
+export const kpiMeasures = ['viewers', 'served', 'ratings', 'spending', 'budget', 'forums'] as const;
 
 export const kpiSourceSchema = z.object({
   /** `form`: typed on a form (which one, which row); `measured`: counted from records; `computed`: from other figures. */
@@ -85,6 +86,17 @@ export const kpiMeasuredSchema = z.object({
   servedPercent: z.number().nullable(),
 });
 export type KpiMeasured = z.infer<typeof kpiMeasuredSchema>;
+
+/**
+ * 现场座谈 as they feed the evaluation (common/forums.ts, a recompute from the forum records each time):
+ * how many forums, how many people came, the follow-ups still open and those of them past their due date
+ * (Asia/Shanghai). `display`: 现场座谈 N 场、参加 M 人次、待办事项 K 项（逾期 L 项）.
+ */
+export const kpiForumsSchema = forumFiguresSchema.extend({
+  display: z.string(),
+  source: kpiSourceSchema,
+});
+export type KpiForums = z.infer<typeof kpiForumsSchema>;
 
 // ---------------------------------------------------------------- signals
 
@@ -175,6 +187,8 @@ export const kpiProjectOutputSchema = z.object({
   liveStage: z.enum(['midterm', 'final']),
   metrics: z.array(kpiMetricSchema),
   measured: kpiMeasuredSchema,
+  /** 现场座谈: forums held, attendance, follow-ups open and overdue. */
+  forums: kpiForumsSchema,
   /** 附件2 项目概况及绩效预估描述 (text), null until a start form is filed. */
   startOverview: z.string().nullable(),
   signal: signalViewSchema,
@@ -251,8 +265,11 @@ export const kpiFilterSchema = z
     status: z.enum(projectStatuses, { error: '项目状态不对' }).optional(),
     /** Effective signal. */
     signal: kpiSignalSchema.optional(),
-    /** midterm: 中期表逾期未报; dueSoon: 7 天内到期; late: 有逾期未完成的推进节点. */
-    overdue: z.enum(['midterm', 'dueSoon', 'late']).optional(),
+    /**
+     * midterm: 中期表逾期未报; dueSoon: 7 天内到期; late: 有逾期未完成的推进节点; followUps: 现场座谈有逾期未办的
+     * 待办事项.
+     */
+    overdue: z.enum(['midterm', 'dueSoon', 'late', 'followUps']).optional(),
     /** With a served target: true = met (served ≥ target), false = not yet. */
     metTarget: z.boolean().optional(),
     /** With a subsidy: which tranche is recorded (paid) — 1: the first only, 2: both, 0: none yet. */
@@ -316,7 +333,15 @@ export const kpiDashboardSchema = z.object({
     unrated: counted,
   }),
   signals: z.array(counted.extend({ signal: kpiSignalSchema, label: z.string() })),
-  overdue: z.object({ midterm: counted, dueSoon: counted, late: counted }),
+  overdue: z.object({
+    midterm: counted,
+    dueSoon: counted,
+    late: counted,
+    /** Projects with a 现场座谈 follow-up past its due date; `items`: how many such follow-ups in all. */
+    followUps: counted.extend({ items: z.number().int().min(0) }),
+  }),
+  /** 现场座谈 of these projects: forums held, attendance, follow-ups open and overdue (sums). */
+  forums: forumFiguresSchema,
 });
 export type KpiDashboard = z.infer<typeof kpiDashboardSchema>;
 
@@ -347,6 +372,8 @@ export const kpiListItemSchema = z.object({
   /** The signal was decided by staff (accepted or overridden). */
   signalDecided: z.boolean(),
   overdue: z.boolean(),
+  /** 现场座谈 follow-ups past their due date. */
+  overdueFollowUps: z.number().int().min(0),
 });
 export type KpiListItem = z.infer<typeof kpiListItemSchema>;
 export const kpiPageSchema = pagedSchema(kpiListItemSchema);

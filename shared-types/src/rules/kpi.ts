@@ -165,3 +165,16 @@ export function acceptanceText(f: AcceptanceFacts): string {
   );
   return `${parts.join('；')}。`;
 }
+
+/** 现场座谈 as the KPI card says it: 现场座谈 N 场、参加 M 人次、待办事项 K 项（逾期 L 项）. */
+export function forumsText(f: {
+  forums: number;
+  attendance: number;
+  openFollowUps: number;
+  overdueFollowUps: number;
+}): string {
+  if (f.forums === 0) return '尚未开展现场座谈';
+  const overdue = f.overdueFollowUps > 0 ? `（逾期 ${f.overdueFollowUps} 项）` : '';
+  const todo = f.openFollowUps > 0 ? `、待办事项 ${f.openFollowUps} 项${overdue}` : '，待办事项已全部办结';
+  return `现场座谈 ${f.forums} 场、参加 ${f.attendance} 人次${todo}`;
+}

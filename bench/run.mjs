@@ -78,6 +78,7 @@ const MODULE_SECTIONS = [
   ['checkin', './lib/checkin-bench.mjs', 'runCheckinBench', 'checkinMarkdown', 'checkinSummaryRows'],
   ['push', './lib/push-bench.mjs', 'runPushBench', 'pushMarkdown', 'pushSummaryRows'],
   ['feed', './lib/feed-bench.mjs', 'runFeedBench', 'feedMarkdown', 'feedSummaryRows'],
+  ['kpi', './lib/kpi-bench.mjs', 'runKpiBench', 'kpiMarkdown', 'kpiSummaryRows'],
   ['rating', './lib/rating-bench.mjs', 'runRatingBench', 'ratingMarkdown', 'ratingSummaryRows'],
 ];
 const SECTION_KEYS = ['http', 'size', 'fcp', ...MODULE_SECTIONS.map(([key]) => key)];

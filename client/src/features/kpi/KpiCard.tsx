@@ -59,6 +59,17 @@ function KpiBody({ data, onChanged }: { data: KpiProjectOutput; onChanged: () =>
           <MetricRow key={m.key} metric={m} />
         ))}
       </View>
+      {data.forums ? (
+        <View className="kpi__overview" id="kpi-forums">
+          <Text className="kpi__subtitle">现场座谈</Text>
+          <Text className="kpi__text" id="kpi-forums-text">
+            {data.forums.display}
+          </Text>
+          <Text className="kpi__source" id="kpi-forums-source">
+            实时统计：{data.forums.source.label}
+          </Text>
+        </View>
+      ) : null}
       {data.startOverview ? (
         <View className="kpi__overview" id="kpi-start-overview">
           <Text className="kpi__subtitle">附件2 绩效预估描述</Text>

@@ -544,6 +544,43 @@ describe('kpi.dashboard and kpi.list', () => {
     expect(await listAll(CITY_LEADER, xigang.signals.find((s) => s.signal === 'scaleBack')!.filter)).toEqual(['xg1']);
   });
 
+  it('reads the counters of every project when there are more than one read holds (125 projects)', async () => {
+    const w = world as World;
+    const db = w.cloud.database();
+    const ids = Array.from({ length: 260 }, (_, i) => `many${String(i).padStart(3, '0')}`);
+    for (const id of ids) await storeProject(w, id, {});
+    let served = 0;
+    let viewers = 0;
+    let paid = 0;
+    await inspect(async () => {
+      const shards: Array<Record<string, unknown>> = [];
+      const views: Array<Record<string, unknown>> = [];
+      ids.forEach((id, i) => {
+        for (let s = 0; s < 8; s += 1) {
+          const n = (i + s) % 4;
+          served += n;
+          viewers += n + 1;
+          shards.push({ _id: `${id}_${s}`, projectId: id, k: s, n, m: { [`h${i}x${s}`]: '2027-05-01' } });
+          views.push({ _id: `v_${id}_${s}`, counterId: `v_${id}`, n: n + 1 });
+        }
+      });
+      await db.collection('servedCounters').add({ data: shards });
+      await db.collection('counterShards').add({ data: views });
+      await db.collection('tranches').add({
+        data: ids.map((id, i) => ({ _id: `${id}_1`, projectId: id, n: 1, amountFen: 100 + i })),
+      });
+      paid = ids.reduce((sum, _id, i) => sum + 100 + i, 0);
+    });
+    const d = ok<KpiDashboard>(await k(CITY_RESEARCH, 'dashboard', { year: 2027, orgId: 'dist-xigang' }));
+    // xg1 (the beforeEach's): 0 served, two tranches of 120,000 and 180,000 fen.
+    expect(d.total.count).toBe(261);
+    expect(d.workers.served).toBe(served);
+    expect(d.workers.viewers).toBe(viewers);
+    expect(d.money.paidFen).toBe(paid + 300_000);
+    const last = ok<KpiProjectOutput>(await k(CITY_RESEARCH, 'project', { projectId: 'many259' }));
+    expect(last.measured.served).toBe([0, 1, 2, 3, 4, 5, 6, 7].reduce((sum, s) => sum + ((259 + s) % 4), 0));
+  });
+
   it('exports the figures and the projects with their KPIs and signals as .xlsx', async () => {
     const out = ok<ProjectExportOutput>(await k(DISTRICT, 'exportDashboard', { year: 2027 }));
     expect(out.rows).toBe(2);

@@ -122,8 +122,11 @@ export const ratingDimensionStatsSchema = z.object({
   /** Mean to one decimal, null with no ratings. */
   mean: z.number().nullable(),
   sum: z.number().int(),
-  /** Ratings at score 1..5 (index 0 = score 1). */
-  distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
+  /**
+   * Ratings at score 1..5 (index 0 = score 1). An array of 5, not z.tuple: zod is one module in the
+   * weapp main package, and ZodTuple alone would add ~3.6 KB to it (the budget is 600 KB).
+   */
+  distribution: z.array(z.number().int().min(0)).length(5),
 });
 export type RatingDimensionStats = z.infer<typeof ratingDimensionStatsSchema>;
 

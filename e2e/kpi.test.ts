@@ -298,6 +298,9 @@ test('绩效看板: every number opens its list, and the list has as many projec
   // 中期报告逾期: the tile's number equals its list (0 is a list too: the empty state).
   const overdue = await listBehind(page, '#kpi-tile-overdue-midterm');
   assert.equal(overdue.length, dash.overdue.midterm.count);
+  // 座谈跟进逾期 (the demo forum has a follow-up past its day): its number equals its list too.
+  const followUps = await listBehind(page, '#kpi-tile-overdue-followups');
+  assert.equal(followUps.length, dash.overdue.followUps.count);
 
   // The status chart is drawn (the chart library on the H5 canvas), beside its table.
   const drawn = await onScreen(page, '#kpi-status-chart-canvas').evaluate((el) => {

@@ -319,6 +319,12 @@ function Figures({ d }: { d: KpiDashboard }) {
             label="推进节点逾期"
             onTap={() => openList(d.overdue.late.filter, '推进节点逾期的项目')}
           />
+          <Tile
+            id="kpi-tile-overdue-followups"
+            value={countText(d.overdue.followUps.count, '个')}
+            label={`座谈跟进逾期（${d.overdue.followUps.items} 项）`}
+            onTap={() => openList(d.overdue.followUps.filter, '现场座谈跟进事项逾期的项目')}
+          />
         </View>
       </View>
     </>

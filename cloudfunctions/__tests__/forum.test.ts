@@ -6,7 +6,8 @@
  */
 import type { Forum, ForumPage } from '@shishi/shared-types';
 import { forumFigures } from '../common/forums';
-import { failure, ok, png, worldPerTest, type World } from './world';
+import { insertProject } from './fixtures';
+import { failure, ok, png, worldPerTest } from './world';
 
 const world = worldPerTest();
 const DISTRICT = 'demo-district';
@@ -14,33 +15,6 @@ const INDUSTRY = 'demo-industry-staff';
 const WORKER = 'demo-worker';
 
 const f = (openid: string, action: string, data?: unknown) => world.call(openid, 'forum', action, data);
-
-async function insertProject(w: World, id: string, over: Record<string, unknown> = {}) {
-  const db = w.cloud.database();
-  const now = new Date(w.now());
-  await w.cloud.local.engine.inspect(() =>
-    db.collection('projects').add({
-      data: {
-        _id: id,
-        title: '环卫职工免费体检',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
-        record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 300 },
-        origin: [],
-        createdAt: now,
-        updatedAt: now,
-        ...over,
-      },
-    }),
-  );
-}
 
 const forum = (projectId = 'pj1', over: Record<string, unknown> = {}) => ({
   projectId,

@@ -20,7 +20,9 @@ import { ratingFigures } from '../common/ratings';
 import { RATING_SETTLE_AFTER_MS } from '../rating/counting';
 import { timerTriggers } from '../registry';
 import { workers } from './surveyFixtures';
-import { failure, ok, worldPerTest, type World } from './world';
+import { insertProject } from './fixtures';
+import { failure, ok, worldPerTest } from './world';
+import { inviteOnOpening } from '../rating/commands/configure';
 
 const world = worldPerTest();
 const STAFF = 'demo-district';
@@ -28,33 +30,6 @@ const PROJECT = 'pj1';
 
 const r = (openid: string, action: string, data?: unknown) => world.call(openid, 'rating', action, data);
 const scores = (a: number, p = a, b = a, s = a) => ({ awareness: a, participation: p, benefit: b, satisfaction: s });
-
-async function insertProject(w: World, id: string, over: Record<string, unknown> = {}) {
-  const db = w.cloud.database();
-  const now = new Date(w.now());
-  await w.cloud.local.engine.inspect(() =>
-    db.collection('projects').add({
-      data: {
-        _id: id,
-        title: '环卫职工免费体检',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
-        origin: [],
-        record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 300 },
-        createdAt: now,
-        updatedAt: now,
-        ...over,
-      },
-    }),
-  );
-}
 
 async function openRating(eligibility: 'audience' | 'served' = 'audience', opensOn = '2026-11-24') {
   return ok<RatingConfigureOutput>(await r(STAFF, 'configure', { projectId: PROJECT, opensOn, eligibility }));
@@ -448,11 +423,19 @@ describe('invitations', () => {
     await servedRecord('gr-zs-mall', '赵桂兰', null);
     expect((await openRating('served')).invited).toBe(1);
     expect(await world.count('messages', { openid: a })).toBe(1);
+    // Moved to tomorrow: nobody is told now; b is served meanwhile; on the day the timer tells b only.
     expect((await openRating('served', '2026-11-25')).invited).toBe(0);
     await servedRecord('gr-zs-mall', names.get(b)!, b);
-    expect((await openRating('served', '2026-11-25')).invited).toBe(1);
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(0);
+    expect(await world.count('messages', { openid: b })).toBe(0);
+    world.setNow(Date.parse('2026-11-25T00:05:00+08:00'));
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(1);
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(0);
     expect(await world.count('messages', { openid: a })).toBe(1);
     expect(await world.count('messages', { openid: b })).toBe(1);
+    expect((await all<{ body: string; openid: string }>('messages')).find((m) => m.openid === b)!.body).toMatch(
+      /现在就可以评价/,
+    );
     const queued = await all<{ topic: string; audience: { openids?: string[] } }>('pushQueue');
     expect(queued.filter((q) => q.topic === 'projectNews').flatMap((q) => q.audience.openids ?? [])).toEqual([a, b]);
   });

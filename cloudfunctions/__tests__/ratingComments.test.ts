@@ -5,6 +5,7 @@
  * second or otherwise points to who wrote a comment.
  */
 import type { RatingCommentsOutput, RatingSubmitOutput } from '@shishi/shared-types';
+import { insertProject } from './fixtures';
 import { workers } from './surveyFixtures';
 import { failure, NOV, ok, worldPerTest } from './world';
 
@@ -19,26 +20,8 @@ const scores = (a: number, s = a) => ({ awareness: a, participation: a, benefit:
 beforeEach(async () => {
   const db = world.cloud.database();
   const now = new Date(world.now());
+  await insertProject(world, PROJECT);
   await world.cloud.local.engine.inspect(async () => {
-    await db.collection('projects').add({
-      data: {
-        _id: PROJECT,
-        title: '环卫职工免费体检',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
-        origin: [],
-        record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 300 },
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
     // Staff of 西岗区总工会: another district, outside this project's subtree.
     await db.collection('users').add({
       data: {

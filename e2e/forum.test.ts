@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ForumPage, ProjectPage } from '@shishi/shared-types';
-import { api, baseUrl, launch, settle, shot } from './browser';
+import { signedInPhone } from './helpers';
+import { api, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
 const TITLE = '环卫职工子女暑期托管班';
@@ -36,33 +37,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function tokenOf(identity: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/dev/login`, { method: 'POST', body: JSON.stringify({ identity }) });
-  return ((await res.json()) as { data: { token: string } }).data.token;
-}
-
-/** A phone signed in as `identity`, on the pinned clock (so "today" agrees with the dev host). */
-async function open(identity: string, path: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  });
-  contexts.push(context);
-  const token = await tokenOf(identity);
-  await context.addInitScript(
-    ({ t }) => {
-      if (!localStorage.getItem('shishi.session')) localStorage.setItem('shishi.session', JSON.stringify({ data: t }));
-    },
-    { t: token },
-  );
-  const page = await context.newPage();
-  await page.clock.install({ time: new Date(PINNED) });
-  await page.goto(`${baseUrl}/#/${path}`);
-  return page;
-}
+const open = (identity: string, path: string) => signedInPhone(browser, contexts, identity, path, PINNED);
 
 const detailPath = () => `packages/project/pages/detail/index?id=${encodeURIComponent(projectId)}`;
 const onScreen = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();

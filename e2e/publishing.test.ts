@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckinSummary, Project, ProjectViewOutput } from '@shishi/shared-types';
+import { establishProject, signedInPhone } from './helpers';
 import { api, baseUrl, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -69,38 +70,12 @@ const record = {
 
 /** The project up to an approved start form (论证, 市总党组会, 启动申报表 signed by all three), through the API. */
 async function establishedProject(): Promise<string> {
-  const p = await api<Project>(STAFF, 'project', 'create', { record });
-  await api(STAFF, 'project', 'move', { projectId: p._id, move: 'submitFeasibility' });
-  await api('demo-org-reviewer', 'project', 'move', {
-    projectId: p._id,
-    move: 'recordReview',
-    review: {
-      kind: 'argument',
-      date: '2026-11-10',
-      participants: '组织部、财务部、职工代表',
-      conclusion: 'pass',
-      conclusionText: '需求集中，方案可行，同意上报',
-    },
+  const id = await establishProject(STAFF, record, '同意中山区户外职工冬季暖心驿站项目', {
+    overview: '6 个街道职工之家设暖心驿站',
+    plan: '12 月中旬全部开放，3 月底总结',
+    fillDate: '2026-11-20',
   });
-  await api('demo-org-reviewer', 'project', 'move', { projectId: p._id, move: 'submitForDecision' });
-  await api('demo-research-staff', 'project', 'recordDecision', {
-    meetingKind: 'cityPartyGroup',
-    meetingDate: '2026-11-15',
-    resolution: '同意中山区户外职工冬季暖心驿站项目',
-    projectIds: [p._id],
-  });
-  const filed = await api<Project>(STAFF, 'project', 'submitForm', {
-    projectId: p._id,
-    kind: 'start',
-    fields: { overview: '6 个街道职工之家设暖心驿站', plan: '12 月中旬全部开放，3 月底总结', fillDate: '2026-11-20' },
-  });
-  const form = filed.staff!.forms.filter((f) => f.kind === 'start').at(-1)!;
-  const sign = { formId: form._id, decision: 'approve', opinion: '同意' };
-  await api('demo-district-head', 'project', 'sign', { ...sign, sealConfirmed: true });
-  await api('demo-org-head', 'project', 'sign', sign);
-  const approved = await api<Project>('demo-org-leader', 'project', 'sign', sign);
-  assert.equal(approved.status, 'established');
-  return p._id;
+  return id;
 }
 
 before(async () => {
@@ -112,30 +87,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function tokenOf(identity: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/dev/login`, { method: 'POST', body: JSON.stringify({ identity }) });
-  return ((await res.json()) as { data: { token: string } }).data.token;
-}
-
-/** A phone signed in as `identity`, on the pinned clock, at `path`. */
-async function open(identity: string, path: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  });
-  contexts.push(context);
-  const token = await tokenOf(identity);
-  await context.addInitScript((t) => {
-    if (!localStorage.getItem('shishi.session')) localStorage.setItem('shishi.session', JSON.stringify({ data: t }));
-  }, token);
-  const page = await context.newPage();
-  await page.clock.install({ time: new Date(PINNED) });
-  await page.goto(`${baseUrl}/#/${path}`);
-  return page;
-}
+const open = (identity: string, path: string) => signedInPhone(browser, contexts, identity, path, PINNED);
 
 const onScreen = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
 const fill = (page: Page, id: string, value: string) =>

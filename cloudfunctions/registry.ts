@@ -13,6 +13,7 @@ import { announceFunction } from './announce/app';
 import { checkinFunction } from './checkin/app';
 import { ratingFunction } from './rating/app';
 import { RATING_SETTLE_EVERY_MS, settleRatings } from './rating/counting';
+import { inviteOnOpening } from './rating/commands/configure';
 import { kpiFunction } from './kpi/app';
 import { forumFunction } from './forum/app';
 import { settleRecent, SETTLE_EVERY_MS } from './survey/counting';
@@ -64,7 +65,13 @@ export const timerTriggers: ReadonlyArray<{
   // Check-ins whose counting was cut off (stored, person not counted), exactly once.
   { function: 'checkin', name: 'settleCheckins', everyMs: CHECKIN_SETTLE_EVERY_MS, run: settleCheckins },
   // Ratings stored or changed whose counting was cut off, exactly once.
-  { function: 'rating', name: 'settleRatings', everyMs: RATING_SETTLE_EVERY_MS, run: settleRatings },
+  // and the invitations of ratings that open today (staff set a later day).
+  {
+    function: 'rating',
+    name: 'settleRatings',
+    everyMs: RATING_SETTLE_EVERY_MS,
+    run: async (cloud, now) => ({ ...(await settleRatings(cloud, now)), invited: await inviteOnOpening(cloud, now) }),
+  },
   // The city's yearly Q4 window (also stored on demand by collectWindow.current / list).
   { function: 'collectWindow', name: 'yearlyWindow', everyMs: YEARLY_WINDOW_EVERY_MS, run: ensureYearlyWindows },
   // Subscribe-message push: one round of the queue (fan-out, sends within a time budget); also push.drain.

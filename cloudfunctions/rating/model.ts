@@ -47,6 +47,11 @@ export interface SettingsDoc {
   /** The project's path (staff of any node on it manage its ratings). */
   orgPath: string[];
   by: string;
+  /**
+   * The day the invitations went out for these settings; null until rating opens (configure sends them
+   * at once when it opens today, else the settling timer on the opening day, inviteOnOpening).
+   */
+  invitedOn?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

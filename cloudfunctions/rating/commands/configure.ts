@@ -17,10 +17,11 @@ import {
 } from '@shishi/shared-types';
 import { isDuplicateKey } from '../../common/app';
 import { audit } from '../../common/audit';
-import type { Ctx } from '../../common/context';
+import type { Cloud } from '../../common/cloud';
+import { createCtx, type Ctx } from '../../common/context';
 import { clip, notify } from '../../common/notify';
 import type { ProjectDoc } from '../../common/projects';
-import { loadProject, readOrNull } from '../../project/load';
+import { findProject, loadProject, readOrNull } from '../../project/load';
 import { backersOf } from '../../project/present';
 import { respondentKey, respondentSecret } from '../../survey/secret';
 import { ensureShards } from '../counting';
@@ -56,6 +57,7 @@ export async function configure(ctx: Ctx, input: RatingConfigureInput): Promise<
       eligibility: input.eligibility,
       orgPath: p.orgPath,
       by: ctx.openid,
+      invitedOn: null,
       createdAt: before?.createdAt ?? ctx.now,
       updatedAt: ctx.now,
     };
@@ -73,9 +75,49 @@ export async function configure(ctx: Ctx, input: RatingConfigureInput): Promise<
     ]);
   });
   const settings = after as unknown as SettingsDoc;
-  const invited = await invite(ctx, p, settings);
+  // Invitations go out when rating opens: now if it is open today, else on the opening day (timer).
+  const invited = periodRefusal(ctx, { project: p, settings }) === null ? await inviteNow(ctx, p, settings) : 0;
   void user;
   return { ...settingsOut(ctx, p, settings), invited };
+}
+
+/** Sends the invitations and notes the day on the settings (so the timer does not look at them again). */
+async function inviteNow(ctx: Ctx, p: ProjectDoc, s: SettingsDoc): Promise<number> {
+  const invited = await invite(ctx, p, s);
+  await ctx.db
+    .collection('ratingSettings')
+    .doc(s._id)
+    .update({ data: { invitedOn: businessDate(ctx.now) } });
+  return invited;
+}
+
+const INVITER = 'system:ratingInvites';
+
+/**
+ * The opening day's invitations, for settings staff saved with a later day (run by the settling timer
+ * every 5 minutes): settings not yet invited whose day has come. A project not yet in progress waits
+ * (rating takes effect then); one that ended is marked done without messages.
+ */
+export async function inviteOnOpening(cloud: Cloud, now: Date): Promise<number> {
+  const ctx = createCtx(cloud, INVITER, now);
+  const _ = ctx.db.command;
+  const due = await ctx.db
+    .collection('ratingSettings')
+    .where({ invitedOn: null, opensOn: _.lte(businessDate(now)) })
+    .limit(50)
+    .get();
+  let invited = 0;
+  for (const s of due.data as SettingsDoc[]) {
+    const p = await findProject(ctx, s.projectId);
+    if (!p) continue;
+    if (periodRefusal(ctx, { project: p, settings: s }) === null) invited += await inviteNow(ctx, p, s);
+    else if (p.status === 'closed' || p.status === 'terminated')
+      await ctx.db
+        .collection('ratingSettings')
+        .doc(s._id)
+        .update({ data: { invitedOn: businessDate(now) } });
+  }
+  return invited;
 }
 
 /** Openids of the served workers who scanned (registered and listed people have no account to tell). */

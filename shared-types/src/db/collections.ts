@@ -281,7 +281,8 @@ export const collections = [
   // (cloudfunctions/rating/counting.ts); read by summary and common/ratings.ts ratingFigures.
   { name: 'ratingCounters', indexes: [{ name: 'project', keys: { projectId: 1 } }] },
   // Rating settings of a project (_id = projectId): opening day, who may rate.
-  { name: 'ratingSettings', indexes: [] },
+  // The opening day's invitations (rating/commands/configure.ts inviteOnOpening): settings not yet invited.
+  { name: 'ratingSettings', indexes: [{ name: 'invited_opens', keys: { invitedOn: 1, opensOn: 1 } }] },
   // Invitations sent (_id `${projectId}_${hash}`, the hash keyed like a rating's): each person once.
   { name: 'ratingInvites', indexes: [] },
   // Long jobs run as resumable batches (cloudfunctions/common/jobs.ts): a caller's live job of a kind and

@@ -22,6 +22,7 @@ import { timerTriggers } from '../registry';
 import { workers } from './surveyFixtures';
 import { insertProject } from './fixtures';
 import { failure, ok, worldPerTest } from './world';
+import { inviteOnOpening } from '../rating/commands/configure';
 
 const world = worldPerTest();
 const STAFF = 'demo-district';
@@ -422,11 +423,19 @@ describe('invitations', () => {
     await servedRecord('gr-zs-mall', '赵桂兰', null);
     expect((await openRating('served')).invited).toBe(1);
     expect(await world.count('messages', { openid: a })).toBe(1);
+    // Moved to tomorrow: nobody is told now; b is served meanwhile; on the day the timer tells b only.
     expect((await openRating('served', '2026-11-25')).invited).toBe(0);
     await servedRecord('gr-zs-mall', names.get(b)!, b);
-    expect((await openRating('served', '2026-11-25')).invited).toBe(1);
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(0);
+    expect(await world.count('messages', { openid: b })).toBe(0);
+    world.setNow(Date.parse('2026-11-25T00:05:00+08:00'));
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(1);
+    expect(await inviteOnOpening(world.cloud, new Date(world.now()))).toBe(0);
     expect(await world.count('messages', { openid: a })).toBe(1);
     expect(await world.count('messages', { openid: b })).toBe(1);
+    expect((await all<{ body: string; openid: string }>('messages')).find((m) => m.openid === b)!.body).toMatch(
+      /现在就可以评价/,
+    );
     const queued = await all<{ topic: string; audience: { openids?: string[] } }>('pushQueue');
     expect(queued.filter((q) => q.topic === 'projectNews').flatMap((q) => q.audience.openids ?? [])).toEqual([a, b]);
   });

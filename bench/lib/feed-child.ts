@@ -22,6 +22,7 @@ import { audienceKeys, collections, workerFeedKeys, workerGroups, type WorkerGro
 // The announce function alone (not the registry): the benchmark loads only what it measures.
 import { announceFunction } from '../../cloudfunctions/announce/app';
 import { seed } from '../../devhost/src/seed';
+import { percentile, random } from './sample';
 
 const NOW = Date.parse('2026-11-24T10:00:00+08:00');
 const WORKER = 'demo-worker';
@@ -32,20 +33,6 @@ interface FeedCmd {
   calls: number;
   groups: WorkerGroup[];
 }
-
-/** A fixed pseudo-random sequence (mulberry32), so every run builds the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 async function feed(cmd: FeedCmd) {
   const dir = mkdtempSync(join(tmpdir(), 'shishi-feed-bench-'));

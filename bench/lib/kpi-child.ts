@@ -27,6 +27,7 @@ import { newProjectDoc } from '../../cloudfunctions/project/commands/draft';
 import { viewersCounter } from '../../cloudfunctions/project/commands/follow';
 import { fullRecord } from '../../cloudfunctions/__tests__/projectFixtures';
 import { seed } from '../../devhost/src/seed';
+import { percentile, random } from './sample';
 
 const NOW = Date.parse('2027-08-10T10:00:00+08:00');
 const YEARS = [2023, 2024, 2025, 2026, 2027];
@@ -45,19 +46,6 @@ interface KpiCmd {
   years: number[];
 }
 
-/** A fixed pseudo-random sequence (mulberry32), so every run builds the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 const mark = (i: number) => `h${String(i).padStart(15, '0')}`;
 
 /** Where a 2027 project is on the clock (2027-08-10); past years are closed, a few terminated. */

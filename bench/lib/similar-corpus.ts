@@ -13,6 +13,7 @@
  * query is a further wording of a cluster, typed partially; its lookup should show a member in the top 5.
  * Held-out topics are never stored: queries about them have no near-duplicate.
  */
+import { random } from './sample';
 
 export type Category = 'labourEconomy' | 'democracy' | 'culture' | 'career' | 'other';
 export type Group = 'all' | 'frontline' | 'women' | 'youth' | 'migrant' | 'newEmployment' | 'hardship' | 'other';
@@ -1518,17 +1519,8 @@ const HELD_OUT: Topic[] = [
 
 // ------------------------------------------------------------------------------------------ generator
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small, fast, seedable PRNG (the one bench/lib/sample.ts gives every child). */
+export const prng = random;
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 

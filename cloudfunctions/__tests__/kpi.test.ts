@@ -370,10 +370,12 @@ function countedFigures(d: KpiDashboard): Array<{ count: number; filter: KpiFilt
     d.money.paidNone,
     d.money.paidFirst,
     d.money.paidBoth,
+    d.money.paid,
     d.workers.metTarget,
     d.workers.belowTarget,
     d.satisfaction.rated,
     d.satisfaction.unrated,
+    ...d.satisfaction.byScore,
     ...d.signals,
     d.overdue.midterm,
     d.overdue.followUps,
@@ -524,6 +526,47 @@ describe('kpi.dashboard and kpi.list', () => {
     expect(ok<KpiProjectOutput>(await k(DISTRICT, 'project', { projectId: 'zs2' })).forums.display).toBe(
       '现场座谈 1 场、参加 25 人次，待办事项已全部办结',
     );
+  });
+
+  it('已拨付 opens the projects with a tranche; a 满意度 row opens the projects rated at that score', async () => {
+    const w = world as World;
+    await storeProject(w, 'xg2', { subsidyFen: 200_000 }); // a subsidy, nothing paid yet
+    await ratings(w, 'ind1', [0, 0, 2, 3, 0]);
+    const city = ok<KpiDashboard>(await k(CITY_LEADER, 'dashboard', { year: 2027 }));
+    // Tranches: zs1 one, xg1 two (the beforeEach's); xg2 none, though subsidised.
+    expect(city.money.paid).toMatchObject({ count: 2, filter: { year: 2027, paidAny: true } });
+    expect((await listAll(CITY_LEADER, city.money.paid.filter)).sort()).toEqual(['xg1', 'zs1']);
+    expect((await listAll(CITY_LEADER, city.money.withSubsidy.filter)).sort()).toEqual(['xg1', 'xg2', 'zs1']);
+    // Ratings: zs1 [0,0,0,1,9], xg1 [3,2,1,0,0], ind1 [0,0,2,3,0]; a row counts ratings, its list the projects.
+    expect(city.satisfaction.distribution).toEqual([3, 2, 3, 4, 9]);
+    expect(city.satisfaction.byScore.map((s) => [s.score, s.ratings, s.count])).toEqual([
+      [1, 3, 1],
+      [2, 2, 1],
+      [3, 3, 2],
+      [4, 4, 2],
+      [5, 9, 1],
+    ]);
+    const rated: Record<number, string[]> = {
+      1: ['xg1'],
+      2: ['xg1'],
+      3: ['ind1', 'xg1'],
+      4: ['ind1', 'zs1'],
+      5: ['zs1'],
+    };
+    for (const row of city.satisfaction.byScore) {
+      expect(row.filter).toEqual({ year: 2027, score: row.score });
+      expect(`${row.score}: ${(await listAll(CITY_LEADER, row.filter)).sort().join(',')}`).toBe(
+        `${row.score}: ${rated[row.score]!.join(',')}`,
+      );
+    }
+    // A district's rows and 已拨付 are of its own projects only.
+    const d = ok<KpiDashboard>(await k(DISTRICT, 'dashboard', { year: 2027 }));
+    expect(await listAll(DISTRICT, d.satisfaction.byScore[3]!.filter)).toEqual(['zs1']);
+    expect(await listAll(DISTRICT, d.money.paid.filter)).toEqual(['zs1']);
+    expect(failure(await k(CITY_LEADER, 'list', { year: 2027, score: 6 }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [{ path: 'score' }],
+    });
   });
 
   it('the city at a glance for leaders and 调查研究室, narrowed by level and org', async () => {

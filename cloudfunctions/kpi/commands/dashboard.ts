@@ -88,6 +88,8 @@ export function matches(r: KpiRow, f: KpiFilter): boolean {
   if (f.metTarget !== undefined && (target <= 0 || r.m.served >= target !== f.metTarget)) return false;
   if (f.subsidised !== undefined && r.p.subsidyFen > 0 !== f.subsidised) return false;
   if (f.paid !== undefined && (r.p.subsidyFen <= 0 || Math.min(r.m.tranches, 2) !== f.paid)) return false;
+  if (f.paidAny !== undefined && r.m.tranches > 0 !== f.paidAny) return false;
+  if (f.score !== undefined && !((r.m.satisfaction[f.score - 1] ?? 0) > 0)) return false;
   if (f.rated !== undefined && r.ratings >= r.thresholds.minRatings !== f.rated) return false;
   return true;
 }
@@ -155,6 +157,7 @@ function summarise(input: KpiDashboardInput, rows: KpiRow[], orgName: string, no
       paidNone: counted({ paid: 0 }),
       paidFirst: counted({ paid: 1 }),
       paidBoth: counted({ paid: 2 }),
+      paid: counted({ paidAny: true }),
     },
     workers: {
       served,
@@ -167,6 +170,12 @@ function summarise(input: KpiDashboardInput, rows: KpiRow[], orgName: string, no
     satisfaction: {
       ratings: sat.ratings,
       distribution,
+      byScore: distribution.map((ratings, i) => ({
+        ...counted({ score: i + 1 }),
+        score: i + 1,
+        ratings,
+        label: `满意度 ${i + 1} 分`,
+      })),
       satisfiedPercent: sat.satisfiedPercent,
       mean: sat.mean,
       rated: counted({ rated: true }),

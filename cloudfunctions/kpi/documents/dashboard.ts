@@ -64,7 +64,7 @@ export async function dashboardXlsx(board: KpiDashboard, rows: readonly KpiRow[]
   for (const l of board.byLevel) add(`层级：${l.label}`, l.count, l.count);
   add('总预算（元）', yuanText(board.money.totalBudgetFen));
   add('市总扶助资金（元）', yuanText(board.money.subsidyFen), board.money.withSubsidy.count);
-  add('已拨付（元）', yuanText(board.money.paidFen));
+  add('已拨付（元）', yuanText(board.money.paidFen), board.money.paid.count);
   add('未拨付的扶助项目', board.money.paidNone.count, board.money.paidNone.count);
   add('已拨付首笔的扶助项目', board.money.paidFirst.count, board.money.paidFirst.count);
   add('两笔均已拨付的扶助项目', board.money.paidBoth.count, board.money.paidBoth.count);
@@ -74,7 +74,7 @@ export async function dashboardXlsx(board: KpiDashboard, rows: readonly KpiRow[]
   add('未达到直接服务目标的项目', board.workers.belowTarget.count, board.workers.belowTarget.count);
   add('项目页访问职工 / 覆盖目标', `${board.workers.viewers} / ${board.workers.targetCovered}`);
   add('职工评价人数', board.satisfaction.ratings, board.satisfaction.rated.count);
-  board.satisfaction.distribution.forEach((n, i) => add(`满意度 ${i + 1} 分`, n));
+  for (const s of board.satisfaction.byScore) add(`${s.label}（评价份数）`, s.ratings, s.count);
   add('满意率（满意度 4–5 分，%）', board.satisfaction.satisfiedPercent);
   add('平均满意度', board.satisfaction.mean);
   for (const s of board.signals) add(`信号：${s.label}`, s.count, s.count);

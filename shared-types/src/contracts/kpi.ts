@@ -276,6 +276,10 @@ export const kpiFilterSchema = z
     paid: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
     /** Has a city subsidy (true) or none (false). */
     subsidised: z.boolean().optional(),
+    /** At least one tranche (拨付) recorded (true) or none (false): the projects behind 已拨付 `paidFen`. */
+    paidAny: z.boolean().optional(),
+    /** Has at least one rating that gave 满意度 this score (1–5): the projects behind a distribution row. */
+    score: z.number().int('满意度分数要填整数').min(1, '满意度分数为 1–5').max(5, '满意度分数为 1–5').optional(),
     /** Rated by at least the thresholds' minimum (true) or not (false). */
     rated: z.boolean().optional(),
   })
@@ -313,6 +317,8 @@ export const kpiDashboardSchema = z.object({
     paidNone: counted,
     paidFirst: counted,
     paidBoth: counted,
+    /** The projects behind 已拨付 (`paidFen`): those with at least one tranche recorded. */
+    paid: counted,
   }),
   workers: z.object({
     served: z.number().int(),
@@ -327,6 +333,11 @@ export const kpiDashboardSchema = z.object({
     ratings: z.number().int(),
     /** 满意度 1–5: how many ratings gave each score. */
     distribution: z.array(z.number().int().min(0)).length(5),
+    /**
+     * One per score 1–5, the rows of the distribution: `ratings` = that row's count; `count` and `filter` =
+     * the projects with at least one rating at that score (a count of projects, not of ratings).
+     */
+    byScore: z.array(counted.extend({ score: z.number().int(), ratings: z.number().int().min(0), label: z.string() })),
     satisfiedPercent: z.number().nullable(),
     mean: z.number().nullable(),
     rated: counted,

@@ -185,8 +185,8 @@ function Figures({ d }: { d: KpiDashboard }) {
             id="kpi-tile-paid"
             value={formatYuan(d.money.paidFen)}
             label="扶助资金（已拨付）"
-            note={`已支出 ${formatYuan(d.money.spentFen)}`}
-            onTap={() => openList(d.money.withSubsidy.filter, '有扶助资金的项目（拨付）')}
+            note={`${d.money.paid.count} 个项目 · 已支出 ${formatYuan(d.money.spentFen)}`}
+            onTap={() => openList(d.money.paid.filter, '已拨付扶助资金的项目')}
           />
         </View>
       </View>
@@ -269,9 +269,17 @@ function Figures({ d }: { d: KpiDashboard }) {
         <Chart
           id="kpi-satisfaction-chart"
           title="满意度分布（1–5 分）"
-          spec={{ kind: 'bar', data: d.satisfaction.distribution.map((n, i) => ({ label: `${i + 1} 分`, value: n })) }}
+          spec={{
+            kind: 'bar',
+            data: d.satisfaction.byScore.map((s) => ({ label: `${s.score} 分`, value: s.ratings })),
+          }}
           format={(n) => `${n} 份`}
+          onRow={(i) => {
+            const row = d.satisfaction.byScore[i]!;
+            openList(row.filter, `${row.label}的 ${row.ratings} 份评价所在的项目（${row.count} 个）`);
+          }}
         />
+        <Text className="kpi-card__meta">点分数，查看有这个分数评价的项目。</Text>
         <View className="kpi-tiles">
           <Tile
             id="kpi-tile-rated"

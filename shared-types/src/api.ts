@@ -17,8 +17,8 @@ import { announceContracts } from './contracts/announce';
 import { checkinContracts } from './contracts/checkin';
 import { ratingContracts } from './contracts/rating';
 import { kpiContracts } from './contracts/kpi';
-
 import { forumContracts } from './contracts/forum';
+
 export type { ActionContract } from './contracts/contract';
 
 export const api = {
@@ -34,9 +34,9 @@ export const api = {
   checkin: checkinContracts,
   rating: ratingContracts,
   kpi: kpiContracts,
+  forum: forumContracts,
 } as const satisfies Record<string, Record<string, ActionContract>>;
 
-  forum: forumContracts,
 export type Api = typeof api;
 export type FunctionName = keyof Api;
 export type ActionName<F extends FunctionName> = keyof Api[F] & string;

@@ -53,6 +53,14 @@ export class FieldIndexes {
   candidates(query: Doc, collectionSize: number): string[] | null {
     let best: Set<string> | null = null;
     for (const [field, condition] of constraints(query)) {
+      // `_id` is always indexed (the primary key): `_id: { $in: [...] }` narrows to those documents.
+      if (field === '_id') {
+        const values = equalityValues(condition);
+        if (!values) continue;
+        const ids = new Set(values.filter((v): v is string => typeof v === 'string' && this.position.has(v)));
+        if (!best || ids.size < best.size) best = ids;
+        continue;
+      }
       const postings = this.byField.get(field);
       if (!postings) continue;
       const values = equalityValues(condition);

@@ -10,12 +10,10 @@
  * the ratings it stands still, so every rating is stored at the clock printed with READY (a change 1 ms
  * later).
  */
-import { createLocalCloud } from '@shishi/local-cloud';
-import { businessDate, collections, type RatingSubmitOutput } from '@shishi/shared-types';
+import { businessDate, type RatingSubmitOutput } from '@shishi/shared-types';
 import { seed } from '../../devhost/src/seed';
-import { functions } from '../registry';
 import { workers } from './surveyFixtures';
-import type { World } from './world';
+import { crashWorld } from './crashWorld';
 
 const [dataDir, startArg, workersArg] = process.argv.slice(2);
 if (!dataDir || !startArg || !workersArg) throw new Error('usage: ratingCrash-writer <dataDir> <start ms> <workers>');
@@ -25,35 +23,7 @@ const CRASH_PROJECT = 'pj-crash';
 
 setTimeout(() => process.exit(2), 60_000).unref();
 
-let clock = Number(startArg);
-let ticking = true;
-const now = () => clock;
-const cloud = createLocalCloud({ dataDir, collections, now });
-const db = cloud.database();
-
-const world: World = {
-  cloud,
-  async call(openid, fn, action, data) {
-    const target = functions[fn];
-    if (!target) throw new Error(`no function ${fn}`);
-    if (ticking) clock += 1000;
-    const event = data === undefined ? { action } : { action, data };
-    return cloud.local.runAs(openid ? { OPENID: openid } : {}, () => target.handle(cloud, event, { now }));
-  },
-  setNow(ms) {
-    clock = ms;
-  },
-  now,
-  async count(collection, where = {}) {
-    return (await db.collection(collection).where(where).count()).total as number;
-  },
-  async doc<T>(collection: string, id: string) {
-    return (await db.collection(collection).where({ _id: id }).limit(1).get()).data[0] as T | undefined;
-  },
-  async close() {
-    await cloud.local.close();
-  },
-};
+const { cloud, db, world, now, stopTicking } = crashWorld(dataDir, Number(startArg));
 
 const scores = (k: number) => ({
   awareness: (k % 5) + 1,
@@ -63,8 +33,8 @@ const scores = (k: number) => ({
 });
 
 async function main(): Promise<void> {
-  await seed(db, new Date(clock));
-  const at = new Date(clock);
+  await seed(db, new Date(now()));
+  const at = new Date(now());
   await db.collection('projects').add({
     data: {
       _id: CRASH_PROJECT,
@@ -86,12 +56,12 @@ async function main(): Promise<void> {
   });
   const opened = await world.call('demo-district', 'rating', 'configure', {
     projectId: CRASH_PROJECT,
-    opensOn: businessDate(new Date(clock)),
+    opensOn: businessDate(new Date(now())),
     eligibility: 'audience',
   });
   if (!opened.ok) throw new Error(`configure: ${JSON.stringify(opened)}`);
   const ws = await workers(world, Number(workersArg), ORGS);
-  ticking = false;
+  stopTicking();
   const engine = cloud.local.engine;
   const send = engine.send.bind(engine);
   engine.send = async (action, params) => {
@@ -100,7 +70,7 @@ async function main(): Promise<void> {
     if (write && params?.collectionName === 'ratings' && !reply.code) process.stdout.write('STORED\n');
     return reply;
   };
-  process.stdout.write(`READY ${clock}\n`);
+  process.stdout.write(`READY ${now()}\n`);
   let next = 0;
   const loop = async () => {
     for (let k = next++; k < ws.length; k = next++) {

@@ -10,12 +10,10 @@
  * while setting up (as world.ts does); during the submissions it stands still, so every answer is
  * created at the clock printed with READY.
  */
-import { createLocalCloud } from '@shishi/local-cloud';
-import { collections, type SubmitSurveyOutput } from '@shishi/shared-types';
+import type { SubmitSurveyOutput } from '@shishi/shared-types';
 import { seed } from '../../devhost/src/seed';
-import { functions } from '../registry';
 import { answers, groupsOf, publishedSurvey, workers } from './surveyFixtures';
-import type { World } from './world';
+import { crashWorld } from './crashWorld';
 
 const [dataDir, startArg, workersArg] = process.argv.slice(2);
 if (!dataDir || !startArg || !workersArg) throw new Error('usage: surveyCrash-writer <dataDir> <start ms> <workers>');
@@ -25,42 +23,13 @@ const LOOPS = 8;
 // A guard in case the test that should kill this process dies first: stop on our own after a while.
 setTimeout(() => process.exit(2), 60_000).unref();
 
-let clock = Number(startArg);
-let ticking = true;
-const now = () => clock;
-const cloud = createLocalCloud({ dataDir, collections, now });
-const db = cloud.database();
-
-/** What surveyFixtures needs of a World, on this process's cloud. */
-const world: World = {
-  cloud,
-  async call(openid, fn, action, data) {
-    const target = functions[fn];
-    if (!target) throw new Error(`no function ${fn}`);
-    if (ticking) clock += 1000;
-    const event = data === undefined ? { action } : { action, data };
-    return cloud.local.runAs(openid ? { OPENID: openid } : {}, () => target.handle(cloud, event, { now }));
-  },
-  setNow(ms) {
-    clock = ms;
-  },
-  now,
-  async count(collection, where = {}) {
-    return (await db.collection(collection).where(where).count()).total as number;
-  },
-  async doc<T>(collection: string, id: string) {
-    return (await db.collection(collection).where({ _id: id }).limit(1).get()).data[0] as T | undefined;
-  },
-  async close() {
-    await cloud.local.close();
-  },
-};
+const { cloud, db, world, now, stopTicking } = crashWorld(dataDir, Number(startArg));
 
 async function main(): Promise<void> {
-  await seed(db, new Date(clock));
+  await seed(db, new Date(now()));
   const surveyId = await publishedSurvey(world);
   const ws = await workers(world, Number(workersArg), ORGS);
-  ticking = false;
+  stopTicking();
   // Watches (and changes nothing): `STORED` once an answer's insert is acknowledged, before its counting
   // update is sent, so the test can aim its kill between the two.
   const engine = cloud.local.engine;
@@ -71,7 +40,7 @@ async function main(): Promise<void> {
       process.stdout.write('STORED\n');
     return reply;
   };
-  process.stdout.write(`READY ${surveyId} ${clock}\n`);
+  process.stdout.write(`READY ${surveyId} ${now()}\n`);
   let next = 0;
   const loop = async () => {
     for (let k = next++; k < ws.length; k = next++) {

@@ -57,6 +57,7 @@ import {
   type Event,
   type Script,
 } from './project-scripts';
+import { serve } from './serve';
 
 const BASE = process.env.PROJECT_BENCH_DIR ?? '';
 if (!BASE) throw new Error('PROJECT_BENCH_DIR is required');
@@ -950,15 +951,4 @@ async function run(cmd: Cmd): Promise<unknown> {
   }
 }
 
-process.on('message', (message: { id: number; cmd: Cmd | string }) => {
-  const cmd = typeof message.cmd === 'string' ? ({ name: message.cmd } as Cmd) : message.cmd;
-  run(cmd).then(
-    (data) => {
-      process.send?.({ id: message.id, data });
-      if (cmd.name === 'close') process.disconnect();
-    },
-    (e: unknown) => process.send?.({ id: message.id, data: { error: String((e as Error)?.stack ?? e) } }),
-  );
-});
-process.on('disconnect', () => void Promise.resolve(main?.close()).finally(() => process.exit(0)));
-process.send?.({ type: 'ready', url: '' });
+serve<Cmd>(run, () => Promise.resolve(main?.close()));

@@ -17,6 +17,7 @@ import { collections, type Reply } from '@shishi/shared-types';
 // The rating function alone (a benchmark of one function loads only its code).
 import { ratingFunction } from '../../cloudfunctions/rating/app';
 import { seed } from '../../devhost/src/seed';
+import { serve } from './serve';
 
 const DATA_DIR = process.env.RATING_BENCH_DIR ?? '';
 const NOW = Date.parse(process.env.SHISHI_NOW ?? '2026-11-24T10:00:00+08:00');
@@ -276,16 +277,4 @@ async function run(cmd: Cmd): Promise<unknown> {
   }
 }
 
-process.on('message', (message: { id: number; cmd: Cmd | string }) => {
-  const cmd = typeof message.cmd === 'string' ? ({ name: message.cmd } as Cmd) : message.cmd;
-  run(cmd).then(
-    (data) => {
-      process.send?.({ id: message.id, data });
-      if (cmd.name === 'close') process.disconnect();
-    },
-    (e: unknown) => process.send?.({ id: message.id, data: { error: String((e as Error)?.stack ?? e) } }),
-  );
-});
-// The parent went away without asking: do not linger.
-process.on('disconnect', () => void close().finally(() => process.exit(0)));
-process.send?.({ type: 'ready', url: '' });
+serve<Cmd>(run, close);

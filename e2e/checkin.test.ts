@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CheckinSummary, ProjectPage } from '@shishi/shared-types';
-import { api, baseUrl, launch, phonePage, settle, shot } from './browser';
+import { phoneChosenAs } from './helpers';
+import { api, baseUrl, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
 const STAFF = 'demo-district';
@@ -36,14 +37,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function phoneAs(identity: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.clock.install({ time: new Date(PINNED) });
-  await page.goto(baseUrl + '/');
-  await page.locator(`#identity-${identity}`).click();
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
+const phoneAs = (identity: string) => phoneChosenAs(browser, identity, PINNED);
 
 const fill = (page: Page, id: string, value: string) =>
   page.locator(`#${id}`).locator('input, textarea').first().fill(value);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Project } from '@shishi/shared-types';
-import { api, baseUrl } from './browser';
+import { api, baseUrl, phonePage } from './browser';
 
 /** The dev host's session token for a demo identity. */
 export async function tokenOf(identity: string): Promise<string> {
@@ -81,4 +81,14 @@ export async function establishProject(
   const approved = await api<Project>('demo-org-leader', 'project', 'sign', sign);
   assert.equal(approved.status, 'established');
   return p._id;
+}
+
+/** A fresh phone on the clock pinned at `pinned`, signed in as a demo identity through 选择演示身份, on 首页. */
+export async function phoneChosenAs(browser: Browser, identity: string, pinned: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.clock.install({ time: new Date(pinned) });
+  await page.goto(baseUrl + '/');
+  await page.locator(`#identity-${identity}`).click();
+  await page.locator('#home-greeting').waitFor();
+  return page;
 }

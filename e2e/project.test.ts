@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { api, baseUrl, confirmModal, launch, phonePage, settle, shot } from './browser';
+import { phoneChosenAs } from './helpers';
+import { api, baseUrl, confirmModal, launch, settle, shot } from './browser';
 import { docxText } from './zip';
 
 /** The dev host's pinned clock (e2e/run.mjs); the phones get the same, so "today" agrees. */
@@ -41,15 +42,7 @@ after(async () => {
   console.log(`project e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-/** A fresh phone on the pinned clock, signed in as a demo identity through 选择演示身份, on 首页. */
-async function phoneAs(identity: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.clock.install({ time: new Date(PINNED) });
-  await page.goto(baseUrl + '/');
-  await page.locator(`#identity-${identity}`).click();
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
+const phoneAs = (identity: string) => phoneChosenAs(browser, identity, PINNED);
 
 const detailUrl = (id: string) => `${baseUrl}/#/packages/project/pages/detail/index?id=${encodeURIComponent(id)}`;
 

@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ProjectPage, RatingCommentsOutput, RatingMineOutput, RatingSummaryOutput } from '@shishi/shared-types';
-import { api, baseUrl, launch, phonePage, settle, shot } from './browser';
+import { phoneChosenAs } from './helpers';
+import { api, baseUrl, launch, settle, shot } from './browser';
 import { zipEntry } from './zip';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -51,14 +52,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function phoneAs(identity: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.clock.install({ time: new Date(PINNED) });
-  await page.goto(baseUrl + '/');
-  await page.locator(`#identity-${identity}`).click();
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
+const phoneAs = (identity: string) => phoneChosenAs(browser, identity, PINNED);
 
 const detail = (id = projectId) => `${baseUrl}/#/packages/project/pages/detail/index?id=${encodeURIComponent(id)}`;
 const ratePage = () => `${baseUrl}/#/packages/rating/pages/rate/index?id=${encodeURIComponent(projectId)}`;

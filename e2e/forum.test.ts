@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ForumPage, ProjectPage } from '@shishi/shared-types';
-import { signedInPhone } from './helpers';
+import { pickDateIn, signedInPhone } from './helpers';
 import { api, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -53,27 +53,7 @@ async function type(page: Page, id: string, value: string): Promise<void> {
  * Chooses a day in a date box (`DateInput`): the picker is given the day, opened, and confirmed with
  * 确定 as a person would after scrolling the columns to it (as e2e/project.test.ts does).
  */
-async function pickDate(page: Page, boxId: string, day: string): Promise<void> {
-  const box = onScreen(page, `#${boxId}`);
-  await box.scrollIntoViewIfNeeded();
-  await box.evaluate((el, d) => {
-    const picker = el.closest('taro-picker-core') as (HTMLElement & { value?: string }) | null;
-    if (!picker) throw new Error('no picker around the date box');
-    picker.value = d;
-  }, day);
-  await box.click();
-  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
-  const [y, m, dd] = day.split('-').map(Number);
-  await page.waitForFunction(([id, label]) => document.getElementById(id)?.textContent?.includes(label), [
-    boxId,
-    `${y}年${m}月${dd}日`,
-  ] as const);
-  await page
-    .locator('.weui-picker')
-    .filter({ visible: true })
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-}
+const pickDate = (page: Page, boxId: string, day: string) => pickDateIn(page, onScreen(page, `#${boxId}`), boxId, day);
 
 async function tap(page: Page, selector: string): Promise<void> {
   const el = onScreen(page, selector);

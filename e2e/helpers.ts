@@ -1,6 +1,6 @@
 /** Shared steps of the browser tests: a phone signed in by token on a pinned clock, and a project made established through the API. */
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Project } from '@shishi/shared-types';
 import { api, baseUrl, phonePage } from './browser';
 
@@ -91,4 +91,29 @@ export async function phoneChosenAs(browser: Browser, identity: string, pinned: 
   await page.locator(`#identity-${identity}`).click();
   await page.locator('#home-greeting').waitFor();
   return page;
+}
+
+/**
+ * Picks `day` (YYYY-MM-DD) in the date picker around `box` (the element `#<boxId>`): sets the picker's
+ * value, taps the box and 确定, then waits until the box shows the day (YYYY年M月D日) and the picker is gone.
+ */
+export async function pickDateIn(page: Page, box: Locator, boxId: string, day: string): Promise<void> {
+  await box.scrollIntoViewIfNeeded();
+  await box.evaluate((el, d) => {
+    const picker = el.closest('taro-picker-core') as (HTMLElement & { value?: string }) | null;
+    if (!picker) throw new Error('no picker around the date box');
+    picker.value = d;
+  }, day);
+  await box.click();
+  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+  const [y, m, dd] = day.split('-').map(Number);
+  await page.waitForFunction(([id, label]) => document.getElementById(id)?.textContent?.includes(label), [
+    boxId,
+    `${y}年${m}月${dd}日`,
+  ] as const);
+  await page
+    .locator('.weui-picker')
+    .filter({ visible: true })
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }

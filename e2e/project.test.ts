@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { phoneChosenAs } from './helpers';
+import { phoneChosenAs, pickDateIn } from './helpers';
 import { api, baseUrl, confirmModal, launch, settle, shot } from './browser';
 import { docxText } from './zip';
 
@@ -63,27 +63,7 @@ async function type(page: Page, id: string, value: string): Promise<void> {
  * Chooses a day in a date box (`DateInput`): the picker is given the day, opened, and confirmed with
  * 确定 as a person would after scrolling the columns to it.
  */
-async function pickDate(page: Page, boxId: string, day: string): Promise<void> {
-  const box = page.locator(`#${boxId}`);
-  await box.scrollIntoViewIfNeeded();
-  await box.evaluate((el, d) => {
-    const picker = el.closest('taro-picker-core') as (HTMLElement & { value?: string }) | null;
-    if (!picker) throw new Error('no picker around the date box');
-    picker.value = d;
-  }, day);
-  await box.click();
-  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
-  const [y, m, dd] = day.split('-').map(Number);
-  await page.waitForFunction(([id, label]) => document.getElementById(id)?.textContent?.includes(label), [
-    boxId,
-    `${y}年${m}月${dd}日`,
-  ] as const);
-  await page
-    .locator('.weui-picker')
-    .filter({ visible: true })
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-}
+const pickDate = (page: Page, boxId: string, day: string) => pickDateIn(page, page.locator(`#${boxId}`), boxId, day);
 
 /** Taps an action button on 项目详情 (`#pa-<key>`). */
 async function act(page: Page, id: string): Promise<void> {

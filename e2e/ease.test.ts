@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Role } from '@shishi/shared-types';
 import { menuFor } from '../client/src/pages/home/menu';
+import { tokenOf } from './helpers';
 import { api, baseUrl, confirmModal, launch, settle, shot } from './browser';
 
 let browser: Browser;
@@ -21,11 +22,6 @@ after(async () => {
 });
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function tokenOf(identity: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/dev/login`, { method: 'POST', body: JSON.stringify({ identity }) });
-  return ((await res.json()) as { data: { token: string } }).data.token;
-}
 
 /** A page signed in as `identity` (session preset), phone-sized unless a desktop width is given. */
 async function open(identity: string, path: string, width = 390, height = 844): Promise<Page> {

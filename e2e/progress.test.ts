@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Project, ProjectPage } from '@shishi/shared-types';
+import { tokenOf } from './helpers';
 import { api, baseUrl, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -29,11 +30,6 @@ after(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
 });
-
-async function tokenOf(identity: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/dev/login`, { method: 'POST', body: JSON.stringify({ identity }) });
-  return ((await res.json()) as { data: { token: string } }).data.token;
-}
 
 /** A page signed in as `identity`, on the pinned clock; phone-sized unless a desktop width is given. */
 async function open(identity: string, path: string, { width = 390, height = 844, large = false } = {}): Promise<Page> {

@@ -4,7 +4,8 @@ import type { GetProposalOutput, Proposal, ProposalPage } from '@shishi/shared-t
 import type { ProposalDoc } from '../proposal/model';
 import { failure, NOV, ok, png, validProposal, worldPerTest } from './world';
 
-const world = worldPerTest();
+// The image verdict comes a second later (a loaded machine took longer than the default 50 ms to look before it).
+const world = worldPerTest(undefined, { mediaCheckDelayMs: 1000 });
 
 async function uploaded(openid: string, name: string, content: Buffer = png): Promise<string> {
   const res = await world.cloud.uploadFile({ cloudPath: `proposals/${openid}/${name}`, fileContent: content });

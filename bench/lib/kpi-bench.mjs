@@ -82,10 +82,14 @@ export function kpiMarkdown(r) {
       'projects the served shards (only `projectId` and `n`, never the marks), the viewer shards, the tranches and ' +
       'the five 满意度 rating counters, plus the signal decisions, the thresholds and the forum figures; it sums ' +
       'them in the function, so every figure is the sum of the kept counters and equals a recompute. The city reads ' +
-      '1,000 projects, hence its ~45 requests (mostly side by side; the forum figures are read 100 projects at a ' +
-      'time one after another); a district reads its own subtree. Before this (one `$group` per counter collection over 1,000 projects) a city dashboard took ' +
-      '1.7–2.9 s on a quiet machine: the local runtime copied every served shard whole, marks and all, before ' +
-      'grouping, and tested each matched document against the 1,000-value `$in` list. Wall-clock figures on this ' +
+      '1,000 projects, hence its 62 requests (mostly side by side; the forum figures are read 100 projects at a ' +
+      'time one after another); a district reads its own subtree. Most of a city call is the local runtime ' +
+      'reading the 8,000 served shards whole — each holds a mark per person served, 4.1 million in all — before ' +
+      'it keeps `projectId` and `n`; a per-project served total kept beside the shards would take that away (not ' +
+      'done: it is one more write per check-in). Before the reads per 125 projects (one `$group` per counter ' +
+      'collection over 1,000 projects) a city dashboard took 1.7–2.9 s on a loaded machine: the runtime copied ' +
+      'every served shard whole before grouping, and tested each matched document against the 1,000-value `$in` ' +
+      'list. Wall-clock figures on this ' +
       'shared 2-core machine move with its load (the load average is at the top of this file): compare only ' +
       'within a run.',
     '',

@@ -29,6 +29,9 @@ import { finished } from './jobReplies';
 import { answers, publishedSurvey, workers } from './surveyFixtures';
 import { ok, worldPerTest } from './world';
 
+/** A driver left running by a test that "kills" it may still reach the database after the test's world is closed. */
+const ignoreAfterTheTest = (): void => undefined;
+
 const world = worldPerTest();
 const call = (who: string, action: string, data?: unknown) => world.call(who, 'survey', action, data);
 
@@ -167,7 +170,7 @@ describe('the job runner', () => {
     });
     const job = await createJob(db, kinds['test.count'], { target: 't', owner: 'o', params: {}, now: new Date() });
     const t0 = world.now();
-    void runSlice(world.cloud, db, job._id, kinds, { ...limits, now: new Date(t0) });
+    void runSlice(world.cloud, db, job._id, kinds, { ...limits, now: new Date(t0) }).catch(ignoreAfterTheTest);
     await new Promise((r) => setTimeout(r, 300));
     hang = false;
     const held = (await loadJob(db, job._id))!;
@@ -313,7 +316,7 @@ describe('survey jobs cut into batches', () => {
       now: new Date(t0),
     });
     for (let k = 0; k < 20 && stepsTaken < 22; k += 1) {
-      void runSlice(world.cloud, db, jobId, killing, { ...surveyLimits, now: new Date(t0) });
+      void runSlice(world.cloud, db, jobId, killing, { ...surveyLimits, now: new Date(t0) }).catch(ignoreAfterTheTest);
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(stepsTaken).toBe(22);

@@ -57,6 +57,8 @@ export async function openWorld(start = NOV, options: WorldOptions = {}): Promis
     set: (ms) => (clock = ms),
     tick: () => (clock += 1000),
     close: async () => {
+      // Image verdicts still on their way (mediaCheckDelayMs) land before the database closes.
+      await cloud.local.openapi.settled();
       await cloud.local.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -233,17 +233,59 @@ test('a new survey starts from a template or a copy', async () => {
   assert.equal(await page.locator('#se-texts-no.ui-chip--selected').count(), 1, 'texts private by default');
   await page.locator('#se-save').click();
   await page.getByText('已保存', { exact: true }).filter({ visible: true }).first().waitFor();
-
-  // A copy of the seeded survey, from the same start page.
-  await page.goto(`${baseUrl}/#/packages/survey/pages/edit/index`);
-  await page.locator(`#se-start-copy-${SEED}, [id^="se-start-copy-"]`).first().waitFor();
-  const copyOf = page.locator('[id^="se-start-copy-"]').filter({ hasText: '2027年度职工需求调查' });
-  if ((await copyOf.count()) > 0) {
-    await copyOf.first().click();
-    await page.locator('#se-title input').waitFor();
-    assert.match(await page.locator('#se-title input').inputValue(), /（副本）$/);
-  }
   await page.context().close();
+
+  // A copy, from the same start page: a published survey with an answer (made here, so it is among the
+  // newest the page offers, whatever other tests made before) becomes a draft with its questions and
+  // none of its answers.
+  const source = await createPublished('demo-research', {
+    title: '职工通勤方式调查',
+    sections: [
+      {
+        id: 's1',
+        questions: [
+          {
+            id: 'way',
+            type: 'single',
+            title: '您上下班主要怎么走？',
+            options: [
+              { id: 'bus', label: '公交地铁' },
+              { id: 'bike', label: '骑车步行' },
+              { id: 'car', label: '开车' },
+            ],
+          },
+          { id: 'wish', type: 'longText', title: '您希望单位在通勤上帮什么忙？', required: false },
+        ],
+      },
+    ],
+  });
+  await api('demo-worker', 'survey', 'submit', { surveyId: source, answers: { way: { choice: 'bus' } } });
+  const again = await signedIn('demo-research');
+  await again.goto(`${baseUrl}/#/packages/survey/pages/list/index`);
+  await again.locator('#survey-new').click();
+  const copyOf = again.locator(`#se-start-copy-${source}`);
+  await copyOf.waitFor();
+  assert.match(await copyOf.innerText(), /职工通勤方式调查/);
+  await copyOf.click();
+  await again.locator('#se-title input').waitFor();
+  assert.equal(await again.locator('#se-title input').inputValue(), '职工通勤方式调查（副本）');
+  assert.match(await again.locator('#se-status').innerText(), /草稿[\s\S]*已收到 0 份答卷/);
+  assert.match(await again.locator('#se-question-count').innerText(), /共 2 题/);
+  assert.match(
+    await again.locator('#qcard-way').innerText(),
+    /您上下班主要怎么走？[\s\S]*公交地铁 \/ 骑车步行 \/ 开车/,
+  );
+  assert.match(await again.locator('#qcard-wish').innerText(), /您希望单位在通勤上帮什么忙？/);
+  const copies = await api<{ items: Array<{ _id: string; title: string; status: string }> }>(
+    'demo-research',
+    'survey',
+    'listMine',
+    { keyword: '职工通勤方式调查（副本）' },
+  );
+  assert.equal(copies.items.length, 1, 'one copy was made');
+  assert.notEqual(copies.items[0]._id, source);
+  assert.equal(copies.items[0].status, 'draft');
+  await again.context().close();
 });
 
 test('a published survey has a share link and a QR poster staff can download', async () => {

@@ -34,19 +34,10 @@ export const privacyDeclarations: PrivacyDeclaration[] = [
     api: 'setClipboardData',
     info: '访问你的剪切板（仅写入）',
     purpose: '复制导出文件的下载链接，以便在电脑上打开（仅工作人员使用，不读取剪切板）',
-    feature: '工作人员：建议导出、调查结果导出、项目材料导出、绩效看板导出',
-    callers: [
-      'features/screening/components/ExportResult.tsx',
-      'features/survey/results/ExportPanel.tsx',
-      'features/project/ExportPanel.tsx',
-      'packages/kpi/pages/dashboard/index.tsx',
-    ],
-    promptIn: [
-      'features/screening/components/ExportResult.tsx',
-      'features/survey/results/ExportPanel.tsx',
-      'features/project/ExportPanel.tsx',
-      'packages/kpi/pages/dashboard/index.tsx',
-    ],
+    feature: '工作人员：建议导出、调查结果导出、项目材料导出、职工评价导出、绩效看板导出',
+    // One component shows every made export (its link, 下载, 复制链接).
+    callers: ['features/export/ExportFile.tsx'],
+    promptIn: ['features/export/ExportFile.tsx'],
   },
 ];
 

@@ -1,13 +1,10 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formAnnex, formKindLabels, type Project, type ProjectExportOutput } from '@shishi/shared-types';
 import { AppButton } from '../../components';
-import { openDownload } from '../../services/download';
 import { toApiError } from '../../services/call';
-import { showError, toastSuccess } from '../../utils/feedback';
+import { downloadFile, ExportFile } from '../export/ExportFile';
 import { exportProjectForm } from './api';
-import { PrivacyPrompt } from '../../components/PrivacyPrompt/PrivacyPrompt';
 
 type Staff = NonNullable<Project['staff']>;
 type Document = 'feasibility' | 'start' | 'midterm' | 'acceptance';
@@ -19,7 +16,10 @@ const documents: { key: Document; label: string }[] = [
   { key: 'acceptance', label: `附件${formAnnex.acceptance} ${formKindLabels.acceptance}` },
 ];
 
-/** 导出 Word: 附件1–4 as .docx (A4, with the recorded opinions), then a link to open or copy. */
+/**
+ * 导出 Word: 附件1–4 as .docx (A4, with the recorded opinions), opened (downloaded) at once; then the file
+ * (ExportFile: 下载 again, the whole link, 复制链接).
+ */
 export function ExportPanel({ project, staff }: { project: Project; staff: Staff }) {
   const [busy, setBusy] = useState<Document | null>(null);
   const [result, setResult] = useState<{ doc: Document; file: ProjectExportOutput } | null>(null);
@@ -32,7 +32,7 @@ export function ExportPanel({ project, staff }: { project: Project; staff: Staff
     try {
       const file = await exportProjectForm(project._id, doc);
       setResult({ doc, file });
-      await openDownload(file.url, file.fileName).catch((e: unknown) => showError(e, '没能打开文件'));
+      await downloadFile(file);
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -40,14 +40,8 @@ export function ExportPanel({ project, staff }: { project: Project; staff: Staff
     }
   };
 
-  const copy = (url: string) =>
-    Taro.setClipboardData({ data: url })
-      .then(() => toastSuccess('链接已复制'))
-      .catch((e: unknown) => showError(e, '没能复制'));
-
   return (
     <View className="project__card" id="project-export">
-      <PrivacyPrompt feature="复制链接" />
       <Text className="project__section">导出 Word（A4 打印，一式三份）</Text>
       <View className="pe__buttons">
         {documents.map((d) => (
@@ -70,27 +64,11 @@ export function ExportPanel({ project, staff }: { project: Project; staff: Staff
         </Text>
       ) : null}
       {result ? (
-        <View className="pe__result" id="export-result">
-          <Text className="pe__file" id="export-file">
-            已生成：{result.file.fileName}
-          </Text>
-          <Text className="pe__hint">如果没有自动打开，请点下面的链接，或复制到电脑浏览器中下载。</Text>
-          <Text
-            className="pe__url"
-            id="export-link"
-            selectable
-            onClick={() =>
-              void openDownload(result.file.url, result.file.fileName).catch((e: unknown) =>
-                showError(e, '没能打开文件'),
-              )
-            }
-          >
-            {result.file.url}
-          </Text>
-          <AppButton id="export-copy" onClick={() => void copy(result.file.url)}>
-            复制链接
-          </AppButton>
-        </View>
+        <ExportFile
+          id="export"
+          file={result.file}
+          title={`已生成${documents.find((d) => d.key === result.doc)?.label ?? ''}`}
+        />
       ) : null}
     </View>
   );

@@ -33,9 +33,8 @@ import {
 } from '../../components';
 import { useResource } from '../../hooks/useResource';
 import { toApiError } from '../../services/call';
-import { openDownload } from '../../services/download';
-import { showError } from '../../utils/feedback';
 import { fieldErrorsFrom, fieldErrorsFromIssues, type FieldErrors } from '../../utils/fieldErrors';
+import { downloadFile, ExportFile } from '../export/ExportFile';
 import { configureRating, exportRatings, fetchRatingSummary } from './api';
 import { CommentList, HeldComments, useRatingComments } from './HeldComments';
 import { dayText, meanText } from './labels';
@@ -266,12 +265,6 @@ function CommentsBlock({ projectId }: { projectId: string }) {
   );
 }
 
-/** The link as a person can open it elsewhere: the dev host gives a path on itself, made whole here. */
-function fullLink(url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || typeof location === 'undefined') return url;
-  return new URL(url, location.href).href;
-}
-
 function ExportBlock({ projectId, count }: { projectId: string; count: number }) {
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<RatingExportOutput | null>(null);
@@ -283,7 +276,7 @@ function ExportBlock({ projectId, count }: { projectId: string; count: number })
     try {
       const out = await exportRatings(projectId);
       setFile(out);
-      await openDownload(fullLink(out.url), out.fileName).catch((e: unknown) => showError(e, '没能打开文件'));
+      await downloadFile(out);
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -305,24 +298,7 @@ function ExportBlock({ projectId, count }: { projectId: string; count: number })
           {error} 请稍后再点一次；一直不行请联系系统管理员。
         </Text>
       ) : null}
-      {file ? (
-        <View className="rt-file" id="rating-export-result">
-          <Text className="rt-file__name" id="rating-export-file">
-            已生成：{file.fileName}（{file.rows} 条评价）
-          </Text>
-          <Text className="rt-hint">如果没有自动打开，请点下面的链接，或长按复制到电脑浏览器中下载。</Text>
-          <Text
-            className="rt-file__url"
-            id="rating-export-link"
-            selectable
-            onClick={() =>
-              void openDownload(fullLink(file.url), file.fileName).catch((e: unknown) => showError(e, '没能打开文件'))
-            }
-          >
-            {fullLink(file.url)}
-          </Text>
-        </View>
-      ) : null}
+      {file ? <ExportFile id="rating-export" file={file} count={`已导出 ${file.rows} 条评价`} /> : null}
     </View>
   );
 }

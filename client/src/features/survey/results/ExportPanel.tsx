@@ -1,14 +1,12 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { SurveyExportFile, SurveyExportInput } from '@shishi/shared-types';
 import { AppButton } from '../../../components';
 import { toApiError } from '../../../services/call';
 import { showError, toastSuccess } from '../../../utils/feedback';
+import { ExportFile } from '../../export/ExportFile';
 import { JobProgress } from '../../jobs/JobProgress';
 import { exportSurvey } from '../api';
-import { DownloadLink } from './DownloadLink';
-import { PrivacyPrompt } from '../../../components/PrivacyPrompt/PrivacyPrompt';
 
 type Kind = 'xlsx' | 'csv-answers' | 'csv-summary';
 
@@ -20,7 +18,7 @@ const kinds: Record<Kind, { label: string; input: Omit<SurveyExportInput, 'surve
 
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** 导出: Excel with both sheets, or one CSV table; then a link to the file. */
+/** 导出: Excel with both sheets, or one CSV table; then the file (ExportFile: 下载, the whole link, 复制链接). */
 export function ExportPanel({ surveyId }: { surveyId: string }) {
   const [busy, setBusy] = useState<Kind | null>(null);
   const [result, setResult] = useState<SurveyExportFile | null>(null);
@@ -40,13 +38,8 @@ export function ExportPanel({ surveyId }: { surveyId: string }) {
       setBusy(null);
     }
   };
-  const copy = (url: string) =>
-    Taro.setClipboardData({ data: url })
-      .then(() => toastSuccess('链接已复制'))
-      .catch((e: unknown) => showError(e, '没能复制'));
   return (
     <View className="sr-card" id="survey-export">
-      <PrivacyPrompt feature="复制链接" />
       <Text className="sr-card__title">导出</Text>
       <Text className="sr-card__meta">Excel 含“汇总”和“答卷”两个工作表；CSV 每次一张表，可用 Excel 打开。</Text>
       <View className="sr-export__buttons">
@@ -64,21 +57,7 @@ export function ExportPanel({ surveyId }: { surveyId: string }) {
       </View>
       {busy ? <JobProgress id="survey-export-progress" progress={progress} label="正在导出" /> : null}
       {result ? (
-        <View className="sr-export__result" id="survey-export-result">
-          <Text className="sr-export__file" id="survey-export-file">
-            {result.fileName}
-          </Text>
-          <Text className="sr-note">
-            共 {result.rows} 份答卷 · {kb(result.bytes)}
-          </Text>
-          <DownloadLink id="survey-export-download" url={result.url} fileName={result.fileName} label="下载文件" />
-          <Text className="sr-export__url" id="survey-export-link" selectable>
-            {result.url}
-          </Text>
-          <AppButton id="survey-export-copy" block onClick={() => void copy(result.url)}>
-            复制链接（在电脑上打开）
-          </AppButton>
-        </View>
+        <ExportFile id="survey-export" file={result} count={`含 ${result.rows} 份答卷 · ${kb(result.bytes)}`} />
       ) : null}
     </View>
   );

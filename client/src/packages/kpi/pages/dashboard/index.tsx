@@ -12,19 +12,17 @@ import {
 import type { KpiDashboard, KpiFilter } from '@shishi/shared-types/src/contracts/kpi';
 import { AppButton, ChipGroup, Empty, ErrorBlock, FilterTabs, Loading, optionsOf } from '../../../../components';
 import { withFontScale } from '../../../../components/FontScale';
-import { PrivacyPrompt } from '../../../../components/PrivacyPrompt/PrivacyPrompt';
 import { useResource } from '../../../../hooks/useResource';
 import { StaffOnly } from '../../../../features/profile';
 import { useOrgTree } from '../../../../features/org/hooks';
+import { downloadFile, ExportFile } from '../../../../features/export/ExportFile';
 import { exportDashboard, fetchDashboard } from '../../../../features/kpi/api';
 import { Chart } from '../../../../features/kpi/Chart';
 import { countText, percentText } from '../../../../features/kpi/format';
 import { kpiListUrl, kpiThresholdsUrl } from '../../../../features/kpi/routes';
 import { formatYuan } from '../../../../features/project/money';
-import { openDownload } from '../../../../services/download';
 import { toApiError } from '../../../../services/call';
 import { formatChineseDate } from '../../../../utils/dates';
-import { showError, toastSuccess } from '../../../../utils/feedback';
 import '../../../../features/kpi/kpi.scss';
 
 const levelOptions = optionsOf(projectLevels, projectLevelLabels);
@@ -339,7 +337,10 @@ function Figures({ d }: { d: KpiDashboard }) {
   );
 }
 
-/** 导出 Excel: the dashboard's figures and every project's KPIs, then a link to open or copy. */
+/**
+ * 导出 Excel: the dashboard's figures and every project's KPIs, opened (downloaded) at once; then the file
+ * (ExportFile: 下载 again, the whole link, 复制链接).
+ */
 function ExportCard({ input }: { input: Parameters<typeof exportDashboard>[0] }) {
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<ProjectExportOutput | null>(null);
@@ -351,20 +352,15 @@ function ExportCard({ input }: { input: Parameters<typeof exportDashboard>[0] })
     try {
       const made = await exportDashboard(input);
       setFile(made);
-      await openDownload(made.url, made.fileName).catch((e: unknown) => showError(e, '没能打开文件'));
+      await downloadFile(made);
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
       setBusy(false);
     }
   };
-  const copy = (url: string) =>
-    Taro.setClipboardData({ data: url })
-      .then(() => toastSuccess('链接已复制'))
-      .catch((e: unknown) => showError(e, '没能复制'));
   return (
     <View className="kpi-card" id="kpi-export">
-      <PrivacyPrompt feature="复制链接" />
       <Text className="kpi-card__title">导出</Text>
       <Text className="kpi-card__meta">Excel 含看板数字和每个项目的绩效、信号两张表。</Text>
       <AppButton
@@ -382,27 +378,7 @@ function ExportCard({ input }: { input: Parameters<typeof exportDashboard>[0] })
           {error} 请稍后再点一次。
         </Text>
       ) : null}
-      {file ? (
-        <View id="kpi-export-result">
-          <Text className="kpi-card__meta" id="kpi-export-file">
-            已生成：{file.fileName}（{file.rows} 个项目）
-          </Text>
-          <Text className="kpi-card__meta">如果没有自动打开，请点下面的链接，或复制到电脑浏览器中下载。</Text>
-          <Text
-            className="kpi-export__url"
-            id="kpi-export-link"
-            selectable
-            onClick={() =>
-              void openDownload(file.url, file.fileName).catch((e: unknown) => showError(e, '没能打开文件'))
-            }
-          >
-            {file.url}
-          </Text>
-          <AppButton id="kpi-export-copy" block onClick={() => void copy(file.url)}>
-            复制链接
-          </AppButton>
-        </View>
-      ) : null}
+      {file ? <ExportFile id="kpi-export" file={file} count={`已导出 ${file.rows} 个项目`} /> : null}
     </View>
   );
 }

@@ -3,14 +3,16 @@
  * and its KPI card shows 目标 vs 中期 vs 终期 for each figure, each with where it comes from (附件1 as
  * filed, live counts), exactly the figures `kpi.project` gives; 采纳 the signal needs a reason; then
  * 绩效看板: every number tapped opens the list behind it, and the list has as many projects as the
- * number said (项目总数, a status, a signal), and the status chart is drawn on its canvas.
+ * number said (项目总数, a status, a signal), and the status chart is drawn on its canvas; 导出 Excel holds
+ * as many projects as 项目总数 and gives the whole link and a 下载 button.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KpiDashboard, KpiProjectOutput } from '@shishi/shared-types/src/contracts/kpi';
 import { establishProject, signedInPhone } from './helpers';
-import { api, launch, shot } from './browser';
+import { api, baseUrl, launch, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
 const TITLE = '快递员职工之家暖心服务';
@@ -264,4 +266,26 @@ test('绩效看板: every number opens its list, and the list has as many projec
   });
   assert.ok(drawn, 'the status chart has pixels');
   await shot(page, 'kpi-dashboard');
+
+  // 导出 Excel: the workbook downloads at once; the panel says it holds as many projects as 项目总数, shows
+  // the whole link (with the host, to open on a computer) and a 下载 Excel button that gives it again.
+  await onScreen(page, '#kpi-export-xlsx').scrollIntoViewIfNeeded();
+  const [made] = await Promise.all([page.waitForEvent('download'), onScreen(page, '#kpi-export-xlsx').click()]);
+  assert.match(made.suggestedFilename(), /\.xlsx$/);
+  await onScreen(page, '#kpi-export-result').waitFor();
+  assert.equal(await textOf(page, '#kpi-export-rows'), `已导出 ${dash.total.count} 个项目`);
+  assert.equal(await textOf(page, '#kpi-export-download'), '下载 Excel');
+  const link = await textOf(page, '#kpi-export-link');
+  assert.ok(link.startsWith(`${baseUrl}/`), `a full link with the host: ${link}`);
+  const res = await fetch(link);
+  assert.equal(res.status, 200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    onScreen(page, '#kpi-export-download').click(),
+  ]);
+  assert.ok((await readFile(await again.path())).equals(bytes), 'the 下载 button gives the file the link gives');
+  await onScreen(page, '#kpi-export-result').scrollIntoViewIfNeeded();
+  await shot(page, 'kpi-export');
 });

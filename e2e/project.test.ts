@@ -428,16 +428,19 @@ test('a district files a project from an adopted proposal and takes it to accept
     const button = district.locator(`#export-${doc}`);
     await button.scrollIntoViewIfNeeded();
     const [download] = await Promise.all([district.waitForEvent('download'), button.click()]);
-    await district.locator('#export-link').waitFor();
+    // The panel names the document just made, with a 下载 Word button and the whole link.
+    await district.locator('#export-result').filter({ hasText: annex }).waitFor();
+    assert.equal((await district.locator('#export-download').innerText()).trim(), '下载 Word');
     assert.match(download.suggestedFilename(), /\.docx$/);
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `${doc}: a zip (docx) file`);
     const text = docxText(bytes);
     assert.ok(text.includes(projectTitle), `${doc}: document.xml has the project's title`);
     assert.ok(text.includes(annex), `${doc}: document.xml has the form's name`);
-    // The link on the page serves the same file.
+    // The link on the page is whole (with the host, to open on a computer) and serves the same file.
     const url = (await district.locator('#export-link').innerText()).trim();
-    const res = await fetch(new URL(url, baseUrl));
+    assert.ok(url.startsWith(`${baseUrl}/`), `${doc}: a full link with the host: ${url}`);
+    const res = await fetch(url);
     assert.equal(res.status, 200);
     assert.equal(
       Buffer.from(await res.arrayBuffer())

@@ -255,9 +255,11 @@ test('staff see the summary with the breakdowns and export an .xlsx that names n
   await shot(page, 'rating-06-staff-summary');
 
   await page.locator('#rating-export').click();
-  await page.locator('#rating-export-file').filter({ hasText: '4 条评价' }).waitFor();
+  await page.locator('#rating-export-rows').filter({ hasText: '已导出 4 条评价' }).waitFor();
+  assert.equal((await page.locator('#rating-export-download').innerText()).trim(), '下载 Excel');
   const url = (await page.locator('#rating-export-link').innerText()).trim();
-  const file = await fetch(new URL(url, baseUrl));
+  assert.ok(url.startsWith(`${baseUrl}/`), `a full link with the host: ${url}`);
+  const file = await fetch(url);
   assert.equal(file.status, 200);
   const bytes = Buffer.from(await file.arrayBuffer());
   assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');

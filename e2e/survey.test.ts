@@ -317,13 +317,26 @@ test('staff read the charts and cross-tab, then download the Excel file and open
   await settle(page);
   await shot(page, '71-survey-export');
 
-  // CSV of the summary too.
+  // CSV of the summary too: the panel shows the whole link (with the host, to open on a computer) and a
+  // 下载 CSV button, and both give the same file.
   await page.locator('#export-csv-summary').click();
   await page.waitForFunction(() => /\.csv$/.test(document.querySelector('#survey-export-file')?.textContent ?? ''));
   const url = (await page.locator('#survey-export-link').innerText()).trim();
-  const csv = await fetch(new URL(url, baseUrl));
+  assert.ok(url.startsWith(`${baseUrl}/`), `a full link with the host: ${url}`);
+  assert.match(await page.locator('#survey-export-rows').innerText(), /含 2 份答卷/);
+  assert.equal((await page.locator('#survey-export-download').innerText()).trim(), '下载 CSV');
+  assert.equal(await page.locator('#survey-export-copy').count(), 1, '复制链接');
+  const csv = await fetch(url);
   assert.equal(csv.status, 200);
-  assert.match(await csv.text(), /暑假托管/);
+  const csvBytes = Buffer.from(await csv.arrayBuffer());
+  assert.match(csvBytes.toString('utf8'), /暑假托管/);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#survey-export-download').click(),
+  ]);
+  assert.match(csvDownload.suggestedFilename(), /\.csv$/);
+  const saved = await readFile(await csvDownload.path());
+  assert.ok(saved.equals(csvBytes), 'the 下载 button gives the file the link gives');
 
   // 核对统计: every answer counted again agrees with the figures above.
   await page.locator('#check-run').click();

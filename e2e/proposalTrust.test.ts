@@ -173,7 +173,8 @@ test('the export panel gives a full link and a download button, and says what it
   assert.equal((await fetch(link)).status, 200);
   assert.match(await page.locator('#export-rows').innerText(), /已导出 \d+ 条建议（含已合并的）/);
   assert.match(await page.locator('#export-scope').innerText(), /已合并到其他建议的也各占一行/);
-  assert.equal(await page.locator('#export-download').count(), 1);
+  assert.equal((await page.locator('#export-download').innerText()).trim(), '下载 Excel');
+  assert.equal(await page.locator('#export-copy').count(), 1, '复制链接');
   await page.locator('#export-result').scrollIntoViewIfNeeded();
   await settle(page);
   await shot(page, '99-export-panel');

@@ -284,7 +284,8 @@ test('district staff merge the duplicate into the original, undo it, merge again
   await page.locator('#export-result').waitFor();
   assert.match(await page.locator('#export-result').innerText(), /已导出 \d+ 条建议/);
   const url = (await page.locator('#export-link').innerText()).trim();
-  const file = await fetch(new URL(url, baseUrl));
+  assert.ok(url.startsWith(`${baseUrl}/`), `a full link with the host: ${url}`);
+  const file = await fetch(url);
   assert.equal(file.status, 200);
   const bytes = Buffer.from(await file.arrayBuffer());
   assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');

@@ -12,6 +12,7 @@ import {
 } from './commands/edit';
 import { evidenceJoins, linkEvidence } from './commands/evidence';
 import { exportJoins, exportStatus, exportSurvey } from './commands/export';
+import { poster, posterJoins } from './commands/poster';
 import { get, getJoins, listMine, listOpen } from './commands/read';
 import {
   moderateJoins,
@@ -44,5 +45,6 @@ export const surveyFunction = defineFunction('survey', {
   moderateText: { joins: moderateJoins, run: moderateText },
   export: { joins: exportJoins, run: exportSurvey },
   exportStatus,
+  poster: { joins: posterJoins, run: poster },
   linkEvidence: { joins: evidenceJoins, run: linkEvidence },
 });

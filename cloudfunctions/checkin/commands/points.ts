@@ -6,10 +6,11 @@ import {
   type PointCodeOutput,
   type ServicePoint,
 } from '@shishi/shared-types';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { audit } from '../../common/audit';
 import type { Ctx } from '../../common/context';
+import { posterMiniCode } from '../../common/miniCode';
 import { checkinPagePath, pointOut, requireOpen, staffProject, type PointDoc } from '../load';
 import { codeSecret, signCode } from '../code';
 import { ensureShards } from '../served';
@@ -62,31 +63,13 @@ async function loadPoint(ctx: Ctx, pointId: string): Promise<PointDoc> {
   return point;
 }
 
-interface WxaCode {
-  getUnlimited(args: {
-    scene: string;
-    page: string;
-    checkPath?: boolean;
-    width?: number;
-  }): Promise<{ buffer?: Buffer; errCode?: number }>;
-}
-
 /**
- * The mini-program code of the point's check-in page (production: wxacode.getUnlimited, the code as
- * `scene`), stored once per code as a PNG and handed out as a signed, expiring link. Null on a
- * platform without it (the local runtime: the poster carries a QR code of the H5 link instead).
+ * The mini-program code of the point's check-in page (the code as `scene`), or of another page (the
+ * project poster): made once and reused (common/miniCode.ts). Null on a platform without it (the local
+ * runtime: the poster carries a QR code of the H5 link instead).
  */
-export async function miniCode(ctx: Ctx, code: string, page = 'pages/checkin/index'): Promise<string | null> {
-  const wxacode = (ctx.cloud.openapi as { wxacode?: WxaCode }).wxacode;
-  // A scene holds at most 32 characters (CloudBase ids are 32).
-  if (!wxacode?.getUnlimited || code.length > 32) return null;
-  const name = createHash('sha256').update(`wxacode:${page}:${code}`).digest('hex').slice(0, 32);
-  const cloudPath = `posters/checkin/${name}.png`;
-  const made = await wxacode.getUnlimited({ scene: code, page, checkPath: false, width: 430 });
-  if (!made.buffer || (made.errCode && made.errCode !== 0)) return null;
-  const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: Buffer.from(made.buffer) });
-  const links = await ctx.cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 7200 }] });
-  return links.fileList[0]?.tempFileURL || null;
+export function miniCode(ctx: Ctx, code: string, page = 'pages/checkin/index'): Promise<string | null> {
+  return posterMiniCode(ctx, { page, scene: code, folder: 'checkin' });
 }
 
 export async function code(ctx: Ctx, input: z.output<typeof pointCodeInputSchema>): Promise<PointCodeOutput> {

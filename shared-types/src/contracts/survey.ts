@@ -21,6 +21,7 @@ import {
   surveyExportOutputSchema,
   surveyIdInputSchema,
   surveyPageSchema,
+  surveyPosterOutputSchema,
   surveyResultsInputSchema,
   surveyResultsSchema,
   textAnswersInputSchema,
@@ -136,6 +137,12 @@ export const surveyContracts = {
     input: jobStatusInputSchema,
     output: surveyExportOutputSchema,
     access: access(surveyStaffRoles),
+  },
+  poster: {
+    summary: '已发布调查的小程序码（打开填写页），做分享海报用：每份调查只生成一次，之后重复使用',
+    input: surveyIdInputSchema,
+    output: surveyPosterOutputSchema,
+    access: access(surveyStaffRoles, 'subtree'),
   },
   linkEvidence: {
     summary: '把调查结果作为依据关联到一条建议或一个项目',

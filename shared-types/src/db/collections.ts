@@ -263,6 +263,9 @@ export const collections = [
   { name: 'kpiSignalDecisions', indexes: [] },
   // The check-in code secret when no CHECKIN_CODE_SECRET is set.
   { name: 'checkinSecrets', indexes: [] },
+  // Posters' 小程序码 (wxacode.getUnlimited), one stored PNG per page and scene: _id = a hash of both, read by
+  // _id only (cloudfunctions/common/miniCode.ts).
+  { name: 'miniCodes', indexes: [] },
   // The respondent-key secret when no SURVEY_RESPONDENT_SECRET is set (never next to the answers).
   { name: 'surveySecrets', indexes: [] },
   // 职工评价 (cloudfunctions/rating): one rating per worker per project, anonymous — no OPENID or name, the

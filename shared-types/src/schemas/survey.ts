@@ -557,6 +557,14 @@ export type TextAnswer = z.infer<typeof textAnswerSchema>;
 export const surveyIdInputSchema = z.object({ surveyId: idSchema });
 export type SurveyIdInput = z.infer<typeof surveyIdInputSchema>;
 
+/**
+ * survey.poster: a signed, expiring link to the 小程序码 (PNG) that opens the survey's answering page, or
+ * null where none can be made (the local runtime has no wxacode; WeChat refused, e.g. before the
+ * mini-program is published).
+ */
+export const surveyPosterOutputSchema = z.object({ miniCodeUrl: z.string().nullable() });
+export type SurveyPosterOutput = z.infer<typeof surveyPosterOutputSchema>;
+
 export const createSurveyInputSchema = surveyDefinitionSchema;
 export type CreateSurveyInput = z.infer<typeof createSurveyInputSchema>;
 

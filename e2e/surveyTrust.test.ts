@@ -3,7 +3,8 @@
  * says so before anyone answers; a scale shows only the words staff chose, from the shared label sets;
  * the home card, the answering page and the offline form count the same questions and say true things
  * about the display logic; the builder previews as a worker sees it, starts from a template or a copy;
- * a published survey has a share link and a QR poster; single-choice results have a pie beside the bars.
+ * a published survey has a share link and a QR poster (the weapp 小程序码 opens the answering page through
+ * its `scene`); single-choice results have a pie beside the bars.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -317,6 +318,16 @@ test('a published survey has a share link and a QR poster staff can download', a
   await worker.locator('#survey-title, #survey-thanks').first().waitFor();
   await worker.context().close();
   await page.context().close();
+});
+
+test('the weapp poster’s 小程序码 opens the answering page: the page takes the survey id from `scene`', async () => {
+  // survey.poster makes the code with scene = the survey id (the local runtime has no wxacode: no image).
+  assert.deepEqual(await api('demo-research', 'survey', 'poster', { surveyId: SEED }), { miniCodeUrl: null });
+  const worker = await signedIn('demo-worker');
+  await worker.goto(`${baseUrl}/#/pages/survey-answer/index?scene=${SEED}`);
+  await worker.locator('#survey-title, #survey-thanks').first().waitFor();
+  assert.equal(await worker.locator('#error-block').count(), 0);
+  await worker.context().close();
 });
 
 test('single-choice results have a pie beside the bars, drawn from the same counts', async () => {

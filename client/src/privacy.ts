@@ -33,11 +33,21 @@ export const privacyDeclarations: PrivacyDeclaration[] = [
   {
     api: 'setClipboardData',
     info: '访问你的剪切板（仅写入）',
-    purpose: '复制导出文件的下载链接，以便在电脑上打开（仅工作人员使用，不读取剪切板）',
-    feature: '工作人员：建议导出、调查结果导出、项目材料导出、职工评价导出、绩效看板导出',
-    // One component shows every made export (its link, 下载, 复制链接).
-    callers: ['features/export/ExportFile.tsx'],
-    promptIn: ['features/export/ExportFile.tsx'],
+    purpose:
+      '复制导出文件的下载链接，以便在电脑上打开；复制问卷的小程序页面路径，以便放进公众号文章或菜单（仅工作人员使用，不读取剪切板）',
+    feature: '工作人员：建议导出、调查结果导出、项目材料导出、职工评价导出、绩效看板导出、分享问卷',
+    // One component shows every made export (its link, 下载, 复制链接); the survey share page copies its path.
+    callers: ['features/export/ExportFile.tsx', 'features/survey/share/ShareTools.tsx'],
+    promptIn: ['features/export/ExportFile.tsx', 'features/survey/share/ShareTools.tsx'],
+  },
+  {
+    api: 'saveImageToPhotosAlbum',
+    info: '使用你的相册（仅写入）权限',
+    purpose: '把问卷和服务点、项目的小程序码海报保存到手机相册，以便打印张贴或发到工作群（仅工作人员使用，不读取相册）',
+    feature: '工作人员：分享问卷、服务点签到海报、项目海报',
+    // One function saves every poster (features/poster); the pages showing a poster render the prompt.
+    callers: ['features/poster/saveToAlbum.ts'],
+    promptIn: ['features/survey/share/ShareTools.tsx', 'features/checkin/PosterTools.tsx'],
   },
 ];
 

@@ -1,34 +1,44 @@
 /**
- * weapp: the mini-program code of the page (wxacode.getUnlimited PNG: checkin.code for a service point,
- * checkin.summary with `poster` for the project) to save and print, with the facts to print beside it; the full poster (title, time, place
- * and the code on one PNG) is made in the H5 build in a desktop browser (PosterTools.h5.tsx).
+ * weapp: the poster around the page's 小程序码 (wxacode.getUnlimited PNG, made once: checkin.code for a
+ * service point, checkin.summary with `poster` for the project) — title, code, what to do, time and
+ * place — to save to the album and print (features/poster/MiniCodePoster, the survey share poster's
+ * too). Without a code (WeChat made none) the facts and the page path are shown; a full poster with a QR
+ * code of the H5 link comes from the H5 build in a desktop browser (PosterTools.h5.tsx).
  */
-import { View, Text, Image } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { AppButton, Card } from '../../components';
+import { Text } from '@tarojs/components';
+import { Card } from '../../components';
+import { PrivacyPrompt } from '../../components/PrivacyPrompt/PrivacyPrompt';
+import { MiniCodePoster } from '../poster/MiniCodePoster';
 import type { PosterToolsProps } from './posterProps';
 
-export function PosterTools({ title, path, lines, miniCodeUrl }: PosterToolsProps) {
+export function PosterTools({ kicker, title, path, action, lines, miniCodeUrl }: PosterToolsProps) {
   return (
     <Card title="海报" id="poster-card">
-      <Text className="ck-point__name">{title}</Text>
-      {lines.map((l) => (
-        <Text className="ck-hint" key={l}>
-          {l}
-        </Text>
-      ))}
+      <PrivacyPrompt feature="保存海报" />
       {miniCodeUrl ? (
-        <View>
-          <Image className="ck-poster" id="poster-minicode" src={miniCodeUrl} mode="widthFix" showMenuByLongpress />
-          <AppButton block onClick={() => void Taro.previewImage({ urls: [miniCodeUrl] })}>
-            查看大图（长按保存）
-          </AppButton>
-        </View>
-      ) : null}
+        <MiniCodePoster
+          id="poster"
+          miniCodeUrl={miniCodeUrl}
+          kicker={kicker}
+          title={title}
+          action={action}
+          actionHint="用微信扫一扫"
+          lines={lines}
+        />
+      ) : (
+        <>
+          <Text className="ck-point__name">{title}</Text>
+          {lines.map((l) => (
+            <Text className="ck-hint" key={l}>
+              {l}
+            </Text>
+          ))}
+          <Text className="ck-hint" id="poster-none">
+            现在生成不了小程序码（小程序正式发布后才能生成）。要打印带二维码的整张海报，请在电脑浏览器打开本页，点“下载海报图片”。
+          </Text>
+        </>
+      )}
       <Text className="ck-hint">页面路径：{path}</Text>
-      <Text className="ck-hint">
-        要打印带标题、时间、地点和二维码的整张海报，请在电脑浏览器打开本页，点“下载海报图片”。
-      </Text>
     </Card>
   );
 }

@@ -18,6 +18,7 @@ import type {
   SurveyExportInput,
   SurveyExportFile,
   SurveyPage,
+  SurveyPosterOutput,
   SurveyResults,
   TextAnswersInput,
   TextAnswersPage,
@@ -90,6 +91,11 @@ export function publishSurvey(surveyId: string): Promise<GetSurveyOutput> {
 
 export function closeSurvey(surveyId: string): Promise<GetSurveyOutput> {
   return invoke('survey', 'close', { surveyId });
+}
+
+/** The 小程序码 of a published survey's answering page (weapp share poster); null where none can be made. */
+export function fetchSurveyPoster(surveyId: string): Promise<SurveyPosterOutput> {
+  return invoke('survey', 'poster', { surveyId });
 }
 
 export function duplicateSurvey(surveyId: string): Promise<GetSurveyOutput> {

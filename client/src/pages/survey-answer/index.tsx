@@ -17,13 +17,26 @@ import { closingLine } from '../../features/survey/labels';
 import '../../features/survey/answer/answer.scss';
 import { withFontScale } from '../../components/FontScale';
 
-/** 填写问卷 (`?id=`): one page (section) at a time with a progress bar; resumes from the device. */
+/**
+ * 填写问卷 (`?id=`, or `?scene=` when opened from the survey poster's 小程序码, whose scene is the survey id):
+ * one page (section) at a time with a progress bar; resumes from the device.
+ */
 function SurveyAnswerPage() {
-  const id = useRouter().params.id ?? '';
+  const params = useRouter().params;
+  const id = params.id ?? sceneOf(params.scene);
   const survey = useResource(() => fetchSurvey(id), [id]);
   if (survey.error) return <ErrorBlock error={survey.error} onRetry={survey.reload} />;
   if (survey.loading || !survey.data) return <Loading />;
   return <SurveyAnswer data={survey.data} />;
+}
+
+/** WeChat hands the code's scene over URL-encoded. */
+function sceneOf(scene: string | undefined): string {
+  try {
+    return decodeURIComponent(scene ?? '');
+  } catch {
+    return scene ?? '';
+  }
 }
 
 function SurveyAnswer({ data }: { data: GetSurveyOutput }) {

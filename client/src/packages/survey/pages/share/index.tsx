@@ -10,7 +10,10 @@ import { ShareTools } from '../../../../features/survey/share/ShareTools';
 import '../../../../features/survey/share/share.scss';
 import { withFontScale } from '../../../../components/FontScale';
 
-/** 分享问卷 (staff, `?id=`): the link of a published survey and a poster with its QR code (H5), or the mini-program path (weapp). */
+/**
+ * 分享问卷 (staff, `?id=`): a published survey's link and a poster with its QR code (H5), or its 小程序码
+ * poster and page path (weapp).
+ */
 function SurveySharePage() {
   return <StaffOnly>{() => <Share />}</StaffOnly>;
 }

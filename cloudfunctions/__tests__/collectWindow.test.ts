@@ -25,6 +25,7 @@ describe('collectWindow.current', () => {
       status: 'open',
       closedAt: null,
       weights: { concentration: 40, urgency: 30, feasibility: 30 },
+      decideBy: '2027-03-31',
     });
     expect(out.nextOpensAt).toBeNull();
     expect(Date.parse(out.now)).toBe(world.now());

@@ -366,7 +366,7 @@ describe('proposal.withdraw', () => {
 });
 
 describe('the author’s timeline (proposal.get)', () => {
-  it('says when the window closes and when screening starts; others get none', async () => {
+  it('says when the window closes, when screening starts and by when the city decides; others get none', async () => {
     const mine = await submit('demo-worker', canteen, 'draft-timeline1');
     const got = ok<GetProposalOutput>(await world.call('demo-worker', 'proposal', 'get', { proposalId: mine._id }));
     const steps = got.timeline!.steps;
@@ -374,7 +374,8 @@ describe('the author’s timeline (proposal.get)', () => {
       ['submitted', 'done', '2026-11-24'],
       ['collecting', 'current', '2026-12-31'],
       ['screening', 'upcoming', '2027-01-01'],
-      ['decision', 'upcoming', null],
+      // The seeded city window's 决定公布日期.
+      ['decision', 'upcoming', '2027-03-31'],
       ['project', 'upcoming', null],
     ]);
     expect(got.timeline!.next).toContain('2027年1月1日起');

@@ -20,6 +20,8 @@ export interface WindowDoc extends WindowFacts {
   year: number;
   weights?: Weights;
   closedAt?: Date | null;
+  /** 决定公布日期 (yyyy-mm-dd); unset or null: none named. */
+  decideBy?: string | null;
   createdAt: Date;
 }
 
@@ -35,6 +37,7 @@ export function toWindow(w: WindowDoc, now: Date): CollectWindow {
     status: windowStatus(w, now),
     closedAt: w.closedAt ? iso(w.closedAt) : null,
     weights: w.weights ?? defaultWeights,
+    decideBy: w.decideBy ?? null,
   };
 }
 

@@ -294,6 +294,8 @@ export async function seed(db: WxDatabase, now: Date): Promise<SeedReport> {
         year: w.projectYear,
         opensAt: w.opensAt,
         closesAt: w.closesAt,
+        // 决定公布日期: the union says by the end of March which proposals it adopts.
+        decideBy: `${w.projectYear}-03-31`,
         createdAt: now,
       }),
     );

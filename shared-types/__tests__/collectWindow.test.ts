@@ -3,7 +3,9 @@ import {
   defaultWindowFor,
   findOpenWindow,
   isOpenAt,
+  MAX_SIMILAR_WINDOWS,
   nextOpening,
+  similarWindows,
   windowsFor,
   yearlyWindowDue,
   yearlyWindowId,
@@ -140,5 +142,51 @@ describe('yearlyWindowDue', () => {
     expect(yearlyWindowDue([{ orgId: 'dl', year: 2028 }], 'dl', now)).toBeNull();
     expect(yearlyWindowDue([{ orgId: 'dist-zhongshan', year: 2028 }], 'dl', now)).toBe(2027);
     expect(yearlyWindowId('dl', 2027)).toBe('win-dl-2027');
+  });
+});
+
+describe('similarWindows (where similar proposals are looked for)', () => {
+  const nov = at('2026-11-24T10:00:00+08:00');
+  const y = (w: WindowFacts, year: number) => ({ ...w, year });
+  const city = y(window('city', 'dl'), 2027);
+  const cityLastYear = y(window('city-2025', 'dl', 2025), 2026);
+  const districtOwn = y(
+    window('zs', 'dist-zhongshan', 2026, { opensAt: at('2026-11-20T00:00:00+08:00') }),
+    2027,
+  );
+  const otherDistrict = y(window('xg', 'dist-xigang'), 2027);
+  const scheduled = y(window('zs-later', 'gr-zs-sanitation', 2026, { opensAt: at('2026-12-10T00:00:00+08:00') }), 2027);
+
+  it('the window submitted to first, then the others of its year on the worker’s path, open or ended', () => {
+    const cityClosed = { ...city, closedEarly: true };
+    // Called off before it opened (its opening day has come since): nothing was ever sent to it.
+    const calledOff = {
+      ...y(window('zs-off', 'dist-zhongshan', 2026, { opensAt: at('2026-11-10T00:00:00+08:00'), closedEarly: true }), 2027),
+      closedAt: at('2026-11-05T09:00:00+08:00'),
+    };
+    const found = similarWindows(
+      [cityLastYear, cityClosed, otherDistrict, districtOwn, scheduled, calledOff],
+      zhongshanSanitation,
+      nov,
+    );
+    expect(found.map((w) => w._id)).toEqual(['zs', 'city']);
+  });
+
+  it('open ones before ended ones, nearer orgs first, and at most MAX_SIMILAR_WINDOWS', () => {
+    const closed = (id: string, orgId: string, opens: string) =>
+      y(window(id, orgId, 2026, { opensAt: at(opens), closedEarly: true }), 2027);
+    const many = [
+      city,
+      districtOwn,
+      closed('dl-a', 'dl', '2026-10-02T00:00:00+08:00'),
+      closed('zs-a', 'dist-zhongshan', '2026-10-03T00:00:00+08:00'),
+      closed('gr-a', 'gr-zs-sanitation', '2026-10-04T00:00:00+08:00'),
+    ];
+    const found = similarWindows(many, zhongshanSanitation, nov).map((w) => w._id);
+    expect(found).toEqual(['zs', 'city', 'gr-a', 'zs-a'].slice(0, MAX_SIMILAR_WINDOWS));
+  });
+
+  it('nothing when no window is open to the worker', () => {
+    expect(similarWindows([{ ...city, closedEarly: true }], zhongshanSanitation, nov)).toEqual([]);
   });
 });

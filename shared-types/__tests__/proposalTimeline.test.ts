@@ -46,6 +46,41 @@ describe('the author’s timeline of a proposal', () => {
     expect(t.next).toBe(t.steps[2].text);
   });
 
+  it('with the window’s 决定公布日期: the decision step names the day, and what comes next says it too', () => {
+    const facts = { ...base, window: { ...window, decideBy: '2027-03-31' } };
+    const t = proposalTimeline(facts, NOV);
+    expect(t.steps[3]).toMatchObject({ key: 'decision', state: 'upcoming', date: '2027-03-31' });
+    expect(t.steps[3].text).toBe('大连市总工会将在2027年3月31日前公布是否采纳，结果（采纳、暂缓或不采纳）会发消息告诉您。');
+    expect(t.next).toBe(t.steps[2].text + t.steps[3].text);
+    // After the window, in the same year as the day: no year written.
+    const jan = proposalTimeline(facts, new Date('2027-01-05T10:00:00+08:00'));
+    expect(jan.steps[3].text).toContain('3月31日前公布是否采纳');
+    expect(jan.next).toBe(jan.steps[2].text + jan.steps[3].text);
+  });
+
+  it('once the 决定公布日期 has passed without a decision, says so instead of promising it', () => {
+    const facts = { ...base, status: 'reviewing' as const, window: { ...window, decideBy: '2027-03-31' } };
+    const t = proposalTimeline(facts, new Date('2027-04-02T10:00:00+08:00'));
+    expect(t.steps[3]).toMatchObject({ key: 'decision', date: '2027-03-31' });
+    expect(t.steps[3].text).toBe('大连市总工会原定3月31日前公布是否采纳，现在还没有作出决定；决定后会发消息告诉您。');
+    // On the day itself it is still the promise.
+    const onTheDay = proposalTimeline(facts, new Date('2027-03-31T20:00:00+08:00'));
+    expect(onTheDay.steps[3].text).toContain('将在3月31日前公布是否采纳');
+  });
+
+  it('a decided proposal shows the day it was decided, not the 决定公布日期', () => {
+    const t = proposalTimeline(
+      {
+        ...base,
+        status: 'declined',
+        window: { ...window, decideBy: '2027-03-31' },
+        decision: { kind: 'decline', at: new Date('2027-01-10T11:00:00+08:00'), reason: null },
+      },
+      new Date('2027-01-12T10:00:00+08:00'),
+    );
+    expect(t.steps[3]).toMatchObject({ key: 'decision', state: 'done', date: '2027-01-10' });
+  });
+
   it('after the window: screening is under way, with no date the record does not give', () => {
     const jan = new Date('2027-01-05T10:00:00+08:00');
     expect(shape(base, jan)).toEqual([
@@ -150,7 +185,7 @@ describe('the author’s timeline of a proposal', () => {
     ]);
   });
 
-  it('every date shown is one the record or the window gives', () => {
+  it('every date shown is one the record or the window gives (its 决定公布日期 included)', () => {
     const decisionAt = new Date('2027-01-10T11:00:00+08:00');
     const withdrawnAt = new Date('2026-11-23T08:00:00+08:00');
     const closedAt = new Date('2026-11-22T15:00:00+08:00');
@@ -171,8 +206,9 @@ describe('the author’s timeline of a proposal', () => {
     ];
     for (const status of statuses)
       for (const early of [false, true])
+        for (const decideBy of [null, '2027-03-31'])
         for (const now of nows) {
-          const w = early ? { ...window, closedEarly: true, closedAt } : window;
+          const w = { ...(early ? { ...window, closedEarly: true, closedAt } : window), decideBy };
           const facts: TimelineFacts = {
             ...base,
             status,
@@ -194,7 +230,9 @@ describe('the author’s timeline of a proposal', () => {
               withdrawnAt,
               early ? closedAt : new Date(window.closesAt.getTime() - 1),
               early ? closedAt : window.closesAt,
-            ].map((d) => businessDate(d)),
+            ]
+              .map((d) => businessDate(d))
+              .concat(decideBy ? [decideBy] : []),
           );
           for (const s of proposalTimeline(facts, new Date(now)).steps)
             if (s.date !== null) expect([status, s.key, allowed.has(s.date)]).toEqual([status, s.key, true]);

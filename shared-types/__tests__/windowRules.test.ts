@@ -1,5 +1,5 @@
 /** Collection window rules: creation, overlap, early close, status. */
-import { effectiveEnd, newWindowRefusal, windowStatus } from '../src';
+import { createWindowInputSchema, decideByRefusal, effectiveEnd, newWindowRefusal, windowStatus } from '../src';
 
 const d = (iso: string) => new Date(iso);
 const q4 = { title: '2027年度征集', opensAt: d('2026-09-30T16:00:00Z'), closesAt: d('2026-12-31T16:00:00Z') };
@@ -31,5 +31,36 @@ describe('collection window rules', () => {
       windowStatus({ ...q4, closedEarly: true, closedAt: d('2026-11-01T00:00:00Z') }, d('2026-11-24T00:00:00Z')),
     ).toBe('closed');
     expect(effectiveEnd({ ...q4, closedAt: d('2026-11-01T00:00:00Z') })).toEqual(d('2026-11-01T00:00:00Z'));
+  });
+});
+
+describe('决定公布日期 (decideBy)', () => {
+  const now = d('2026-11-24T02:00:00Z');
+  const w = { ...q4, year: 2027 };
+
+  it('comes after the window’s last day, not on it', () => {
+    expect(decideByRefusal('2026-12-31', w, now)).toBe('公布日期要晚于征集期的截止日期（2026年12月31日）');
+    expect(decideByRefusal('2027-01-01', w, now)).toBeNull();
+    expect(decideByRefusal('2027-03-31', w, now)).toBeNull();
+  });
+
+  it('a window closed early ends on the day it was closed', () => {
+    const early = { ...w, closedAt: d('2026-11-20T07:00:00Z') };
+    expect(decideByRefusal('2026-11-20', early, now)).toBe('公布日期要晚于征集期的截止日期（2026年11月20日）');
+    expect(decideByRefusal('2026-11-25', early, now)).toBeNull();
+  });
+
+  it('is not past, and falls in the project year', () => {
+    expect(decideByRefusal('2027-01-10', w, d('2027-02-01T02:00:00Z'))).toBe('公布日期已经过去了');
+    expect(decideByRefusal('2028-01-05', w, now)).toBe('公布日期要在 2027 年内（当年的项目当年办结）');
+  });
+
+  it('the form says so on the field before anything is sent', () => {
+    const parsed = createWindowInputSchema.safeParse({ opensOn: '2026-12-01', closesOn: '2026-12-20', decideBy: '2026-12-20' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['decideBy', '公布日期要晚于征集期的截止日期'],
+    ]);
+    expect(createWindowInputSchema.safeParse({ closesOn: '2026-12-20', decideBy: '2027-01-15' }).success).toBe(true);
   });
 });

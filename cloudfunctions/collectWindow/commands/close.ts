@@ -1,9 +1,11 @@
 import {
   AppError,
   collectWindowLifecycle,
+  decideByRefusal,
   windowStatus,
   type CloseWindowInput,
   type CollectWindow,
+  type SetDecideByInput,
   type SetWeightsInput,
 } from '@shishi/shared-types';
 import { audit } from '../../common/audit';
@@ -65,4 +67,33 @@ export async function setWeights(ctx: Ctx, input: SetWeightsInput): Promise<Coll
     ]);
   });
   return toWindow({ ...w, weights: input.weights }, ctx.now);
+}
+
+/**
+ * 决定公布日期: the day by which the union says which of the window's proposals it adopts (shown on each
+ * author's timeline), after the window's last day; null takes it away.
+ */
+export async function setDecideBy(ctx: Ctx, input: SetDecideByInput): Promise<CollectWindow> {
+  const w = await namedWindow(ctx, input.windowId);
+  await ctx.authorize(w, '这个征集期');
+  if (input.decideBy) {
+    const refusal = decideByRefusal(input.decideBy, w, ctx.now);
+    if (refusal) throw new AppError('INVALID_INPUT', refusal, [{ path: 'decideBy', message: refusal }]);
+  }
+  await ctx.db.runTransaction(async (t: Ctx['db']) => {
+    await t
+      .collection('collectWindows')
+      .doc(w._id)
+      .update({ data: { decideBy: input.decideBy } });
+    await audit(ctx, t, [
+      {
+        action: 'setDecideBy',
+        targetType: 'collectWindow',
+        targetId: w._id,
+        from: w.decideBy ?? '未定',
+        to: input.decideBy ?? '未定',
+      },
+    ]);
+  });
+  return toWindow({ ...w, decideBy: input.decideBy }, ctx.now);
 }

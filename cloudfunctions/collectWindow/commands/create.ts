@@ -2,6 +2,7 @@ import {
   AppError,
   businessDayStart,
   businessInstant,
+  decideByRefusal,
   onBusinessDay,
   inBusinessTz,
   defaultWeights,
@@ -21,7 +22,7 @@ import { toWindow, type WindowDoc } from '../../common/windows';
 /**
  * 设立征集期: by default this year's Q4 (10-01 … 12-31, Asia/Shanghai) for next year's projects. Dates are
  * business dates: the window opens at 00:00 of `opensOn` and closes at 24:00 of `closesOn`. Windows of
- * one org may not overlap.
+ * one org may not overlap. An optional 决定公布日期 (`decideBy`) comes after the last day.
  */
 export async function create(ctx: Ctx, input: CreateWindowInput): Promise<CollectWindow> {
   const user = await ctx.profile();
@@ -33,6 +34,10 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
   const closesOn = input.closesOn ?? `${projectYear - 1}-12-31`;
   const opensAt = businessDayStart(opensOn);
   const closesAt = businessInstant(onBusinessDay(closesOn).add(1, 'day'));
+  if (input.decideBy) {
+    const late = decideByRefusal(input.decideBy, { closesAt, year: projectYear }, ctx.now);
+    if (late) throw new AppError('INVALID_INPUT', late, [{ path: 'decideBy', message: late }]);
+  }
   const _ = ctx.db.command;
   // This org's windows and those of the orgs above it, in one read.
   const onPath = (
@@ -67,6 +72,7 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
     closedEarly: false,
     closedAt: null,
     weights: input.weights ?? defaultWeights,
+    decideBy: input.decideBy ?? null,
     createdAt: ctx.now,
   };
   let id = '';
@@ -82,6 +88,7 @@ export async function create(ctx: Ctx, input: CreateWindowInput): Promise<Collec
           to: 'scheduled',
           note:
             `${doc.title}：${opensOn} 至 ${closesOn}` +
+            (doc.decideBy ? `，${doc.decideBy} 前公布是否采纳` : '') +
             (above.length > 0 ? `（已确认与${above.map((w) => `${w.orgName}《${w.title}》`).join('、')}重叠）` : ''),
         },
       ]);

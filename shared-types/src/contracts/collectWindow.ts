@@ -9,6 +9,7 @@ import {
   currentWindowOutputSchema,
   listWindowsInputSchema,
   listWindowsOutputSchema,
+  setDecideByInputSchema,
   setWeightsInputSchema,
 } from '../schemas/collectWindow';
 import type { ActionContract } from './contract';
@@ -41,6 +42,12 @@ export const collectWindowContracts = {
   setWeights: {
     summary: '设置征集期筛选评分的三项权重',
     input: setWeightsInputSchema,
+    output: collectWindowSchema,
+    access: access(collectionStaffRoles, 'subtree'),
+  },
+  setDecideBy: {
+    summary: '设置征集期的决定公布日期（征集期结束后哪一天前公布是否采纳），作者的建议进展据此显示',
+    input: setDecideByInputSchema,
     output: collectWindowSchema,
     access: access(collectionStaffRoles, 'subtree'),
   },

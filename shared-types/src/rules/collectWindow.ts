@@ -1,5 +1,6 @@
 /** Collection windows (项目征集, 第五条（二）): every Q4, for next year's projects. */
-import { businessDayStart, inBusinessTz } from '../time';
+import { DECIDE_BY_AFTER_END } from '../schemas/collectWindow';
+import { businessDate, businessDayStart, inBusinessTz } from '../time';
 import { inSubtree } from './scope';
 
 export interface WindowFacts {
@@ -35,6 +36,41 @@ export function findOpenWindow<W extends WindowFacts>(
   const open = windowsFor(windows, orgPath).filter((w) => isOpenAt(w, now));
   open.sort((a, b) => orgPath.indexOf(b.orgId) - orgPath.indexOf(a.orgId));
   return open[0] ?? null;
+}
+
+/** At most this many windows are searched by one similar-proposals lookup (two requests each). */
+export const MAX_SIMILAR_WINDOWS = 4;
+
+/**
+ * The windows whose proposals a member's similar-proposals lookup searches, the open one they submit to
+ * (`findOpenWindow`) first: every window that applies to them (run by their org or one above) for the
+ * same project year that has opened — open or ended (its proposals are still shown to everyone) — the
+ * open ones first, then the nearest org's, then the latest opened; at most MAX_SIMILAR_WINDOWS. Windows of
+ * other years (decided rounds), of orgs beside their path, not yet open or called off before they opened
+ * are left out. Empty when none is open.
+ */
+export function similarWindows<W extends WindowFacts & { year: number; closedAt?: Date | null }>(
+  windows: readonly W[],
+  orgPath: readonly string[],
+  now: Date,
+): W[] {
+  const open = findOpenWindow(windows, orgPath, now);
+  if (!open) return [];
+  const rank = (w: W) => [isOpenAt(w, now) ? 0 : 1, -orgPath.indexOf(w.orgId), -w.opensAt.getTime()];
+  const others = windowsFor(windows, orgPath)
+    .filter(
+      (w) =>
+        w._id !== open._id &&
+        w.year === open.year &&
+        w.opensAt.getTime() <= now.getTime() &&
+        // Called off before it opened: it never held a proposal.
+        !(w.closedAt && w.closedAt.getTime() <= w.opensAt.getTime()),
+    )
+    .sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+  return [open, ...others].slice(0, MAX_SIMILAR_WINDOWS);
 }
 
 /**
@@ -100,6 +136,25 @@ export function newWindowRefusal(
       return { field: 'opensOn', message: `和本单位的征集期《${other.title}》时间重叠` };
     }
   }
+  return null;
+}
+
+/**
+ * Why a window cannot have `decideBy` (yyyy-mm-dd) as its 决定公布日期 — the day by which the union says
+ * which proposals it adopts — or null: it must come after the window's last day (closed early: the day
+ * it was closed), not be past, and fall within the project year (projects are done the same year).
+ */
+export function decideByRefusal(
+  decideBy: string,
+  w: { closesAt: Date; closedAt?: Date | null; year: number },
+  now: Date,
+): string | null {
+  const end = effectiveEnd(w);
+  if (businessDayStart(decideBy).getTime() < end.getTime()) {
+    return `${DECIDE_BY_AFTER_END}（${inBusinessTz(end.getTime() - 1).format('YYYY年M月D日')}）`;
+  }
+  if (decideBy < businessDate(now)) return '公布日期已经过去了';
+  if (Number(decideBy.slice(0, 4)) > w.year) return `公布日期要在 ${w.year} 年内（当年的项目当年办结）`;
   return null;
 }
 

@@ -1,12 +1,12 @@
 /**
  * 我的建议 · 进展: what has happened to a proposal and what happens next (项目征集 → 筛选 → 决定 → 项目,
  * 第五条（二）–（九）), for its author. Every date comes from the proposal's record or its collection
- * window; where neither the record nor the policy fixes one (the policy sets no day for decisions), the
- * step says what happens without a date.
+ * window; where neither fixes one, the step says what happens without a date. The policy sets no day for
+ * decisions: the window's 决定公布日期 (`decideBy`, set by the union that runs it) is named when it has one.
  */
 import type { DecisionKind, ModerationState, ProposalStatus } from '../schemas/proposal';
 import type { ProposalTimeline, TimelineStep } from '../schemas/timeline';
-import { businessDate, inBusinessTz } from '../time';
+import { businessDate, businessDayStart, inBusinessTz } from '../time';
 import { effectiveEnd } from './collectWindow';
 
 export interface TimelineFacts {
@@ -33,6 +33,8 @@ export interface TimelineFacts {
     closedAt?: Date | null;
     /** The programme year the window collects for (下一年度). */
     year: number;
+    /** 决定公布日期 (yyyy-mm-dd): the union says by then whether it adopts the proposals; unset: none named. */
+    decideBy?: string | null;
   } | null;
 }
 
@@ -183,14 +185,7 @@ export function proposalTimeline(p: TimelineFacts, now: Date): ProposalTimeline 
             p.status === 'reviewing' ? `工作人员已经开始评分，${criteria}。` : `工会工作人员正在${criteria}。`,
           ),
     );
-    steps.push(
-      step(
-        'decision',
-        '作出决定',
-        'upcoming',
-        '筛选后作出决定：采纳、暂缓或不采纳，结果会发消息告诉您。实施办法没有规定作出决定的日期。',
-      ),
-    );
+    steps.push(decisionStep(w, now));
     steps.push(
       step(
         'project',
@@ -227,6 +222,33 @@ export function proposalTimeline(p: TimelineFacts, now: Date): ProposalTimeline 
   return { steps, next: nextSentence(p, steps, windowOpen) };
 }
 
+/**
+ * 作出决定, still to come: by the window's 决定公布日期 when it has one (said honestly once that day has
+ * passed without a decision); otherwise without a date, as the policy names none.
+ */
+function decisionStep(w: TimelineFacts['window'], now: Date): TimelineStep {
+  const kinds = '采纳、暂缓或不采纳';
+  if (!w?.decideBy) {
+    return step(
+      'decision',
+      '作出决定',
+      'upcoming',
+      `筛选后作出决定：${kinds}，结果会发消息告诉您。实施办法没有规定作出决定的日期。`,
+    );
+  }
+  const by = businessDayStart(w.decideBy);
+  const day = timelineDay(by, now);
+  return step(
+    'decision',
+    '作出决定',
+    'upcoming',
+    w.decideBy < businessDate(now)
+      ? `${w.orgName}原定${day}前公布是否采纳，现在还没有作出决定；决定后会发消息告诉您。`
+      : `${w.orgName}将在${day}前公布是否采纳，结果（${kinds}）会发消息告诉您。`,
+    { date: by },
+  );
+}
+
 function nextSentence(p: TimelineFacts, steps: readonly TimelineStep[], windowOpen: boolean): string {
   const moderation = steps.find((s) => s.key === 'moderation');
   if (moderation) return moderation.text;
@@ -238,6 +260,8 @@ function nextSentence(p: TimelineFacts, steps: readonly TimelineStep[], windowOp
   if (p.status === 'deferred') return '这条建议暂缓办理。';
   if (p.status === 'declined') return '这条建议没有被采纳。';
   const screening = steps.find((s) => s.key === 'screening');
-  if (windowOpen && p.status === 'submitted' && screening) return screening.text;
-  return `${screening?.text ?? ''}筛选后作出决定，结果会发消息告诉您。`;
+  // With a 决定公布日期 the decision step says when (and that a message will come).
+  const decision = p.window?.decideBy ? steps.find((s) => s.key === 'decision') : undefined;
+  if (windowOpen && p.status === 'submitted' && screening) return screening.text + (decision?.text ?? '');
+  return `${screening?.text ?? ''}${decision?.text ?? '筛选后作出决定，结果会发消息告诉您。'}`;
 }

@@ -27,6 +27,7 @@ export const auditActionLabels: Record<string, string> = {
   createWindow: '设立征集期',
   closeWindow: '提前结束征集期',
   setWeights: '设置评分权重',
+  setDecideBy: '设置决定公布日期',
   createProject: '生成项目草稿',
   createSurvey: '新建调查',
   duplicateSurvey: '复制调查',

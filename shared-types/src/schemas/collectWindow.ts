@@ -49,6 +49,8 @@ export const collectWindowSchema = z.object({
   /** When it was closed before its scheduled end; null otherwise. */
   closedAt: z.string().nullable(),
   weights: weightsSchema,
+  /** 决定公布日期: the business date (yyyy-mm-dd) by which the union says which proposals it adopts; null: not set. */
+  decideBy: z.string().nullable(),
 });
 export type CollectWindow = z.infer<typeof collectWindowSchema>;
 
@@ -65,6 +67,9 @@ export type CurrentWindowOutput = z.infer<typeof currentWindowOutputSchema>;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 const yearRange = (what: string) => `${what}要填 ${YEAR_MIN} 到 ${YEAR_MAX} 之间的年份，例如 2027`;
+
+/** The 决定公布日期 must come after the window's last day. */
+export const DECIDE_BY_AFTER_END = '公布日期要晚于征集期的截止日期';
 
 /** A business date `yyyy-mm-dd` (Asia/Shanghai). */
 export const businessDateSchema = z
@@ -112,6 +117,12 @@ export const createWindowInputSchema = z.object({
    * without it such a window is refused with CONFLICT on `confirmOverlap`, saying what would happen.
    */
   confirmOverlap: z.boolean({ error: '要填 true 或 false' }).optional(),
+  /** 决定公布日期 (optional): after the last day; the author's timeline names it (rules `decideByRefusal`). */
+  decideBy: businessDateSchema.optional(),
+}).superRefine((w, ctx) => {
+  if (w.decideBy && w.closesOn && w.decideBy <= w.closesOn) {
+    ctx.addIssue({ code: 'custom', input: w.decideBy, path: ['decideBy'], message: DECIDE_BY_AFTER_END });
+  }
 });
 export type CreateWindowInput = z.infer<typeof createWindowInputSchema>;
 
@@ -120,6 +131,10 @@ export const closeWindowInputSchema = z.object({
   reason: z.string().trim().max(200, '说明最多 200 个字').optional(),
 });
 export type CloseWindowInput = z.infer<typeof closeWindowInputSchema>;
+
+/** 决定公布日期: set it (a business date after the window's last day) or take it away (null). */
+export const setDecideByInputSchema = z.object({ windowId: idSchema, decideBy: businessDateSchema.nullable() });
+export type SetDecideByInput = z.infer<typeof setDecideByInputSchema>;
 
 export const setWeightsInputSchema = z.object({ windowId: idSchema, weights: weightsInputSchema });
 export type SetWeightsInput = z.infer<typeof setWeightsInputSchema>;

@@ -361,11 +361,13 @@ export const similarItemSchema = z.object({
   backerCount: z.number().int().min(0),
   supportedByMe: z.boolean(),
   mine: z.boolean(),
+  /** Why 附议 is not offered (decided, in review, its window ended); null when it is, or it is the caller's. */
+  supportNote: z.string().nullable(),
 });
 export type SimilarItem = z.infer<typeof similarItemSchema>;
 export const similarOutputSchema = z.object({
   items: z.array(similarItemSchema),
-  /** The window searched; null when none is open to the caller (then items is empty). */
+  /** The open window the caller submits to (searched first); null when none is open (then items is empty). */
   windowId: z.string().nullable(),
 });
 export type SimilarOutput = z.infer<typeof similarOutputSchema>;

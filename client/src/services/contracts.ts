@@ -5,7 +5,7 @@
  * A feature whose calls all live in a subpackage can move its line into its own `api.ts` to take its
  * schemas out of the main package too.
  */
-import { collectWindowContracts } from '@shishi/shared-types/src/contracts/collectWindow';
+import { currentWindowOutputSchema } from '@shishi/shared-types/src/schemas/collectWindow';
 import { messageContracts } from '@shishi/shared-types/src/contracts/message';
 import { orgContracts } from '@shishi/shared-types/src/contracts/org';
 import { profileContracts } from '@shishi/shared-types/src/contracts/profile';
@@ -14,7 +14,8 @@ import { registerContracts } from './callCore';
 
 registerContracts('profile', profileContracts);
 registerContracts('org', orgContracts);
-registerContracts('collectWindow', collectWindowContracts);
+// 首页 and 提建议 read the current window; 征集期管理 (staff subpackage) registers the whole table.
+registerContracts('collectWindow', { current: { output: currentWindowOutputSchema } }, { keepExisting: true });
 // The four proposal replies main-package pages read; the whole table is registered by
 // features/proposal/contracts.ts where subpackages call the rest (it wins over these).
 registerContracts(

@@ -1,5 +1,5 @@
 /**
- * 征集期管理 (staff): list, create and close windows, and set their screening weights. A module of its
+ * 征集期管理 (staff): list, create and close windows, set their screening weights and 决定公布日期. A module of its
  * own, imported only by the staff subpackage, so workers never download it.
  */
 import type {
@@ -9,7 +9,11 @@ import type {
   ListWindowsOutput,
   Weights,
 } from '@shishi/shared-types';
-import { invoke } from '../../services/call';
+import { collectWindowContracts } from '@shishi/shared-types/src/contracts/collectWindow';
+import { invoke, registerContracts } from '../../services/call';
+
+// The whole table ships with the staff subpackage; the main package registers only `current`'s reply.
+registerContracts('collectWindow', collectWindowContracts);
 
 export function fetchWindows(): Promise<ListWindowsOutput> {
   return invoke('collectWindow', 'list', {});
@@ -25,6 +29,11 @@ export function closeWindow(input: CloseWindowInput): Promise<CollectWindow> {
 
 export function setWindowWeights(windowId: string, weights: Weights): Promise<CollectWindow> {
   return invoke('collectWindow', 'setWeights', { windowId, weights });
+}
+
+/** 决定公布日期: a business date after the window's last day, or null to take it away. */
+export function setWindowDecideBy(windowId: string, decideBy: string | null): Promise<CollectWindow> {
+  return invoke('collectWindow', 'setDecideBy', { windowId, decideBy });
 }
 
 export const windowStatusMeta: Record<

@@ -15,8 +15,9 @@ interface SimilarPanelProps {
 }
 
 /**
- * 相似建议 under the form: while the worker types, up to 5 proposals of the open window that say much
- * the same, each with 附议 — supporting one counts for more than a second, duplicate proposal.
+ * 相似建议 under the form: while the worker types, up to 5 proposals that say much the same (of the open
+ * window and the others of its year the worker can see), each with 附议 where it can still be given —
+ * supporting one counts for more than a second, duplicate proposal; otherwise why not.
  */
 export function SimilarPanel({ title, content, excludeId }: SimilarPanelProps) {
   const similar = useSimilar(title, content, excludeId);
@@ -70,6 +71,11 @@ function SimilarRow({
       </View>
       {item.mine ? (
         <Text className="similar__mine">这是您提的建议</Text>
+      ) : item.supportNote ? (
+        <Text className="similar__mine" id={`similar-note-${item._id}`}>
+          {item.supportedByMe ? '✓ 您已附议。' : ''}
+          {item.supportNote}
+        </Text>
       ) : (
         <SupportButton
           proposalId={item._id}

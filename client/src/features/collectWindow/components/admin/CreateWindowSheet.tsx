@@ -1,7 +1,8 @@
-import { View, Picker, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { CollectWindow } from '@shishi/shared-types';
 import { AppButton, FormField, Notice, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
+import { DateField } from './DateField';
 import { useCreateWindowForm } from './hooks';
 import './admin.scss';
 
@@ -11,18 +12,10 @@ interface CreateWindowSheetProps {
   onCreated: (w: CollectWindow) => void;
 }
 
-function DateField({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <Picker mode="date" value={value} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className="ui-input window-form__date" id={id}>
-        <Text>{value || '请选择日期'}</Text>
-        <Text className="window-form__arrow">›</Text>
-      </View>
-    </Picker>
-  );
-}
-
-/** 设立征集期: project year (dates default to 10-01 … 12-31 of the year before), optional name. */
+/**
+ * 设立征集期: project year (dates default to 10-01 … 12-31 of the year before), optional name and
+ * 决定公布日期.
+ */
 export function CreateWindowSheet({ now, onClose, onCreated }: CreateWindowSheetProps) {
   const form = useCreateWindowForm(now, onCreated);
   const year = form.values.projectYear;
@@ -61,6 +54,22 @@ export function CreateWindowSheet({ now, onClose, onCreated }: CreateWindowSheet
       <FormField label="截止日期（含当天）" error={form.errors.closesOn} id="wc-closes">
         <DateField id="wc-closes" value={form.values.closesOn} onChange={(v) => form.setField('closesOn', v)} />
       </FormField>
+      <FormField label="决定公布日期" optional error={form.errors.decideBy} id="wc-decide">
+        <DateField
+          id="wc-decide"
+          value={form.values.decideBy}
+          placeholder="不填"
+          onChange={(v) => form.setField('decideBy', v)}
+        />
+      </FormField>
+      <Text className="muted window-form__hint">
+        征集期结束后，哪天前公布是否采纳。填了，提建议的职工在“建议进展”里能看到；设立后也可以改。
+      </Text>
+      {form.values.decideBy ? (
+        <AppButton id="wc-decide-clear" kind="plain" onClick={() => form.setField('decideBy', '')}>
+          不填公布日期
+        </AppButton>
+      ) : null}
       <TextField
         id="wc-title"
         label="名称"

@@ -2,6 +2,7 @@ import {
   businessDate,
   createWindowInputSchema,
   defaultWeights,
+  setDecideByInputSchema,
   weightsInputSchema,
   type CollectWindow,
   type Weights,
@@ -9,13 +10,15 @@ import {
 import { useFormState } from '../../../../hooks/useFormState';
 import { toApiError } from '../../../../services/call';
 import { confirm, showError, toastSuccess } from '../../../../utils/feedback';
-import { closeWindow, createWindow, setWindowWeights } from '../../admin';
+import { closeWindow, createWindow, setWindowDecideBy, setWindowWeights } from '../../admin';
 
 export interface CreateWindowValues {
   projectYear: string;
   title: string;
   opensOn: string;
   closesOn: string;
+  /** 决定公布日期; '' when not set. */
+  decideBy: string;
 }
 
 /** The default window for a project year: Q4 of the year before (第五条（二）). */
@@ -25,6 +28,7 @@ export function defaultsFor(projectYear: number): CreateWindowValues {
     title: '',
     opensOn: `${projectYear - 1}-10-01`,
     closesOn: `${projectYear - 1}-12-31`,
+    decideBy: '',
   };
 }
 
@@ -36,7 +40,7 @@ export function useCreateWindowForm(now: Date, onCreated: (w: CollectWindow) => 
   const setField = <K extends keyof CreateWindowValues>(key: K, value: CreateWindowValues[K]) => {
     form.setField(key, value);
     if (key === 'projectYear' && /^\d{4}$/.test(value)) {
-      form.setValues((v) => ({ ...defaultsFor(Number(value)), title: v.title }));
+      form.setValues((v) => ({ ...defaultsFor(Number(value)), title: v.title, decideBy: v.decideBy }));
     }
   };
 
@@ -47,6 +51,7 @@ export function useCreateWindowForm(now: Date, onCreated: (w: CollectWindow) => 
         title: form.values.title.trim() || undefined,
         opensOn: form.values.opensOn,
         closesOn: form.values.closesOn,
+        decideBy: form.values.decideBy || undefined,
       }),
     );
     if (!data) return;
@@ -95,6 +100,23 @@ export function useWeightsForm(window: CollectWindow, onSaved: () => void) {
   };
 
   return { ...form, setField, save };
+}
+
+/** 决定公布日期 of a window: a day after its last day, or none. */
+export function useDecideByForm(window: CollectWindow, onSaved: () => void) {
+  const form = useFormState<{ decideBy: string }>({ decideBy: window.decideBy ?? '' });
+
+  const save = async (decideBy: string | null) => {
+    const data = form.check(setDecideByInputSchema.safeParse({ windowId: window._id, decideBy }));
+    if (!data) return;
+    await form.send(async () => {
+      await setWindowDecideBy(data.windowId, data.decideBy);
+      toastSuccess(data.decideBy ? '公布日期已保存' : '已不设公布日期');
+      onSaved();
+    });
+  };
+
+  return { ...form, save };
 }
 
 /** 提前结束: asks first; proposals can no longer be submitted to it afterwards. */

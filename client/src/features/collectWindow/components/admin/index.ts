@@ -1,4 +1,5 @@
 export { CreateWindowSheet } from './CreateWindowSheet';
+export { DecideBySheet } from './DecideBySheet';
 export { WeightsSheet } from './WeightsSheet';
 export { WindowAdminCard } from './WindowAdminCard';
 export { closeWithConfirm } from './hooks';

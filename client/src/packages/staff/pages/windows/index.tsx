@@ -9,6 +9,7 @@ import { useCurrentWindow } from '../../../../features/collectWindow';
 import { fetchWindows } from '../../../../features/collectWindow/admin';
 import {
   CreateWindowSheet,
+  DecideBySheet,
   WeightsSheet,
   WindowAdminCard,
   closeWithConfirm,
@@ -16,7 +17,10 @@ import {
 import { StaffOnly } from '../../../../features/profile';
 import { withFontScale } from '../../../../components/FontScale';
 
-/** 征集期管理 (staff): the windows of their org (and those above it), create one, close one, set weights. */
+/**
+ * 征集期管理 (staff): the windows of their org (and those above it), create one, close one, set weights
+ * and the 决定公布日期.
+ */
 function WindowsPage() {
   return <StaffOnly>{(profile) => <Windows profile={profile} />}</StaffOnly>;
 }
@@ -26,6 +30,7 @@ function Windows({ profile }: { profile: Profile }) {
   const windows = useResource(fetchWindows, []);
   const [creating, setCreating] = useState(false);
   const [weighting, setWeighting] = useState<CollectWindow | null>(null);
+  const [deciding, setDeciding] = useState<CollectWindow | null>(null);
   useOnReshow(() => void windows.refresh());
   usePullDownRefresh(() => {
     void windows.refresh().finally(() => void Taro.stopPullDownRefresh());
@@ -33,6 +38,7 @@ function Windows({ profile }: { profile: Profile }) {
   const done = () => {
     setCreating(false);
     setWeighting(null);
+    setDeciding(null);
     void windows.refresh();
   };
   // Windows of the orgs above are shown for reference, not changed; the server checks it too.
@@ -69,6 +75,7 @@ function Windows({ profile }: { profile: Profile }) {
               window={w}
               canAct={mine(w)}
               onWeights={() => setWeighting(w)}
+              onDecideBy={() => setDeciding(w)}
               onClose={() => void closeWithConfirm(w, done)}
             />
           ))}
@@ -76,6 +83,7 @@ function Windows({ profile }: { profile: Profile }) {
       )}
       {creating ? <CreateWindowSheet now={now} onClose={() => setCreating(false)} onCreated={done} /> : null}
       {weighting ? <WeightsSheet window={weighting} onClose={() => setWeighting(null)} onSaved={done} /> : null}
+      {deciding ? <DecideBySheet window={deciding} onClose={() => setDeciding(null)} onSaved={done} /> : null}
     </View>
   );
 }

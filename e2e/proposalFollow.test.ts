@@ -1,7 +1,7 @@
 /**
  * 建议详情 for its author, issue 12 ("a worker can follow what happens"): the timeline says what happens
- * next and when (the window's last day, screening from the day after, no invented date for the
- * decision); 修改 reuses the 提建议 form (with its device draft) and 撤回 asks first, then keeps the
+ * next and when (the window's last day, screening from the day after, the decision by the window's
+ * 决定公布日期); 修改 reuses the 提建议 form (with its device draft) and 撤回 asks first, then keeps the
  * proposal as 已撤回, out of the public list.
  */
 import assert from 'node:assert/strict';
@@ -46,7 +46,8 @@ test('the author sees what happens next and when, and edits the proposal with th
   const timeline = await page.locator('#detail-timeline').innerText();
   assert.match(timeline, /征集期到12月31日结束/);
   assert.match(timeline, /征集期结束后（2027年1月1日起）/, 'screening starts the day after the window');
-  assert.match(timeline, /没有规定作出决定的日期/, 'no invented date for the decision');
+  // The seeded city window names its 决定公布日期; no other day is invented for the decision.
+  assert.match(timeline, /大连市总工会将在2027年3月31日前公布是否采纳/, 'the decision by the window’s day');
   assert.match(await page.locator('#timeline-next').innerText(), /2027年1月1日起/);
   assert.match(await page.locator('#timeline-collecting').innerText(), /2026年12月31日/);
   await settle(page);

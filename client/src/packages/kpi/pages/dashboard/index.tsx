@@ -10,10 +10,11 @@ import {
   type ProjectLevel,
 } from '@shishi/shared-types';
 import type { KpiDashboard, KpiFilter } from '@shishi/shared-types/src/contracts/kpi';
-import { AppButton, ChipGroup, Empty, ErrorBlock, FilterTabs, Loading, optionsOf } from '../../../../components';
+import { AppButton, ChipGroup, Empty, ErrorBlock, FilterTabs, Loading, Notice, optionsOf } from '../../../../components';
 import { withFontScale } from '../../../../components/FontScale';
 import { useResource } from '../../../../hooks/useResource';
 import { StaffOnly } from '../../../../features/profile';
+import { readOnlyText, rolesOf, viewAccess } from '../../../../features/profile/viewAccess';
 import { useOrgTree } from '../../../../features/org/hooks';
 import { downloadFile, ExportFile } from '../../../../features/export/ExportFile';
 import { exportDashboard, fetchDashboard } from '../../../../features/kpi/api';
@@ -57,6 +58,8 @@ function Dashboard({ profile }: { profile: Profile }) {
     params.org ? decodeURIComponent(params.org) : undefined,
   );
   const years = useMemo(() => yearOptions(thisYear), [thisYear]);
+  // The menu's rule: leaders and department staff look and export; district staff also set thresholds.
+  const access = useMemo(() => viewAccess('home-kpi', rolesOf(profile)), [profile]);
   const orgs = useOrgTree(true);
   const mine = useMemo(
     () => (profile.bindings ?? [{ role: profile.role, orgId: profile.orgId }]).map((b) => b.orgId),
@@ -78,6 +81,7 @@ function Dashboard({ profile }: { profile: Profile }) {
 
   return (
     <View className="page kpi-page" id="kpi-dashboard">
+      {access.readOnly ? <Notice tone="info" id="kpi-read-only" text={readOnlyText(access)} /> : null}
       <View className="kpi-card" id="kpi-filters">
         <Text className="kpi__subtitle">年度</Text>
         <ChipGroup idPrefix="kpi-year" options={years} value={year} onChange={setYear} />

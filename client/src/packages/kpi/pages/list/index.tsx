@@ -14,6 +14,10 @@ import { fenToYuan } from '../../../../features/project/money';
 import { projectDetailUrl } from '../../../../features/project/routes';
 import '../../../../features/kpi/kpi.scss';
 import '../../../../features/project/ProjectCard.scss';
+import './index.scss';
+
+/** The desktop table's columns (index.scss places each row's parts in them). */
+const kpiColumns = ['项目名称', '状态', '年度 · 层级 · 信号', '申报单位', '服务人数 · 覆盖 · 评价', '资金（元）'];
 
 /** The filter a dashboard figure carries, from the page's `f` parameter; null when it does not parse. */
 function filterFrom(raw: string | undefined): KpiFilter | null {
@@ -56,20 +60,32 @@ function Projects({ filter, title }: { filter: KpiFilter; title: string }) {
   });
   useListPage(list);
   return (
-    <View className="page kpi-page" id="kpi-list-page">
+    <View className="page kpi-page kpi-list desk-table" id="kpi-list-page">
       <PagedList
         id="kpi-list"
         list={list}
         keyOf={(p) => p._id}
         header={
-          <View className="kpi-card" id="kpi-list-head">
-            <Text className="kpi-card__title" id="kpi-list-title">
-              {title}
-            </Text>
-            <Text className="kpi-card__meta" id="kpi-list-total">
-              {filter.year} 年{filter.level ? ` · ${projectLevelLabels[filter.level]}` : ''} · 共 {list.total} 个项目
-            </Text>
-          </View>
+          <>
+            <View className="kpi-card" id="kpi-list-head">
+              <Text className="kpi-card__title" id="kpi-list-title">
+                {title}
+              </Text>
+              <Text className="kpi-card__meta" id="kpi-list-total">
+                {filter.year} 年{filter.level ? ` · ${projectLevelLabels[filter.level]}` : ''} · 共 {list.total} 个项目
+              </Text>
+            </View>
+            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
+            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
+              <View className="desk-head" id="kpi-list-desk-head">
+                {kpiColumns.map((c) => (
+                  <Text key={c} className="desk-head__cell">
+                    {c}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
+          </>
         }
         renderItem={(p) => <Item item={p} />}
         emptyText="没有符合这个数字的项目。"

@@ -38,6 +38,8 @@ async function fetchPageWithSignals(filters: ProjectFilters, page: number, pageS
 const levelOptions = optionsOf(projectLevels, projectLevelLabels);
 const statusOptions = projectStatuses.map((status) => ({ value: status, label: projectStatusMeta[status].label }));
 const overdueOptions = [{ value: 'yes' as const, label: '中期报告已逾期' }];
+/** The desktop table's columns (index.scss places each card's parts in them). */
+const projectColumns = ['项目名称', '状态', '年度 · 层级', '申报单位 · 归口部门', '资金', '进度'];
 
 /** This year, next year (collection in Q4 is for next year) and the three before. */
 function yearOptions() {
@@ -102,7 +104,7 @@ function ProjectList() {
   };
 
   return (
-    <View className="page plist">
+    <View className="page plist desk-table">
       <SearchBar id="plist-search" placeholder="搜索项目名称、申报单位" keyword={keyword} onSearch={setKeyword} />
       <Text className="plist__label">年度</Text>
       <FilterTabs idPrefix="plist-year" options={years} value={year} onChange={setYear} />
@@ -135,16 +137,28 @@ function ProjectList() {
         list={list}
         keyOf={(p) => p._id}
         header={
-          <View className="plist__total-row">
-            <Text className="section-title" id="plist-total">
-              共 {list.total} 个项目{filtered ? '（已筛选）' : ''}
-            </Text>
-            {filtered ? (
-              <Text className="plist__clear" id="plist-clear" onClick={clear}>
-                清除筛选
+          <>
+            <View className="plist__total-row">
+              <Text className="section-title" id="plist-total">
+                共 {list.total} 个项目{filtered ? '（已筛选）' : ''}
               </Text>
+              {filtered ? (
+                <Text className="plist__clear" id="plist-clear" onClick={clear}>
+                  清除筛选
+                </Text>
+              ) : null}
+            </View>
+            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
+            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
+              <View className="desk-head" id="plist-desk-head">
+                {projectColumns.map((c) => (
+                  <Text key={c} className="desk-head__cell">
+                    {c}
+                  </Text>
+                ))}
+              </View>
             ) : null}
-          </View>
+          </>
         }
         renderItem={(p) => <ProjectCard project={p} signal={p.signal} />}
         emptyText={

@@ -16,6 +16,8 @@ import './index.scss';
 
 const categoryOptions = optionsOf(proposalCategories, categoryLabels);
 const statusOptions = proposalStatuses.map((status) => ({ value: status, label: proposalStatusMeta[status].label }));
+/** The desktop table's columns (index.scss places each card's parts in them). */
+const staffColumns = ['建议', '状态', '类别 · 内容检查', '提议人 · 工会 · 渠道', '提交时间 · 附议'];
 
 /**
  * 建议管理 (staff): every proposal of the staff member's org subtree — the server scopes the list —
@@ -33,7 +35,7 @@ function StaffProposals() {
   const filtered = status !== undefined || category !== undefined || keyword !== '';
 
   return (
-    <View className="page staff">
+    <View className="page staff desk-table">
       <SearchBar id="staff-search" placeholder="搜索标题、内容" keyword={keyword} onSearch={setKeyword} />
       <Text className="staff__filter-label">状态</Text>
       <FilterTabs idPrefix="staff-status" options={statusOptions} value={status} onChange={setStatus} />
@@ -44,9 +46,21 @@ function StaffProposals() {
         list={list}
         keyOf={(p) => p._id}
         header={
-          <Text className="section-title" id="staff-total">
-            本辖区共 {list.total} 条建议{filtered ? '（已筛选）' : ''}
-          </Text>
+          <>
+            <Text className="section-title" id="staff-total">
+              本辖区共 {list.total} 条建议{filtered ? '（已筛选）' : ''}
+            </Text>
+            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
+            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
+              <View className="desk-head" id="staff-desk-head">
+                {staffColumns.map((c) => (
+                  <Text key={c} className="desk-head__cell">
+                    {c}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
+          </>
         }
         renderItem={(p) => <ProposalCard proposal={p} variant="staff" />}
         emptyText={filtered ? '没有符合条件的建议，换个条件试试。' : '本辖区还没有职工提交建议。'}

@@ -1,19 +1,19 @@
 import { View, Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import {
-  collectionStaffRoles,
   screenSortLabels,
   type CollectWindow,
   type Profile,
   type ScreenItem,
   type ScreenSort,
 } from '@shishi/shared-types';
-import { AppButton, Badge, PagedList, SearchBar } from '../../../../components';
+import { AppButton, Badge, Notice, PagedList, SearchBar } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { useResource } from '../../../../hooks/useResource';
 import { fetchWindows, windowStatusMeta } from '../../../../features/collectWindow/admin';
 import { useGrassrootsGroups } from '../../../../features/org/hooks';
 import { StaffOnly } from '../../../../features/profile';
+import { readOnlyText, rolesOf, viewAccess } from '../../../../features/profile/viewAccess';
 import {
   ClusterJobPanel,
   DecideSheet,
@@ -44,8 +44,13 @@ function ScreeningPage() {
 
 type Open = 'filter' | 'sort' | 'window' | 'merge' | null;
 
+/** The desktop table's columns after the tick (index.scss places each row's parts in them). */
+const screenColumns = ['排名', '建议', '状态', '类别 · 单位', '得分', '操作'];
+
 function Screening({ profile }: { profile: Profile }) {
-  const canAct = collectionStaffRoles.includes(profile.role);
+  // The menu's rule (every role the person holds): reviewers, department heads and leaders only look.
+  const access = useMemo(() => viewAccess('home-screening', rolesOf(profile)), [profile]);
+  const canAct = !access.readOnly;
   const [windowId, setWindowId] = useState<string | undefined>(undefined);
   const [keyword, setKeyword] = useState('');
   const [sheetFilters, setSheetFilters] = useState<SheetFilters>({});
@@ -88,7 +93,10 @@ function Screening({ profile }: { profile: Profile }) {
   const weights = meta?.weights;
 
   return (
-    <View className={`page screening ${selection.items.length > 0 ? 'screening--with-bar' : ''}`}>
+    <View
+      className={`page screening desk-table ${canAct ? '' : 'screening--read-only'} ${selection.items.length > 0 ? 'screening--with-bar' : ''}`}
+    >
+      {access.readOnly ? <Notice tone="info" id="screen-read-only" text={readOnlyText(access)} /> : null}
       <View className="screening__window" id="screen-window">
         <View className="screening__window-body">
           <Text className="screening__window-label">征集期</Text>
@@ -143,10 +151,22 @@ function Screening({ profile }: { profile: Profile }) {
         list={list}
         keyOf={(p) => p._id}
         header={
-          <Text className="section-title" id="screen-total">
-            共 {list.total} 条{filtered ? '（已筛选）' : ''}
-            {canAct ? ' · 勾选多条可合并' : ''}
-          </Text>
+          <>
+            <Text className="section-title" id="screen-total">
+              共 {list.total} 条{filtered ? '（已筛选）' : ''}
+              {canAct ? ' · 勾选多条可合并' : ''}
+            </Text>
+            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
+            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
+              <View className="desk-head" id="screen-desk-head">
+                {(canAct ? ['勾选', ...screenColumns] : screenColumns).map((c) => (
+                  <Text key={c} className="desk-head__cell">
+                    {c}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
+          </>
         }
         renderItem={(p) => (
           <ScreeningCard

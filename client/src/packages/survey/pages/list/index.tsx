@@ -1,15 +1,18 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { offlineEntryRoles, type Profile, type SurveyStatus } from '@shishi/shared-types';
+import type { Profile, SurveyStatus } from '@shishi/shared-types';
 import { AppButton, FilterTabs, PagedList, SearchBar, usePagedList } from '../../../../components';
 import { useListPage } from '../../../../hooks/useListPage';
 import { StaffOnly } from '../../../../features/profile';
+import { rolesOf } from '../../../../features/profile/viewAccess';
+import { mayCall } from '../../../../pages/home/menu';
 import { fetchMySurveys } from '../../../../features/survey/api';
 import { useSurveyActions } from '../../../../features/survey/admin/actions';
 import { SurveyAdminCard } from '../../../../features/survey/admin/SurveyAdminCard';
 import { surveyEditUrl } from '../../../../features/survey/routes';
 import '../../../../features/survey/admin/admin.scss';
+import './index.scss';
 import { withFontScale } from '../../../../components/FontScale';
 
 const statusOptions: { value: SurveyStatus; label: string }[] = [
@@ -17,6 +20,9 @@ const statusOptions: { value: SurveyStatus; label: string }[] = [
   { value: 'published', label: '已发布' },
   { value: 'closed', label: '已结束' },
 ];
+
+/** The desktop table's columns (index.scss places each card's parts in them). */
+const surveyColumns = ['问卷', '状态', '调查对象', '时间', '题数 · 答卷', '操作'];
 
 /** 问卷管理 (staff): the surveys of my scope, newest edits first; create, publish, close, copy. */
 function SurveyManagePage() {
@@ -34,9 +40,11 @@ function Manage({ profile }: { profile: Profile }) {
   useListPage(list, { loadMoreAtBottom: false });
   const actions = useSurveyActions(() => void list.refresh());
   const filtered = status !== undefined || keyword !== '';
+  // 线下录入 by the contracts' rule and every role the person holds (as 首页's menu decides).
+  const canEnterOffline = mayCall(rolesOf(profile), 'survey.submitOffline');
 
   return (
-    <View className="page survey-manage">
+    <View className="page survey-manage desk-table">
       <View className="survey-manage__top">
         <Text className="survey-manage__title">问卷管理</Text>
         <AppButton
@@ -57,16 +65,28 @@ function Manage({ profile }: { profile: Profile }) {
         list={list}
         keyOf={(s) => s._id}
         header={
-          <Text className="section-title" id="survey-total">
-            本辖区共 {list.total} 份问卷{filtered ? '（已筛选）' : ''}
-          </Text>
+          <>
+            <Text className="section-title" id="survey-total">
+              本辖区共 {list.total} 份问卷{filtered ? '（已筛选）' : ''}
+            </Text>
+            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
+            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
+              <View className="desk-head" id="survey-desk-head">
+                {surveyColumns.map((c) => (
+                  <Text key={c} className="desk-head__cell">
+                    {c}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
+          </>
         }
         renderItem={(s) => (
           <SurveyAdminCard
             survey={s}
             busy={actions.busy}
             onAction={(a, id) => void actions.run(a, id)}
-            canEnterOffline={offlineEntryRoles.includes(profile.role)}
+            canEnterOffline={canEnterOffline}
           />
         )}
         emptyText={filtered ? '没有符合条件的问卷。' : '还没有问卷。新建一份，了解职工最需要什么。'}

@@ -164,6 +164,43 @@ test('each role’s 首页 menu lists only what the role may call; read-only vie
   }
 });
 
+test('read-only views say so: reviewer and leader on 建议筛选 see 只读 and no buttons to merge, score or decide; staff who act see no notice', async () => {
+  for (const identity of ['demo-reviewer', 'demo-leader']) {
+    const page = await open(identity, 'pages/home/index');
+    await ready(page, '#home-greeting');
+    await current(page).locator('#home-screening').click();
+    await ready(page, '#screen-total');
+    const screen = current(page);
+    assert.match(await screen.locator('#screen-read-only').innerText(), /^只读：.*不能合并、评分、作出决定/, identity);
+    // The proposals are listed, without a tick to merge, 评分, 决定 or 撤销合并.
+    assert.ok((await screen.locator('.screen-card').count()) > 0, `${identity} sees the proposals`);
+    const acting = '[id^="screen-select-"], [id^="screen-score-"], [id^="screen-decide-"], [id^="screen-unmerge"], #screen-merge-open';
+    assert.equal(await screen.locator(acting).count(), 0, identity);
+    const buttons = await screen.locator('taro-button-core').allInnerTexts();
+    assert.ok(!buttons.some((t) => /采纳|合并|评分|决定/.test(t)), `${identity}: ${buttons.join(' | ')}`);
+    assert.doesNotMatch(await screen.locator('#screen-total').innerText(), /合并/, identity);
+    await shot(page, `ease-read-only-${identity}`);
+    // 绩效看板: the leader looks and exports; setting the thresholds is for the district's staff.
+    if (identity === 'demo-leader') {
+      await page.goto(`${baseUrl}/#/packages/kpi/pages/dashboard/index`);
+      await ready(page, '#kpi-filters');
+      assert.match(await current(page).locator('#kpi-read-only').innerText(), /^只读：.*不能设置信号阈值/);
+    }
+    await page.context().close();
+  }
+  // Staff who act: no notice, and the buttons are there.
+  const staff = await open('demo-research', 'pages/home/index');
+  await ready(staff, '#home-greeting');
+  await current(staff).locator('#home-screening').click();
+  await ready(staff, '#screen-total');
+  assert.equal(await current(staff).locator('#screen-read-only').count(), 0);
+  assert.ok((await current(staff).locator('[id^="screen-score-"]').count()) > 0, 'research may score');
+  await staff.goto(`${baseUrl}/#/packages/kpi/pages/dashboard/index`);
+  await ready(staff, '#kpi-filters');
+  assert.equal(await current(staff).locator('#kpi-read-only').count(), 0);
+  await staff.context().close();
+});
+
 test('“not found” says what happened and where to go, without a 重试 that cannot work; empty states have an icon', async () => {
   const page = await open('demo-worker', 'pages/proposal-detail/index?id=no-such-proposal');
   await ready(page, '#error-block');
@@ -313,28 +350,142 @@ test('axe-core finds no serious or critical violations on the main pages', async
   assert.deepEqual(found, []);
 });
 
-test('desktop (1280 px): staff lists use the width with titles on at most two lines; H5 pages have a back button', async () => {
+/** A staff list of the desktop test: where it is, what shows it has loaded, its header row, rows and title cells. */
+interface StaffList {
+  name: string;
+  path: string;
+  loaded: string;
+  head: string;
+  row: string;
+  title: string;
+}
+
+/** The title cells of the first rows: where they are and on how many lines their text runs. */
+async function titleCells(page: Page, list: StaffList) {
+  return current(page)
+    .locator(`${list.row} ${list.title}`)
+    .evaluateAll((els) =>
+      els.slice(0, 8).map((e) => {
+        const box = e.getBoundingClientRect();
+        // One rect per line of the text (a Range over the title's words), whatever the cell's height.
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const tops: number[] = [];
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width > 0 && r.height > 0 && !tops.some((t) => Math.abs(t - r.top) < 4)) tops.push(r.top);
+        }
+        return { left: box.left, width: box.width, lines: tops.length, text: (e as HTMLElement).innerText };
+      }),
+    );
+}
+
+/** The staff lists that are tables on a desktop (the KPI list's path needs a year with projects: set below). */
+const staffLists: StaffList[] = [
+  {
+    name: '建议筛选',
+    path: 'packages/staff/pages/screening/index',
+    loaded: '#screen-total',
+    head: '#screen-desk-head',
+    row: '#screen-list .screen-card',
+    title: '.screen-card__title',
+  },
+  {
+    name: '建议管理',
+    path: 'packages/staff/pages/proposals/index',
+    loaded: '#staff-total',
+    head: '#staff-desk-head',
+    row: '#staff-list .proposal-card',
+    title: '.proposal-card__title',
+  },
+  {
+    name: '项目管理',
+    path: 'packages/project/pages/list/index',
+    loaded: '#plist-total',
+    head: '#plist-desk-head',
+    row: '#plist-list .project-card',
+    title: '.project-card__title',
+  },
+  {
+    name: '问卷管理',
+    path: 'packages/survey/pages/list/index',
+    loaded: '#survey-total',
+    head: '#survey-desk-head',
+    row: '#survey-list .survey-admin',
+    title: '.survey-admin__title',
+  },
+];
+
+/** A year whose 绩效看板 list has at least two projects for `identity` (the seed's projects are this year's or last year's). */
+async function kpiListPath(identity: string): Promise<string> {
+  const projects = await api<{ items: { year: number }[] }>(identity, 'project', 'list', { page: 1, pageSize: 50 });
+  for (const year of [...new Set(projects.items.map((p) => p.year))]) {
+    const listed = await api<{ total: number }>(identity, 'kpi', 'list', { year, page: 1, pageSize: 10 });
+    if (listed.total >= 2) {
+      return `packages/kpi/pages/list/index?f=${encodeURIComponent(JSON.stringify({ year }))}&t=${encodeURIComponent('全部项目')}`;
+    }
+  }
+  throw new Error('no year with two projects on the 绩效看板 list');
+}
+
+test('desktop (1280 px): staff lists are tables with titles on at most two lines, cards on a phone; H5 pages have a back button', async () => {
+  const lists: StaffList[] = [
+    ...staffLists,
+    {
+      name: '绩效看板项目',
+      path: await kpiListPath('demo-research'),
+      loaded: '#kpi-list-total',
+      head: '#kpi-list-desk-head',
+      row: '#kpi-list .project-card',
+      title: '.project-card__title',
+    },
+  ];
+  const desk = await open('demo-research', 'pages/home/index', 1280, 900);
+  await ready(desk, '#home-greeting');
+  for (const list of lists) {
+    await desk.goto(`${baseUrl}/#/${list.path}`);
+    await ready(desk, list.loaded);
+    await current(desk).locator(list.head).waitFor();
+    await shot(desk, `ease-desktop-${list.path.split('/')[1]}-${list.path.split('/')[3]}`);
+    // A header row over the rows, each row one line of the table across the width (not cards side by side).
+    const head = (await current(desk).locator(list.head).boundingBox())!;
+    const rows = await current(desk)
+      .locator(list.row)
+      .evaluateAll((els) => els.slice(0, 8).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    assert.ok(rows.length >= 2, `${list.name}: at least two rows (${rows.length})`);
+    assert.ok(head.y + head.height <= rows[0].top + 1, `${list.name}: the header row is above the rows`);
+    for (const r of rows) {
+      assert.ok(r.width >= 1000, `${list.name}: a row spans the width (${Math.round(r.width)} px)`);
+      assert.ok(Math.abs(r.left - rows[0].left) < 1.5, `${list.name}: rows under each other`);
+    }
+    // The title cells share one left edge and one width: a column of a table. Titles wrap onto 2 lines at most.
+    const cells = await titleCells(desk, list);
+    const at = cells.map((c) => `${Math.round(c.left)}+${Math.round(c.width)}`).join(', ');
+    for (const c of cells) {
+      assert.ok(Math.abs(c.left - cells[0].left) < 1.5, `${list.name}: title cells share one left edge (${at})`);
+      assert.ok(Math.abs(c.width - cells[0].width) < 1.5, `${list.name}: title cells share one width (${at})`);
+      assert.ok(c.lines >= 1 && c.lines <= 2, `${list.name}: “${c.text}” runs onto ${c.lines} lines`);
+    }
+    assert.ok(cells[0].width >= 250, `${list.name}: the title column is wide enough (${at})`);
+  }
+  await desk.context().close();
+
+  // A phone keeps the cards: the header row is there but not shown.
+  const phone = await open('demo-research', 'pages/home/index');
+  await ready(phone, '#home-greeting');
+  for (const list of lists) {
+    await phone.goto(`${baseUrl}/#/${list.path}`);
+    await ready(phone, list.loaded);
+    await current(phone).locator(list.row).first().waitFor();
+    assert.equal(await current(phone).locator(list.head).count(), 1, `${list.name}: the header row is rendered`);
+    assert.equal(await current(phone).locator(list.head).isVisible(), false, `${list.name}: no header row at 390 px`);
+  }
+  await phone.context().close();
+
+  // 返回 on a page that is not a tab, 44 × 44, back to 首页.
   const page = await open('demo-research', 'pages/home/index', 1280, 900);
   await ready(page, '#home-greeting');
   await current(page).locator('#home-screening').click();
   await ready(page, '#screen-total');
-  await shot(page, 'ease-desktop-screening');
-  const cards = current(page).locator('.screen-card');
-  const boxes = await cards.evaluateAll((els) => els.slice(0, 4).map((e) => e.getBoundingClientRect().toJSON()));
-  assert.ok(boxes.length >= 2);
-  assert.ok(boxes[0].width >= 480, `cards are wide (${boxes[0].width} px)`);
-  assert.ok(
-    boxes.some((b) => Math.abs(b.top - boxes[0].top) < 2 && b.left > boxes[0].right),
-    'cards side by side',
-  );
-  const titleLines = await current(page)
-    .locator('.screen-card__title')
-    .evaluateAll((els) =>
-      els.map((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))),
-    );
-  assert.ok(Math.max(...titleLines) <= 2, `title lines ${titleLines.join(',')}`);
-
-  // 返回 on a page that is not a tab, 44 × 44, back to 首页.
   const back = page.locator('.taro-navigation-bar-back').filter({ visible: true });
   await back.waitFor();
   const box = (await back.boundingBox())!;

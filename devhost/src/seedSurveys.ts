@@ -140,35 +140,53 @@ const advice = [
   '希望多组织技能培训，考证有补贴。',
 ];
 
-/** A small deterministic generator, so every seed gives the same answers. */
-function generator(seed: number) {
-  let s = seed;
+/**
+ * A small deterministic generator (mulberry32, 32-bit integer steps), so every seed gives the same answers.
+ * `pick(n)` is 0 … n − 1. (The linear congruential step it replaces overflowed JS doubles: its state was
+ * always a multiple of 256, so `pick(4)` was always 0 and 24 of the 24 answers gave 满意度 2.)
+ */
+function generator(seed: number): (n: number) => number {
+  let a = seed >>> 0;
   return (n: number) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
 }
 
+/** One of `values`, each equally likely: repeat a value to make it likelier. */
+const oneOf = <T>(pick: (n: number) => number, values: readonly T[]): T => values[pick(values.length)];
+
+/** The k-th seeded answer (0 … 23) to the city survey, and the respondent's worker groups. */
 function answersFor(k: number): { answers: Answers; groups: WorkerGroup[] } {
   const pick = generator(k + 7);
-  const work = ['frontline', 'frontline', 'tech', 'office', 'other'][pick(5)];
+  const work = oneOf(pick, ['frontline', 'frontline', 'tech', 'office', 'other']);
   const answers: Answers = {
     work: work === 'other' ? { choice: 'other', otherText: '后勤保障' } : { choice: work },
   };
-  if (work === 'frontline') answers.outdoor = { choice: ['lt2', '2to6', 'gt6'][pick(3)] };
+  if (work === 'frontline') answers.outdoor = { choice: oneOf(pick, ['lt2', '2to6', 'gt6']) };
   const wants = ['childcare', 'skills', 'stations', 'checkup', 'legal'];
-  const chosen = [...new Set([wants[pick(5)], wants[pick(5)], wants[pick(5)]])];
+  const chosen = [...new Set([oneOf(pick, wants), oneOf(pick, wants), oneOf(pick, wants)])];
   answers.wants = { choices: chosen };
   const order = ['income', 'safety', 'health', 'growth', 'family'];
   const ranking: string[] = [];
   while (ranking.length < 3) {
-    const o = order[pick(5)];
+    const o = oneOf(pick, order);
     if (!ranking.includes(o)) ranking.push(o);
   }
   answers.priority = { ranking };
-  answers.satisfaction = { value: 2 + pick(4) };
-  answers.services = { rows: { canteen: 1 + pick(5), commute: 1 + pick(5), rest: 2 + pick(4) } };
-  if (pick(3) > 0) answers.recommend = { value: 4 + pick(7) };
+  // Leaning to the satisfied side, as such surveys do, with a spread.
+  answers.satisfaction = { value: oneOf(pick, [2, 3, 3, 4, 4, 4, 5, 5]) };
+  answers.services = {
+    rows: {
+      canteen: oneOf(pick, [1, 2, 3, 3, 4, 4, 4, 5]),
+      commute: oneOf(pick, [1, 2, 2, 3, 3, 4, 4, 5]),
+      rest: oneOf(pick, [2, 3, 3, 4, 4, 5]),
+    },
+  };
+  if (pick(3) > 0) answers.recommend = { value: oneOf(pick, [4, 5, 6, 7, 7, 8, 8, 8, 9, 9, 10]) };
   if (k % 4 === 0) answers.advice = { text: advice[(k / 4) % advice.length] };
   const groups: WorkerGroup[] = [];
   if (k % 3 === 0) groups.push('women');

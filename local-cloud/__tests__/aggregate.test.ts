@@ -216,6 +216,37 @@ describe('stages', () => {
     );
   });
 
+  test('lookup with $match then an inclusion $project: only the kept fields, later stages on copies, nothing stored changes', async () => {
+    const rows = await list(
+      db
+        .collection('customers')
+        .aggregate()
+        .match({ _id: 'c1' })
+        .lookup({
+          from: 'orders',
+          pipeline: $.pipeline().match({ cust: 'c2' }).project({ item: 1, tags: 1 }).unwind('$tags').limit(5).done(),
+          as: 'c2tags',
+        })
+        .lookup({
+          from: 'orders',
+          pipeline: $.pipeline().match({ cust: 'c1' }).project({ _id: 0, price: true }).done(),
+          as: 'c1prices',
+        }),
+    );
+    expect(rows).toEqual([
+      {
+        ...CUSTOMERS[0],
+        c2tags: [
+          { _id: 'o3', item: 'apple', tags: 'fruit' },
+          { _id: 'o3', item: 'apple', tags: 'red' },
+          { _id: 'o5', item: 'bread', tags: 'bakery' },
+        ],
+        c1prices: [{ price: 5 }, { price: 8 }],
+      },
+    ]);
+    expect((await db.collection('orders').orderBy('_id', 'asc').get()).data).toEqual(ORDERS);
+  });
+
   test('lookup on _id: each value of an array localField, duplicates once, missing and unmatched left out', async () => {
     await db.collection('customers').add({ data: { _id: 'c9', name: 'Eve', friends: ['c3', 'c1', 'nobody', 'c3'] } });
     await db.collection('customers').add({ data: { _id: 'c8', name: 'Fay', friends: [] } });

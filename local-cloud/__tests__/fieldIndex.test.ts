@@ -4,6 +4,7 @@
  */
 import { openCloud, removeTempDirs } from './helpers';
 import type { LocalCloud } from '../src';
+import { FieldIndexes } from '../src/fieldIndex';
 
 const fields = ['tag', 'tags', 'n', 'at', 'a.b', 'maybe', 'items.k'];
 let cloud: LocalCloud;
@@ -14,7 +15,14 @@ beforeAll(async () => {
   cloud = openCloud({
     collections: [
       { name: 'plain' },
-      { name: 'indexed', indexes: fields.map((f) => ({ name: f, keys: { [f]: 1 as const } })) },
+      {
+        name: 'indexed',
+        indexes: [
+          ...fields.map((f) => ({ name: f, keys: { [f]: 1 as const } })),
+          // A compound index whose later field has no index of its own (a rating's projectId + key).
+          { name: 'tag_code', keys: { tag: 1 as const, code: 1 as const }, unique: true },
+        ],
+      },
     ],
   });
   db = cloud.database();
@@ -27,6 +35,7 @@ beforeAll(async () => {
       at: new Date(Date.UTC(2026, 0, 1 + (i % 4))),
       a: i % 5 === 0 ? [{ b: 1 }, { b: 2 }] : { b: i % 3 },
       items: [{ k: i % 2 }],
+      code: `c${i}`,
     };
     if (i % 3 === 0) doc.maybe = null;
     else if (i % 3 === 1) doc.maybe = 'here';
@@ -58,6 +67,9 @@ function queries() {
     _.and([{ tag: 'y' }, { n: _.gt(2) }]),
     _.or([{ tag: 'y' }, { n: 0 }]),
     { tag: 'nothing-has-this' },
+    { tag: 'y', code: 'c7' },
+    { tag: 'x', code: 'c7' },
+    { code: _.in(['c1', 'c2', 'c59']) },
     // The primary key narrows too (a drain's claim of its rows among thousands pending): same result.
     { _id: _.in(['d007', 'd003', 'd999', 'd042']) },
     { _id: _.in(['d010', 'd011']), tag: 'y' },
@@ -101,4 +113,13 @@ it('counts agree with the scan', async () => {
     const b = await db.collection('plain').where(where).count();
     expect(a.total).toBe(b.total);
   }
+});
+
+it('a later field of a compound index narrows a read to its own few documents', () => {
+  // The engine indexes every field of the declared indexes (engine.ts rebuildUniqueKeys): a rating's
+  // { projectId, key } reads the one rating with that key, not every rating of the project.
+  const index = new FieldIndexes(['projectId', 'key']);
+  for (let i = 0; i < 1000; i += 1) index.add({ _id: `r${i}`, projectId: 'p1', key: `k${i}` });
+  expect(index.candidates({ projectId: 'p1', key: 'k7' }, 1000)).toEqual(['r7']);
+  expect(index.candidates({ projectId: 'p1', key: 'nobody' }, 1000)).toEqual([]);
 });

@@ -102,7 +102,7 @@ export class LocalEngine {
   private readonly indexes = new Map<string, IndexSpec[]>();
   /** collection → index name → key → _id */
   private readonly uniqueKeys = new Map<string, Map<string, Map<string, string>>>();
-  /** collection → value postings of the declared indexes' leading fields (reads only). */
+  /** collection → value postings of the declared indexes' fields (reads only). */
   private readonly fieldIndexes = new Map<string, FieldIndexes>();
   private requestSeq = 0;
   private readonly removedAt = new Map<string, number>();
@@ -498,7 +498,16 @@ export class LocalEngine {
     const match = first && Object.keys(first).length === 1 ? first.$match : undefined;
     const copies = (docs: Doc[]) => (copy ? docs.map((doc) => clone(doc)) : docs);
     if (match && typeof match === 'object' && !Array.isArray(match)) {
-      return this.runPipeline(copies(this.matching(from, match as Doc)), pipeline.slice(1), copy);
+      const matched = this.matching(from, match as Doc);
+      const next = pipeline[1];
+      const project = next && Object.keys(next).length === 1 ? next.$project : undefined;
+      if (isInclusion(project)) {
+        // `$match` then an inclusion `$project` (a counter shard's `c` without its marks): only the kept
+        // fields are copied, as the database sends only them, not each whole document first.
+        const kept = new Query({}).find<Doc>(matched, project).all();
+        return this.runPipeline(copies(kept), pipeline.slice(2), copy);
+      }
+      return this.runPipeline(copies(matched), pipeline.slice(1), copy);
     }
     return this.runPipeline(copies(this.lookupSource(from)), pipeline, copy);
   }
@@ -665,8 +674,11 @@ export class LocalEngine {
     const byIndex = new Map<string, Map<string, string>>();
     for (const spec of this.uniqueSpecs(collection)) byIndex.set(spec.name, new Map());
     this.uniqueKeys.set(collection, byIndex);
-    const leading = (this.indexes.get(collection) ?? []).map((i) => Object.keys(i.keys)[0]).filter(Boolean);
-    this.fieldIndexes.set(collection, new FieldIndexes(leading));
+    // Every field of every declared index, not only the leading ones: a query that pins the later field
+    // of a compound index (a rating's `key` beside its `projectId`) reads its few candidates, as the
+    // compound index does on CloudBase, instead of testing every document of the leading value.
+    const fields = new Set((this.indexes.get(collection) ?? []).flatMap((i) => Object.keys(i.keys)));
+    this.fieldIndexes.set(collection, new FieldIndexes(fields));
     for (const { doc } of this.data.get(collection)?.values() ?? []) this.index(collection, doc);
   }
 
@@ -1207,4 +1219,15 @@ function pick(obj: Doc, keys: string[]): Doc {
   const out: Doc = {};
   for (const k of keys) out[k] = obj[k];
   return out;
+}
+
+/** A `$project` that only keeps fields (1 / true; `_id` may be dropped): no computed values. */
+function isInclusion(project: unknown): project is Doc {
+  if (!project || typeof project !== 'object' || Array.isArray(project)) return false;
+  const entries = Object.entries(project as Doc);
+  return (
+    entries.length > 0 &&
+    entries.every(([k, v]) => v === 1 || v === true || (k === '_id' && (v === 0 || v === false))) &&
+    entries.some(([k]) => k !== '_id')
+  );
 }

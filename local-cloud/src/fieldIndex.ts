@@ -1,5 +1,5 @@
 /**
- * Secondary indexes for reads: for the first field of every declared index, a map from value to the
+ * Secondary indexes for reads: for every field of every declared index, a map from value to the
  * ids of the documents holding it (arrays are multikey: each element is indexed, as MongoDB does).
  * A query whose top level (or `$and`) pins an indexed field to a value or an `$in` list is answered
  * from the candidates only; mingo still decides every match, so an index can only make a read faster,
@@ -51,28 +51,32 @@ export class FieldIndexes {
    * (the caller scans).
    */
   candidates(query: Doc, collectionSize: number): string[] | null {
-    let best: Set<string> | null = null;
+    // The postings of each narrowing constraint, sized before any is copied: only the smallest is
+    // gathered (copying a large one — every rating of a project — on each read made reads O(n)).
+    let best: { sets: Array<Iterable<string>>; size: number } | null = null;
     for (const [field, condition] of constraints(query)) {
-      // `_id` is always indexed (the primary key): `_id: { $in: [...] }` narrows to those documents.
-      if (field === '_id') {
-        const values = equalityValues(condition);
-        if (!values) continue;
-        const ids = new Set(values.filter((v): v is string => typeof v === 'string' && this.position.has(v)));
-        if (!best || ids.size < best.size) best = ids;
-        continue;
-      }
-      const postings = this.byField.get(field);
-      if (!postings) continue;
       const values = equalityValues(condition);
       if (!values) continue;
-      const ids = new Set<string>();
-      for (const v of values) for (const id of postings.get(keyOf(v)) ?? []) ids.add(id);
-      for (const id of postings.get(UNINDEXABLE) ?? []) ids.add(id);
-      if (!best || ids.size < best.size) best = ids;
+      let option: { sets: Array<Iterable<string>>; size: number };
+      // `_id` is always indexed (the primary key): `_id: { $in: [...] }` narrows to those documents.
+      if (field === '_id') {
+        const ids = values.filter((v): v is string => typeof v === 'string' && this.position.has(v));
+        option = { sets: [ids], size: ids.length };
+      } else {
+        const postings = this.byField.get(field);
+        if (!postings) continue;
+        const sets = [...values.map((v) => postings.get(keyOf(v))), postings.get(UNINDEXABLE)].filter(
+          (x): x is Set<string> => x !== undefined,
+        );
+        option = { sets, size: sets.reduce((n, x) => n + x.size, 0) };
+      }
+      if (!best || option.size < best.size) best = option;
     }
     // A wide candidate set is no cheaper than a scan.
     if (!best || best.size > collectionSize / 2) return null;
-    return [...best].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
+    const ids = new Set<string>();
+    for (const set of best.sets) for (const id of set) ids.add(id);
+    return [...ids].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
   }
 }
 

@@ -16,11 +16,14 @@ import { createLocalCloud } from '@shishi/local-cloud';
 import { collections, type Reply } from '@shishi/shared-types';
 // The rating function alone (a benchmark of one function loads only its code).
 import { ratingFunction } from '../../cloudfunctions/rating/app';
+import { settleRatings } from '../../cloudfunctions/rating/counting';
 import { seed } from '../../devhost/src/seed';
 import { serve } from './serve';
 
 const DATA_DIR = process.env.RATING_BENCH_DIR ?? '';
 const NOW = Date.parse(process.env.SHISHI_NOW ?? '2026-11-24T10:00:00+08:00');
+/** The simulated clock: pinned, moved on by `settle` as the 5-minute settling timer would see it. */
+let clock = NOW;
 const STAFF = 'demo-district';
 const PROJECT = 'bench-rating-project';
 
@@ -31,12 +34,13 @@ type Cmd =
   | { name: 'count'; from: number; n: number }
   | { name: 'summary'; reps: number; as: 'worker' | 'staff' }
   | { name: 'recompute' }
+  | { name: 'settle'; advanceMs: number }
   | { name: 'memory' }
   | { name: 'close' };
 
 if (!DATA_DIR) throw new Error('RATING_BENCH_DIR is required');
 mkdirSync(DATA_DIR, { recursive: true });
-const now = () => NOW;
+const now = () => clock;
 const cloud = createLocalCloud({ dataDir: DATA_DIR, collections, now, strict: true });
 const engine = cloud.local.engine;
 let closing: Promise<void> | undefined;
@@ -250,6 +254,26 @@ async function recompute() {
   };
 }
 
+/**
+ * The settling timer as production runs it (registry: every 5 minutes): the clock moves on by
+ * `advanceMs`, then one timer invocation, timed, with the marks the shards hold before and after.
+ */
+async function settle(advanceMs: number) {
+  clock += advanceMs;
+  const marks = () =>
+    engine.inspect(async () => {
+      const res = await cloud.database().collection('ratingCounters').where({ projectId: PROJECT }).limit(100).get();
+      return (res.data as Array<{ m?: Record<string, number> }>).reduce((n, s) => n + Object.keys(s.m ?? {}).length, 0);
+    });
+  const before = await marks();
+  engine.resetCounts();
+  const t0 = performance.now();
+  const out = await settleRatings(cloud, new Date(clock));
+  const ms = performance.now() - t0;
+  const requests = engine.totalRequests();
+  return { at: new Date(clock).toISOString(), ms, requests, ...out, marksBefore: before, marksAfter: await marks() };
+}
+
 async function run(cmd: Cmd): Promise<unknown> {
   switch (cmd.name) {
     case 'setup':
@@ -269,6 +293,8 @@ async function run(cmd: Cmd): Promise<unknown> {
       return summary(cmd.reps, cmd.as);
     case 'recompute':
       return recompute();
+    case 'settle':
+      return settle(cmd.advanceMs);
     case 'memory':
       return { ...process.memoryUsage(), maxRSS: process.resourceUsage().maxRSS * 1024 };
     case 'close':

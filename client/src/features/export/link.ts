@@ -13,8 +13,9 @@ export function fullLink(url: string, base: string | undefined = pageAddress()):
   return new URL(url, base).href;
 }
 
+/** The page's address in a browser (H5); none in the mini-program or in node. */
 function pageAddress(): string | undefined {
-  return typeof location === 'undefined' ? undefined : location.href;
+  return (globalThis as { location?: { href?: string } }).location?.href;
 }
 
 const kinds = new Map([

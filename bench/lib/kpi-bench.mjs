@@ -83,10 +83,13 @@ export function kpiMarkdown(r) {
       'the five 满意度 rating counters, plus the signal decisions, the thresholds and the forum figures; it sums ' +
       'them in the function, so every figure is the sum of the kept counters and equals a recompute. The city reads ' +
       '1,000 projects, hence its 62 requests (mostly side by side; the forum figures are read 100 projects at a ' +
-      'time one after another); a district reads its own subtree. Most of a city call is the local runtime ' +
-      'reading the 8,000 served shards whole — each holds a mark per person served, 4.1 million in all — before ' +
-      'it keeps `projectId` and `n`; a per-project served total kept beside the shards would take that away (not ' +
-      'done: it is one more write per check-in). Before the reads per 125 projects (one `$group` per counter ' +
+      'time one after another); a district reads its own subtree. Earlier runs (at a load average of 6–10) gave ' +
+      'the city a p95 of 2.3–4.6 s; this run had a quiet machine and the local runtime no longer gathers every ' +
+      "indexed field's candidates before choosing the narrowest (local-cloud/src/fieldIndex.ts, 074bd88): how much " +
+      'each did was not measured apart. The served shards still hold a mark per person served (4.1 million here), which the runtime ' +
+      'keeps in memory and projects away per read; a per-project served total beside them would spare that (one ' +
+      'more write per check-in: not done while the p95 stays under the target). Before the reads per 125 ' +
+      'projects (one `$group` per counter ' +
       'collection over 1,000 projects) a city dashboard took 1.7–2.9 s on a loaded machine: the runtime copied ' +
       'every served shard whole before grouping, and tested each matched document against the 1,000-value `$in` ' +
       'list. Wall-clock figures on this ' +

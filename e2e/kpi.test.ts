@@ -281,10 +281,7 @@ test('绩效看板: every number opens its list, and the list has as many projec
   assert.equal(res.status, 200);
   const bytes = Buffer.from(await res.arrayBuffer());
   assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
-  const [again] = await Promise.all([
-    page.waitForEvent('download'),
-    onScreen(page, '#kpi-export-download').click(),
-  ]);
+  const [again] = await Promise.all([page.waitForEvent('download'), onScreen(page, '#kpi-export-download').click()]);
   assert.ok((await readFile(await again.path())).equals(bytes), 'the 下载 button gives the file the link gives');
   await onScreen(page, '#kpi-export-result').scrollIntoViewIfNeeded();
   await shot(page, 'kpi-export');

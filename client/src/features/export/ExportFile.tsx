@@ -72,7 +72,9 @@ export function ExportFile({ id, file, title = '导出完成', count, children, 
       </Text>
       {link ? (
         <>
-          <Text className="export-file__note">下载链接（可复制到电脑浏览器打开；链接是临时的，失效后请重新导出）：</Text>
+          <Text className="export-file__note">
+            下载链接（可复制到电脑浏览器打开；链接是临时的，失效后请重新导出）：
+          </Text>
           <Text className="export-file__url" id={`${id}-link`} selectable>
             {link}
           </Text>

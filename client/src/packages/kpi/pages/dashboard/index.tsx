@@ -10,7 +10,16 @@ import {
   type ProjectLevel,
 } from '@shishi/shared-types';
 import type { KpiDashboard, KpiFilter } from '@shishi/shared-types/src/contracts/kpi';
-import { AppButton, ChipGroup, Empty, ErrorBlock, FilterTabs, Loading, Notice, optionsOf } from '../../../../components';
+import {
+  AppButton,
+  ChipGroup,
+  Empty,
+  ErrorBlock,
+  FilterTabs,
+  Loading,
+  Notice,
+  optionsOf,
+} from '../../../../components';
 import { withFontScale } from '../../../../components/FontScale';
 import { useResource } from '../../../../hooks/useResource';
 import { StaffOnly } from '../../../../features/profile';

@@ -49,11 +49,21 @@ function countsOf(results: SurveyResults): Map<string, number[]> {
   for (const q of results.questions) {
     const stats = q.overall;
     if (q.type === 'single' && stats.kind === 'choice') {
-      out.set(q.questionId, stats.options.map((o) => o.count));
+      out.set(
+        q.questionId,
+        stats.options.map((o) => o.count),
+      );
     } else if ((q.type === 'scale' || q.type === 'score') && stats.kind === 'numeric') {
-      out.set(q.questionId, stats.distribution.map((d) => d.count));
+      out.set(
+        q.questionId,
+        stats.distribution.map((d) => d.count),
+      );
     } else if (q.type === 'matrix' && stats.kind === 'matrix') {
-      for (const row of stats.rows) out.set(`${q.questionId}.${row.id}`, row.distribution.map((d) => d.count));
+      for (const row of stats.rows)
+        out.set(
+          `${q.questionId}.${row.id}`,
+          row.distribution.map((d) => d.count),
+        );
     }
   }
   return out;
@@ -69,7 +79,8 @@ describe('seeded survey answers', () => {
   it('are 24, and every required question was answered by all who were asked it', () => {
     expect(results.responses).toBe(24);
     const answered = Object.fromEntries(results.questions.map((q) => [q.questionId, q.overall.answered]));
-    for (const id of ['work', 'wants', 'priority', 'satisfaction', 'services']) expect([id, answered[id]]).toEqual([id, 24]);
+    for (const id of ['work', 'wants', 'priority', 'satisfaction', 'services'])
+      expect([id, answered[id]]).toEqual([id, 24]);
     // 第 2 题 is asked of 一线 workers only; it is answered by some, not all.
     expect(answered.outdoor).toBeGreaterThan(0);
     expect(answered.outdoor).toBeLessThan(24);

@@ -39,7 +39,9 @@ function load(platform: 'weapp' | 'h5'): FontScaleModule {
   try {
     let mod: FontScaleModule | undefined;
     jest.isolateModules(() => {
-      mod = jest.requireActual<FontScaleModule>(join(__dirname, '..', '..', 'client', 'src', 'components', 'FontScale'));
+      mod = jest.requireActual<FontScaleModule>(
+        join(__dirname, '..', '..', 'client', 'src', 'components', 'FontScale'),
+      );
     });
     return mod!;
   } finally {

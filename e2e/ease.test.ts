@@ -174,7 +174,8 @@ test('read-only views say so: reviewer and leader on 建议筛选 see 只读 and
     assert.match(await screen.locator('#screen-read-only').innerText(), /^只读：.*不能合并、评分、作出决定/, identity);
     // The proposals are listed, without a tick to merge, 评分, 决定 or 撤销合并.
     assert.ok((await screen.locator('.screen-card').count()) > 0, `${identity} sees the proposals`);
-    const acting = '[id^="screen-select-"], [id^="screen-score-"], [id^="screen-decide-"], [id^="screen-unmerge"], #screen-merge-open';
+    const acting =
+      '[id^="screen-select-"], [id^="screen-score-"], [id^="screen-decide-"], [id^="screen-unmerge"], #screen-merge-open';
     assert.equal(await screen.locator(acting).count(), 0, identity);
     const buttons = await screen.locator('taro-button-core').allInnerTexts();
     assert.ok(!buttons.some((t) => /采纳|合并|评分|决定/.test(t)), `${identity}: ${buttons.join(' | ')}`);

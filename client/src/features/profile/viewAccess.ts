@@ -6,7 +6,7 @@
  * package's features/profile index), and menu.ts is already in the main package.
  */
 import type { Profile, Role } from '@shishi/shared-types';
-import { contractAccess, mayCall, menuDefinitions, menuFor, type AccessOf } from '../../pages/home/menu';
+import { contractAccess, mayCall, menuDefinitions, menuFor, type AccessOf, type Ability } from '../../pages/home/menu';
 
 /** Every role the person holds: one per binding (the first is `profile.role`). */
 export function rolesOf(profile: Pick<Profile, 'role' | 'bindings'>): Role[] {
@@ -34,7 +34,7 @@ export function viewAccess(entryId: string, roles: readonly Role[], accessOf: Ac
   const entry = menuFor(roles, accessOf)
     .flatMap((g) => g.entries)
     .find((e) => e.id === entryId);
-  const may = (a: (typeof def.abilities)[number]) => mayCall(roles, a.action, accessOf);
+  const may = (a: Ability) => mayCall(roles, a.action, accessOf);
   const cannot = def.abilities.filter((a) => a.write && !may(a)).map((a) => a.label);
   const canExport = def.abilities.some((a) => !a.write && a.label.includes('导出') && may(a));
   return { readOnly: entry ? entry.readOnly : true, cannot, canExport };

@@ -103,7 +103,9 @@ describe('survey.poster', () => {
     const id = await publishedSurvey(world);
     // The local runtime has no wxacode (the H5 share page draws the link's QR code).
     expect(ok<SurveyPosterOutput>(await poster('demo-research', id)).miniCodeUrl).toBeNull();
-    // WeChat refuses (e.g. the mini-program is not published yet): a reply with an errCode, or a throw.
+    // WeChat refuses (e.g. the mini-program is not published yet): a reply with an errCode, or a throw
+    // (logged for the function's log).
+    const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     let refuse: 'reply' | 'throw' | null = 'reply';
     const asked = wxacode(world as World, () => {
       if (refuse === 'throw') throw Object.assign(new Error('errcode: 41030 invalid page'), { errCode: 41030 });
@@ -112,6 +114,8 @@ describe('survey.poster', () => {
     expect(ok<SurveyPosterOutput>(await poster('demo-research', id)).miniCodeUrl).toBeNull();
     refuse = 'throw';
     expect(ok<SurveyPosterOutput>(await poster('demo-research', id)).miniCodeUrl).toBeNull();
+    expect(warned).toHaveBeenCalledTimes(1);
+    warned.mockRestore();
     expect(storedFiles()).toEqual([]);
     expect(await world.count('miniCodes')).toBe(0);
     refuse = null;

@@ -57,7 +57,14 @@ export function MiniCodePoster({ id, miniCodeUrl, ...text }: MiniCodePosterProps
           </Text>
         ))}
       </View>
-      <AppButton id={`${id}-save`} kind="primary" block loading={saving} busyText="正在保存…" onClick={() => void save()}>
+      <AppButton
+        id={`${id}-save`}
+        kind="primary"
+        block
+        loading={saving}
+        busyText="正在保存…"
+        onClick={() => void save()}
+      >
         保存到相册
       </AppButton>
       <AppButton block onClick={preview}>

@@ -20,14 +20,16 @@ interface LoadingImage {
 }
 
 interface Canvas2D {
-  getContext(type: '2d'): PosterContext & { drawImage(image: unknown, x: number, y: number, w: number, h: number): void };
+  getContext(
+    type: '2d',
+  ): PosterContext & { drawImage(image: unknown, x: number, y: number, w: number, h: number): void };
   createImage(): LoadingImage;
   toDataURL?(type?: string): string;
 }
 
 /** What a failed Taro call rejects with. */
 function errMsgOf(e: unknown): string {
-  return String((e as { errMsg?: string } | null)?.errMsg ?? (e instanceof Error ? e.message : e ?? ''));
+  return String((e as { errMsg?: string } | null)?.errMsg ?? (e instanceof Error ? e.message : (e ?? '')));
 }
 
 async function drawPoster(text: PosterText, codePath: string): Promise<string> {
@@ -37,8 +39,16 @@ async function drawPoster(text: PosterText, codePath: string): Promise<string> {
   const ctx = canvas.getContext('2d');
   const image = canvas.createImage();
   await new Promise<void>((resolve, reject) => {
-    image.onload = () => resolve();
-    image.onerror = (e) => reject(e);
+    // A phone that never answers is not waited for: the code alone is saved then.
+    const timer = setTimeout(() => reject(new Error('image load timeout')), 10_000);
+    image.onload = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    image.onerror = (e) => {
+      clearTimeout(timer);
+      reject(e);
+    };
     image.src = codePath;
   });
   drawPosterLayout(ctx, text, {
@@ -46,7 +56,10 @@ async function drawPoster(text: PosterText, codePath: string): Promise<string> {
     draw: (x0, y0) => ctx.drawImage(image, x0, y0, POSTER_CODE_BOX, POSTER_CODE_BOX),
   });
   try {
-    const out = await Taro.canvasToTempFilePath({ canvas, fileType: 'png' } as unknown as Taro.canvasToTempFilePath.Option);
+    const out = await Taro.canvasToTempFilePath({
+      canvas,
+      fileType: 'png',
+    } as unknown as Taro.canvasToTempFilePath.Option);
     return out.tempFilePath;
   } catch (e) {
     // Older base libraries take no offscreen canvas here: write its data URL to a file instead.

@@ -63,9 +63,7 @@ export function ShareTools({ survey, path }: ShareToolsProps) {
         <AppButton id="share-copy-path" block onClick={() => void copy()}>
           复制路径
         </AppButton>
-        <Text className="ss-hint">
-          把路径放进公众号文章、菜单或其他小程序，职工点开就是这份问卷的填写页。
-        </Text>
+        <Text className="ss-hint">把路径放进公众号文章、菜单或其他小程序，职工点开就是这份问卷的填写页。</Text>
       </View>
     </View>
   );

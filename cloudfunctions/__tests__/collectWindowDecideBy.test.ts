@@ -77,7 +77,10 @@ describe('collectWindow.setDecideBy and the author’s timeline', () => {
     expect(next).toContain('2027年3月31日前公布是否采纳');
 
     const moved = ok<CollectWindow>(
-      await world.call('demo-research', 'collectWindow', 'setDecideBy', { windowId: 'win-dl-2026', decideBy: '2027-02-28' }),
+      await world.call('demo-research', 'collectWindow', 'setDecideBy', {
+        windowId: 'win-dl-2026',
+        decideBy: '2027-02-28',
+      }),
     );
     expect(moved.decideBy).toBe('2027-02-28');
     ({ step } = await decisionOf('demo-worker', mine._id));

@@ -118,7 +118,10 @@ describe('proposal.similar across the windows that apply', () => {
     const district = ok<CollectWindow>(await world.call('demo-district', 'collectWindow', 'create', districtWindow));
     // Beside them, the transport union opens its own, and one of its workers sends the same idea there.
     ok(
-      await world.call('demo-industry-staff', 'collectWindow', 'create', { ...districtWindow, title: '交通运输工会专项征集' }),
+      await world.call('demo-industry-staff', 'collectWindow', 'create', {
+        ...districtWindow,
+        title: '交通运输工会专项征集',
+      }),
     );
     ok(await world.call('w-bus-driver', 'profile', 'bind', { name: '赵大勇', orgId: 'gr-tr-bus' }));
     const beside = ok<SubmitProposalOutput>(

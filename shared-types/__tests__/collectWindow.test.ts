@@ -150,10 +150,7 @@ describe('similarWindows (where similar proposals are looked for)', () => {
   const y = (w: WindowFacts, year: number) => ({ ...w, year });
   const city = y(window('city', 'dl'), 2027);
   const cityLastYear = y(window('city-2025', 'dl', 2025), 2026);
-  const districtOwn = y(
-    window('zs', 'dist-zhongshan', 2026, { opensAt: at('2026-11-20T00:00:00+08:00') }),
-    2027,
-  );
+  const districtOwn = y(window('zs', 'dist-zhongshan', 2026, { opensAt: at('2026-11-20T00:00:00+08:00') }), 2027);
   const otherDistrict = y(window('xg', 'dist-xigang'), 2027);
   const scheduled = y(window('zs-later', 'gr-zs-sanitation', 2026, { opensAt: at('2026-12-10T00:00:00+08:00') }), 2027);
 
@@ -161,7 +158,10 @@ describe('similarWindows (where similar proposals are looked for)', () => {
     const cityClosed = { ...city, closedEarly: true };
     // Called off before it opened (its opening day has come since): nothing was ever sent to it.
     const calledOff = {
-      ...y(window('zs-off', 'dist-zhongshan', 2026, { opensAt: at('2026-11-10T00:00:00+08:00'), closedEarly: true }), 2027),
+      ...y(
+        window('zs-off', 'dist-zhongshan', 2026, { opensAt: at('2026-11-10T00:00:00+08:00'), closedEarly: true }),
+        2027,
+      ),
       closedAt: at('2026-11-05T09:00:00+08:00'),
     };
     const found = similarWindows(

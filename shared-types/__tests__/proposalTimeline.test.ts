@@ -50,7 +50,9 @@ describe('the author’s timeline of a proposal', () => {
     const facts = { ...base, window: { ...window, decideBy: '2027-03-31' } };
     const t = proposalTimeline(facts, NOV);
     expect(t.steps[3]).toMatchObject({ key: 'decision', state: 'upcoming', date: '2027-03-31' });
-    expect(t.steps[3].text).toBe('大连市总工会将在2027年3月31日前公布是否采纳，结果（采纳、暂缓或不采纳）会发消息告诉您。');
+    expect(t.steps[3].text).toBe(
+      '大连市总工会将在2027年3月31日前公布是否采纳，结果（采纳、暂缓或不采纳）会发消息告诉您。',
+    );
     expect(t.next).toBe(t.steps[2].text + t.steps[3].text);
     // After the window, in the same year as the day: no year written.
     const jan = proposalTimeline(facts, new Date('2027-01-05T10:00:00+08:00'));
@@ -207,36 +209,36 @@ describe('the author’s timeline of a proposal', () => {
     for (const status of statuses)
       for (const early of [false, true])
         for (const decideBy of [null, '2027-03-31'])
-        for (const now of nows) {
-          const w = { ...(early ? { ...window, closedEarly: true, closedAt } : window), decideBy };
-          const facts: TimelineFacts = {
-            ...base,
-            status,
-            window: w,
-            withdrawnAt: status === 'withdrawn' ? withdrawnAt : null,
-            decision: ['adopted', 'deferred', 'declined'].includes(status)
-              ? {
-                  kind: status === 'adopted' ? 'adopt' : status === 'deferred' ? 'defer' : 'decline',
-                  at: decisionAt,
-                  reason: null,
-                }
-              : null,
-            mergedInto: status === 'merged' ? { _id: 'k', title: '保留的建议' } : null,
-          };
-          const allowed = new Set(
-            [
-              base.createdAt,
-              decisionAt,
-              withdrawnAt,
-              early ? closedAt : new Date(window.closesAt.getTime() - 1),
-              early ? closedAt : window.closesAt,
-            ]
-              .map((d) => businessDate(d))
-              .concat(decideBy ? [decideBy] : []),
-          );
-          for (const s of proposalTimeline(facts, new Date(now)).steps)
-            if (s.date !== null) expect([status, s.key, allowed.has(s.date)]).toEqual([status, s.key, true]);
-        }
+          for (const now of nows) {
+            const w = { ...(early ? { ...window, closedEarly: true, closedAt } : window), decideBy };
+            const facts: TimelineFacts = {
+              ...base,
+              status,
+              window: w,
+              withdrawnAt: status === 'withdrawn' ? withdrawnAt : null,
+              decision: ['adopted', 'deferred', 'declined'].includes(status)
+                ? {
+                    kind: status === 'adopted' ? 'adopt' : status === 'deferred' ? 'defer' : 'decline',
+                    at: decisionAt,
+                    reason: null,
+                  }
+                : null,
+              mergedInto: status === 'merged' ? { _id: 'k', title: '保留的建议' } : null,
+            };
+            const allowed = new Set(
+              [
+                base.createdAt,
+                decisionAt,
+                withdrawnAt,
+                early ? closedAt : new Date(window.closesAt.getTime() - 1),
+                early ? closedAt : window.closesAt,
+              ]
+                .map((d) => businessDate(d))
+                .concat(decideBy ? [decideBy] : []),
+            );
+            for (const s of proposalTimeline(facts, new Date(now)).steps)
+              if (s.date !== null) expect([status, s.key, allowed.has(s.date)]).toEqual([status, s.key, true]);
+          }
   });
 
   it('writes the year only when it is not the reader’s', () => {

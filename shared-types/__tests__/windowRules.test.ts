@@ -56,7 +56,11 @@ describe('决定公布日期 (decideBy)', () => {
   });
 
   it('the form says so on the field before anything is sent', () => {
-    const parsed = createWindowInputSchema.safeParse({ opensOn: '2026-12-01', closesOn: '2026-12-20', decideBy: '2026-12-20' });
+    const parsed = createWindowInputSchema.safeParse({
+      opensOn: '2026-12-01',
+      closesOn: '2026-12-20',
+      decideBy: '2026-12-20',
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['decideBy', '公布日期要晚于征集期的截止日期'],

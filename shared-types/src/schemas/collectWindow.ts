@@ -99,31 +99,33 @@ export type ListWindowsOutput = z.infer<typeof listWindowsOutputSchema>;
  * 设立征集期. Defaults: next year's projects, 10-01 … 12-31 of this year (Asia/Shanghai), the default
  * weights. `closesOn` is the last day (inclusive).
  */
-export const createWindowInputSchema = z.object({
-  /** The org that runs it: the caller's own (default) or one in their subtree. */
-  orgId: idSchema.optional(),
-  projectYear: z.coerce
-    .number({ error: '项目年度要填数字' })
-    .int('项目年度要填整数')
-    .min(YEAR_MIN, yearRange('项目年度'))
-    .max(YEAR_MAX, yearRange('项目年度'))
-    .optional(),
-  opensOn: businessDateSchema.optional(),
-  closesOn: businessDateSchema.optional(),
-  title: text('征集期名称', 4, 40).optional(),
-  weights: weightsInputSchema.optional(),
-  /**
-   * Set up even though it overlaps a window of an org above (its members' proposals then go to this one):
-   * without it such a window is refused with CONFLICT on `confirmOverlap`, saying what would happen.
-   */
-  confirmOverlap: z.boolean({ error: '要填 true 或 false' }).optional(),
-  /** 决定公布日期 (optional): after the last day; the author's timeline names it (rules `decideByRefusal`). */
-  decideBy: businessDateSchema.optional(),
-}).superRefine((w, ctx) => {
-  if (w.decideBy && w.closesOn && w.decideBy <= w.closesOn) {
-    ctx.addIssue({ code: 'custom', input: w.decideBy, path: ['decideBy'], message: DECIDE_BY_AFTER_END });
-  }
-});
+export const createWindowInputSchema = z
+  .object({
+    /** The org that runs it: the caller's own (default) or one in their subtree. */
+    orgId: idSchema.optional(),
+    projectYear: z.coerce
+      .number({ error: '项目年度要填数字' })
+      .int('项目年度要填整数')
+      .min(YEAR_MIN, yearRange('项目年度'))
+      .max(YEAR_MAX, yearRange('项目年度'))
+      .optional(),
+    opensOn: businessDateSchema.optional(),
+    closesOn: businessDateSchema.optional(),
+    title: text('征集期名称', 4, 40).optional(),
+    weights: weightsInputSchema.optional(),
+    /**
+     * Set up even though it overlaps a window of an org above (its members' proposals then go to this one):
+     * without it such a window is refused with CONFLICT on `confirmOverlap`, saying what would happen.
+     */
+    confirmOverlap: z.boolean({ error: '要填 true 或 false' }).optional(),
+    /** 决定公布日期 (optional): after the last day; the author's timeline names it (rules `decideByRefusal`). */
+    decideBy: businessDateSchema.optional(),
+  })
+  .superRefine((w, ctx) => {
+    if (w.decideBy && w.closesOn && w.decideBy <= w.closesOn) {
+      ctx.addIssue({ code: 'custom', input: w.decideBy, path: ['decideBy'], message: DECIDE_BY_AFTER_END });
+    }
+  });
 export type CreateWindowInput = z.infer<typeof createWindowInputSchema>;
 
 export const closeWindowInputSchema = z.object({

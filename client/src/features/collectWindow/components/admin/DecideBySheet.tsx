@@ -49,7 +49,8 @@ export function DecideBySheet({
         />
       </FormField>
       <Text className="muted window-form__hint">
-        要晚于征集期的最后一天（{window.closedAt ? formatChineseDate(window.closedAt) : lastDayBefore(window.closesAt)}）。提建议的职工在“建议进展”里看到这一天；不设日期时，进展里只说筛选后作出决定。
+        要晚于征集期的最后一天（{window.closedAt ? formatChineseDate(window.closedAt) : lastDayBefore(window.closesAt)}
+        ）。提建议的职工在“建议进展”里看到这一天；不设日期时，进展里只说筛选后作出决定。
       </Text>
       {window.decideBy || chosen ? (
         <AppButton id="decide-clear" kind="plain" onClick={() => form.setField('decideBy', '')}>

@@ -15,6 +15,7 @@ import { projectDetailUrl } from '../../../../features/project/routes';
 import '../../../../features/kpi/kpi.scss';
 import '../../../../features/project/ProjectCard.scss';
 import './index.scss';
+import { DeskHead } from '../../../../features/desk/DeskHead';
 
 /** The desktop table's columns (index.scss places each row's parts in them). */
 const kpiColumns = ['项目名称', '状态', '年度 · 层级 · 信号', '申报单位', '服务人数 · 覆盖 · 评价', '资金（元）'];
@@ -75,16 +76,7 @@ function Projects({ filter, title }: { filter: KpiFilter; title: string }) {
                 {filter.year} 年{filter.level ? ` · ${projectLevelLabels[filter.level]}` : ''} · 共 {list.total} 个项目
               </Text>
             </View>
-            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
-            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
-              <View className="desk-head" id="kpi-list-desk-head">
-                {kpiColumns.map((c) => (
-                  <Text key={c} className="desk-head__cell">
-                    {c}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
+            <DeskHead id="kpi-list-desk-head" columns={kpiColumns} show={list.items.length > 0} />
           </>
         }
         renderItem={(p) => <Item item={p} />}

@@ -20,6 +20,7 @@ import { fetchProjects, type ProjectFilters } from '../../../../features/project
 import { ProjectCard, type ProjectListItem } from '../../../../features/project/ProjectCard';
 import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
+import { DeskHead } from '../../../../features/desk/DeskHead';
 
 type Row = ProjectListItem & { signal: ProjectSignal | null };
 
@@ -148,16 +149,7 @@ function ProjectList() {
                 </Text>
               ) : null}
             </View>
-            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
-            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
-              <View className="desk-head" id="plist-desk-head">
-                {projectColumns.map((c) => (
-                  <Text key={c} className="desk-head__cell">
-                    {c}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
+            <DeskHead id="plist-desk-head" columns={projectColumns} show={list.items.length > 0} />
           </>
         }
         renderItem={(p) => <ProjectCard project={p} signal={p.signal} />}

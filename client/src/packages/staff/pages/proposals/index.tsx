@@ -13,6 +13,7 @@ import { StaffOnly } from '../../../../features/profile';
 import { ProposalCard, useProposalList } from '../../../../features/proposal';
 import { withFontScale } from '../../../../components/FontScale';
 import './index.scss';
+import { DeskHead } from '../../../../features/desk/DeskHead';
 
 const categoryOptions = optionsOf(proposalCategories, categoryLabels);
 const statusOptions = proposalStatuses.map((status) => ({ value: status, label: proposalStatusMeta[status].label }));
@@ -50,16 +51,7 @@ function StaffProposals() {
             <Text className="section-title" id="staff-total">
               本辖区共 {list.total} 条建议{filtered ? '（已筛选）' : ''}
             </Text>
-            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
-            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
-              <View className="desk-head" id="staff-desk-head">
-                {staffColumns.map((c) => (
-                  <Text key={c} className="desk-head__cell">
-                    {c}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
+            <DeskHead id="staff-desk-head" columns={staffColumns} show={list.items.length > 0} />
           </>
         }
         renderItem={(p) => <ProposalCard proposal={p} variant="staff" />}

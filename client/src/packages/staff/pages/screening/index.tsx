@@ -36,6 +36,7 @@ import {
 import './index.scss';
 import { JobProgress } from '../../../../features/jobs/JobProgress';
 import { withFontScale } from '../../../../components/FontScale';
+import { DeskHead } from '../../../../features/desk/DeskHead';
 
 /** 建议筛选 (staff): rank the window's proposals, merge duplicates, score, decide, export. */
 function ScreeningPage() {
@@ -156,16 +157,11 @@ function Screening({ profile }: { profile: Profile }) {
               共 {list.total} 条{filtered ? '（已筛选）' : ''}
               {canAct ? ' · 勾选多条可合并' : ''}
             </Text>
-            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
-            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
-              <View className="desk-head" id="screen-desk-head">
-                {(canAct ? ['勾选', ...screenColumns] : screenColumns).map((c) => (
-                  <Text key={c} className="desk-head__cell">
-                    {c}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
+            <DeskHead
+              id="screen-desk-head"
+              columns={canAct ? ['勾选', ...screenColumns] : screenColumns}
+              show={list.items.length > 0}
+            />
           </>
         }
         renderItem={(p) => (

@@ -14,6 +14,7 @@ import { surveyEditUrl } from '../../../../features/survey/routes';
 import '../../../../features/survey/admin/admin.scss';
 import './index.scss';
 import { withFontScale } from '../../../../components/FontScale';
+import { DeskHead } from '../../../../features/desk/DeskHead';
 
 const statusOptions: { value: SurveyStatus; label: string }[] = [
   { value: 'draft', label: '草稿' },
@@ -69,16 +70,7 @@ function Manage({ profile }: { profile: Profile }) {
             <Text className="section-title" id="survey-total">
               本辖区共 {list.total} 份问卷{filtered ? '（已筛选）' : ''}
             </Text>
-            {/* The column titles of the desktop table (H5 at ≥ 1024 px; hidden on a phone). */}
-            {process.env.TARO_ENV === 'h5' && list.items.length > 0 ? (
-              <View className="desk-head" id="survey-desk-head">
-                {surveyColumns.map((c) => (
-                  <Text key={c} className="desk-head__cell">
-                    {c}
-                  </Text>
-                ))}
-              </View>
-            ) : null}
+            <DeskHead id="survey-desk-head" columns={surveyColumns} show={list.items.length > 0} />
           </>
         }
         renderItem={(s) => (

@@ -1,22 +1,14 @@
 import { Text } from '@tarojs/components';
-import type { CollectWindow } from '@shishi/shared-types';
 import { AppButton, FormField, Notice } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { formatChineseDate, lastDayBefore } from '../../../../utils/dates';
 import { DateField } from './DateField';
 import { useDecideByForm } from './hooks';
+import type { WindowSheetProps } from './types';
 import './admin.scss';
 
 /** 决定公布日期: by which day the union says whether it adopts the window's proposals (or none). */
-export function DecideBySheet({
-  window,
-  onClose,
-  onSaved,
-}: {
-  window: CollectWindow;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function DecideBySheet({ window, onClose, onSaved }: WindowSheetProps) {
   const form = useDecideByForm(window, onSaved);
   const chosen = form.values.decideBy;
   return (

@@ -1,8 +1,9 @@
 import { Text } from '@tarojs/components';
-import { WEIGHTS_TOTAL, type CollectWindow, type Weights } from '@shishi/shared-types';
+import { WEIGHTS_TOTAL, type Weights } from '@shishi/shared-types';
 import { AppButton, Notice, TextField } from '../../../../components';
 import { Sheet } from '../../../../components/Sheet';
 import { useWeightsForm } from './hooks';
+import type { WindowSheetProps } from './types';
 import './admin.scss';
 
 const fields: { key: keyof Weights; label: string; hint: string }[] = [
@@ -12,15 +13,7 @@ const fields: { key: keyof Weights; label: string; hint: string }[] = [
 ];
 
 /** 调整权重: how much each criterion counts in the ranking of this window. */
-export function WeightsSheet({
-  window,
-  onClose,
-  onSaved,
-}: {
-  window: CollectWindow;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function WeightsSheet({ window, onClose, onSaved }: WindowSheetProps) {
   const form = useWeightsForm(window, onSaved);
   const total = fields.reduce((sum, f) => sum + (Number(form.values[f.key]) || 0), 0);
   return (

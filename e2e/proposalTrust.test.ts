@@ -171,8 +171,11 @@ test('the export panel gives a full link and a download button, and says what it
   const link = (await page.locator('#export-link').innerText()).trim();
   assert.ok(link.startsWith(`${baseUrl}/`), `a full link: ${link}`);
   assert.equal((await fetch(link)).status, 200);
-  assert.match(await page.locator('#export-rows').innerText(), /已导出 \d+ 条建议（含已合并的）/);
-  assert.match(await page.locator('#export-scope').innerText(), /已合并到其他建议的也各占一行/);
+  // The count agrees with the list: its first number is the list's 共 N 条; the rest is named.
+  const listed = Number(/共 (\d+) 条/.exec(await page.locator('#screen-total').innerText())?.[1]);
+  const rows = await page.locator('#export-rows').innerText();
+  assert.match(rows, new RegExp(`已导出列表中的 ${listed} 条建议`), `${rows} vs the list's ${listed}`);
+  assert.match(await page.locator('#export-scope').innerText(), /已合并和已撤回的建议也各占一行/);
   assert.equal((await page.locator('#export-download').innerText()).trim(), '下载 Excel');
   assert.equal(await page.locator('#export-copy').count(), 1, '复制链接');
   await page.locator('#export-result').scrollIntoViewIfNeeded();

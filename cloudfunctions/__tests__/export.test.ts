@@ -43,8 +43,23 @@ describe('proposal.export', () => {
       }),
     );
 
+    // A second proposal of the worker, withdrawn: in the file, not in the screening list.
+    const gone = ok<Proposal>(
+      await world.call('demo-worker', 'proposal', 'submit', {
+        ...validProposal,
+        title: '夜班职工通勤班车',
+        content: '夜班下班时公交已经停运，希望工会协调开通通勤班车，方便夜班职工回家。',
+      }),
+    );
+    ok(await world.call('demo-worker', 'proposal', 'withdraw', { proposalId: gone._id }));
+
     const out = finished<ExportOutputFile>(await world.call('demo-district', 'proposal', 'export', {}));
-    expect(out.rows).toBe(6); // 中山区: five seeded and the new one
+    expect(out.rows).toBe(7); // 中山区: five seeded and the two new ones
+    // What the file holds beyond the screening list: p9 merged into p8, and the withdrawn one.
+    expect(out.merged).toBe(1);
+    expect(out.withdrawn).toBe(1);
+    const listed = ok<{ total: number }>(await world.call('demo-district', 'proposal', 'screen', {}));
+    expect(out.rows - out.merged - out.withdrawn).toBe(listed.total);
     expect(out.fileName).toMatch(/^2027年度为职工办实事项目征集-dist-zhongshan-\d{12}\.xlsx$/);
     expect(out.url).toMatch(/^\/storage\/exports\/proposals\/\d{8}-[0-9a-f]{32}\.xlsx\?e=\d+&s=[\w-]+$/);
     const file = await world.cloud.downloadFile({ fileID: out.fileID });

@@ -88,6 +88,9 @@ interface ProposalExportState {
   /** Keyset cursor: the last proposal written (createdAt ms, _id). */
   after: { at: number; id: string } | null;
   n: number;
+  /** Of the n written, merged and withdrawn ones (the rows the screening list leaves out). */
+  merged?: number;
+  withdrawn?: number;
   files: string[];
   /** Per part, its links (`{ ref, url }[]` as JSON), joined into the sheet's hyperlinks at the end. */
   linkFiles: string[];
@@ -198,6 +201,8 @@ export const proposalExportJob: JobKind<ProposalExportState, ExportOutputFile> =
     phase: 'start',
     after: null,
     n: 0,
+    merged: 0,
+    withdrawn: 0,
     files: [],
     linkFiles: [],
     stream: emptyStream(),
@@ -255,6 +260,8 @@ export const proposalExportJob: JobKind<ProposalExportState, ExportOutputFile> =
             next.linkFiles = [...state.linkFiles, await putPart(env, `l${k}`, JSON.stringify(links))];
           next.stream = { ...part.stream, rows: state.stream.rows + rows.length };
           next.n = state.n + docs.length;
+          next.merged = (state.merged ?? 0) + docs.filter((d) => d.status === 'merged').length;
+          next.withdrawn = (state.withdrawn ?? 0) + docs.filter((d) => d.status === 'withdrawn').length;
           const last = docs[docs.length - 1];
           next.after = { at: new Date(last.createdAt).getTime(), id: last._id };
         }
@@ -276,7 +283,14 @@ export const proposalExportJob: JobKind<ProposalExportState, ExportOutputFile> =
         const { fileID } = await env.cloud.uploadFile({ cloudPath, fileContent: buffer });
         const ctx = createCtx(env.cloud, env.job.owner, env.now());
         const url = (await tempUrls(ctx, [fileID])).get(fileID) ?? '';
-        const result: ExportOutputFile = { fileID, url, fileName, rows: state.n };
+        const result: ExportOutputFile = {
+          fileID,
+          url,
+          fileName,
+          rows: state.n,
+          merged: state.merged ?? 0,
+          withdrawn: state.withdrawn ?? 0,
+        };
         return { state: { ...state, phase: 'cleanup', result }, done: false, doneItems: state.n };
       }
       case 'cleanup': {

@@ -207,6 +207,9 @@ export const exportOutputFileSchema = z.object({
   fileName: z.string(),
   /** Proposals written (one row each). */
   rows: z.number().int().min(0),
+  /** Of those, merged into another proposal and withdrawn by their authors: rows 建议筛选's list leaves out. */
+  merged: z.number().int().min(0),
+  withdrawn: z.number().int().min(0),
 });
 export type ExportOutputFile = z.infer<typeof exportOutputFileSchema>;
 /** proposal.export and proposal.exportStatus: the export job and, once it is done, the file. */

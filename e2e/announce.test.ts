@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AnnouncementStatsOutput, MeOutput, Project, ProjectViewOutput } from '@shishi/shared-types';
-import { establishProject, signedInPhone } from './helpers';
+import { establishProject, goBackSettled, signedInPhone } from './helpers';
 import { api, launch, settle, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -147,7 +147,7 @@ test('a worker sees it first in 首页 · 项目动态 with the unread dot, open
   assert.equal(view.following, true);
 
   // Back on 首页 the dot is gone.
-  await worker.goBack();
+  await goBackSettled(worker);
   await onScreen(worker, `#home-feed-${announcementId}`).waitFor();
   await worker.waitForFunction((id) => !document.querySelector(`#home-feed-${id}-unread`), announcementId);
 });

@@ -117,3 +117,27 @@ export async function pickDateIn(page: Page, box: Locator, boxId: string, day: s
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
 }
+
+/**
+ * The browser's back, once the page on top has finished sliding in, and until the page below shows.
+ * Taro's H5 router hides the page below when the slide-in ends: a back during it (a page that loads at
+ * once) left the page below hidden under nothing.
+ */
+export async function goBackSettled(page: Page): Promise<void> {
+  // Settled: every page but the top one is hidden.
+  await page.waitForFunction(() => {
+    const all = Array.from(document.querySelectorAll('.taro_page'));
+    return all.slice(0, -1).every((p) => p.classList.contains('taro_page_shade'));
+  });
+  const topBefore = await page.evaluate(() => {
+    const all = Array.from(document.querySelectorAll('.taro_page'));
+    return all[all.length - 1]?.id ?? '';
+  });
+  await page.goBack();
+  // Back: the page on top is another one, and it shows.
+  await page.waitForFunction((before) => {
+    const all = Array.from(document.querySelectorAll('.taro_page'));
+    const top = all[all.length - 1];
+    return !!top && top.id !== before && !top.classList.contains('taro_page_shade');
+  }, topBefore);
+}

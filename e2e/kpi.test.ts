@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KpiDashboard, KpiProjectOutput } from '@shishi/shared-types/src/contracts/kpi';
-import { establishProject, signedInPhone } from './helpers';
+import { establishProject, goBackSettled, signedInPhone } from './helpers';
 import { api, baseUrl, launch, shot } from './browser';
 
 const PINNED = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
@@ -214,7 +214,7 @@ async function listBehind(page: Page, selector: string): Promise<string[]> {
   await onScreen(page, selector).click();
   await onScreen(page, '#kpi-list-head').waitFor();
   const ids = await allListed(page);
-  await page.goBack();
+  await goBackSettled(page);
   await onScreen(page, '#kpi-tile-total-value').waitFor();
   return ids;
 }

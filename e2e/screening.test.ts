@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { api, baseUrl, confirmModal, freshPhones, settle, shot } from './browser';
+import { goBackSettled } from './helpers';
 
 const signedIn = freshPhones();
 
@@ -274,7 +275,7 @@ test('district staff merge the duplicate into the original, undo it, merge again
   await page.locator('#detail-evidence').scrollIntoViewIfNeeded();
   await settle(page);
   await shot(page, '35b-detail-evidence');
-  await page.goBack();
+  await goBackSettled(page);
   await page.locator('#screen-seed-p1').waitFor();
 
   // Export the window to Excel: a link to an .xlsx file.
@@ -282,7 +283,7 @@ test('district staff merge the duplicate into the original, undo it, merge again
   await page.locator('#screen-search-submit').click();
   await page.locator('#screen-export').click();
   await page.locator('#export-result').waitFor();
-  assert.match(await page.locator('#export-result').innerText(), /已导出 \d+ 条建议/);
+  assert.match(await page.locator('#export-result').innerText(), /已导出列表中的 \d+ 条建议/);
   const url = (await page.locator('#export-link').innerText()).trim();
   assert.ok(url.startsWith(`${baseUrl}/`), `a full link with the host: ${url}`);
   const file = await fetch(url);

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { api, baseUrl, confirmModal, freshPhones, settle, shot } from './browser';
+import { goBackSettled } from './helpers';
 
 const signedIn = freshPhones();
 
@@ -127,7 +128,7 @@ test('district staff build a two-page survey with display logic and publish it',
   surveyId = card._id;
 
   // 问卷管理 lists it with its actions.
-  await page.goBack();
+  await goBackSettled(page);
   await page.locator(`#survey-${surveyId}`).waitFor();
   assert.match(await page.locator(`#survey-${surveyId}-phase`).innerText(), /进行中/);
   await page.locator(`#survey-${surveyId}-close`).waitFor();
@@ -447,7 +448,7 @@ test('staff duplicate a survey as a new draft and close the original early', asy
   assert.equal(await page.locator('#se-title input').inputValue(), `${TITLE}（副本）`);
   assert.match(await page.locator('#se-status').innerText(), /草稿/);
   assert.match(await page.locator('#se-question-count').innerText(), /共 5 题/);
-  await page.goBack();
+  await goBackSettled(page);
 
   await page.locator(`#survey-${surveyId}-close`).click();
   await confirmModal(page);

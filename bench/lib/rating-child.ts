@@ -18,6 +18,7 @@ import { collections, type Reply } from '@shishi/shared-types';
 import { ratingFunction } from '../../cloudfunctions/rating/app';
 import { settleRatings } from '../../cloudfunctions/rating/counting';
 import { seed } from '../../devhost/src/seed';
+import { closedLoop, LatencyPool, requestsOf } from './sample';
 import { serve } from './serve';
 
 const DATA_DIR = process.env.RATING_BENCH_DIR ?? '';
@@ -84,15 +85,6 @@ function submit(k: number) {
   });
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-function counts() {
-  return { total: engine.totalRequests(), byAction: Object.fromEntries(engine.requestCounts) };
-}
-
 async function setup(workers: number) {
   const t0 = performance.now();
   const db = cloud.database();
@@ -146,49 +138,23 @@ async function setup(workers: number) {
 }
 
 /** Latencies of the ingest calls made with `keep`, for quantiles over all of them. */
-const kept: Float64Array[] = [];
+const kept = new LatencyPool();
 
 /** Workers [from, to) rate, `concurrency` at a time (a closed loop). */
 async function ingest(from: number, to: number, concurrency: number, keep = false) {
-  engine.resetCounts();
-  const latencies = new Float64Array(to - from);
-  const failures: string[] = [];
-  let next = from;
-  let notSubmitted = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let k = next++; k < to; k = next++) {
-        const s = performance.now();
-        const reply = await submit(k);
-        latencies[k - from] = performance.now() - s;
-        if (!reply.ok) {
-          if (failures.length < 5) failures.push(JSON.stringify(reply.error));
-          notSubmitted++;
-        } else if ((reply.data as { status: string }).status !== 'submitted') {
-          notSubmitted++;
-        }
-      }
-    }),
-  );
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  if (keep) kept.push(latencies.slice());
-  const sorted = latencies.sort();
-  const c = counts();
-  const n = to - from;
+  const r = await closedLoop(engine, from, to, concurrency, submit);
+  if (keep) kept.add(r.latencies);
   return {
-    ratings: n,
+    ratings: r.n,
     concurrency,
-    ms,
-    perSecond: (n / ms) * 1000,
-    cpuMsPerRating: (cpu.user + cpu.system) / 1000 / n,
-    latencyMs: { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) },
-    notSubmitted,
-    failures,
-    requestsPerRating: c.total / n,
-    byAction: Object.fromEntries(Object.entries(c.byAction).map(([k, v]) => [k, v / n])),
+    ms: r.ms,
+    perSecond: r.perSecond,
+    cpuMsPerRating: r.cpuMsPerItem,
+    latencyMs: r.latencyMs,
+    notSubmitted: r.notSubmitted,
+    failures: r.failures,
+    requestsPerRating: r.requestsPerItem,
+    byAction: r.byAction,
   };
 }
 
@@ -201,7 +167,7 @@ async function countSample(from: number, n: number) {
     if (out.status !== 'submitted') throw new Error(`rating.submit: ${out.status} for a new worker`);
   }
   const ms = performance.now() - t0;
-  const c = counts();
+  const c = requestsOf(engine);
   return {
     ratings: n,
     meanMs: ms / n,
@@ -280,13 +246,8 @@ async function run(cmd: Cmd): Promise<unknown> {
       return setup(cmd.workers);
     case 'ingest':
       return ingest(cmd.from, cmd.to, cmd.concurrency, cmd.keep);
-    case 'latencies': {
-      const all = new Float64Array(kept.reduce((n, a) => n + a.length, 0));
-      let at = 0;
-      for (const a of kept) all.set(a, (at += a.length) - a.length);
-      all.sort();
-      return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99), max: all[all.length - 1] };
-    }
+    case 'latencies':
+      return kept.quantiles();
     case 'count':
       return countSample(cmd.from, cmd.n);
     case 'summary':

@@ -15,6 +15,8 @@ import { collections, type Reply } from '@shishi/shared-types';
 import { surveyFunction } from '../../cloudfunctions/survey/app';
 import { readShards, settleRecent, SETTLE_AFTER_MS, SETTLE_EVERY_MS } from '../../cloudfunctions/survey/counting';
 import { seed, seedOrgs } from '../../devhost/src/seed';
+import { closedLoop, LatencyPool, requestsOf } from './sample';
+import { serve } from './serve';
 
 const DATA_DIR = process.env.SURVEY_BENCH_DIR ?? '';
 const NOW = Date.parse(process.env.SHISHI_NOW ?? '2026-11-24T10:00:00+08:00');
@@ -238,15 +240,6 @@ function submit(k: number) {
   return call(worker(k), 'submit', { surveyId, answers: answersOf(k), groups: groupsOf(k) });
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-function counts() {
-  return { total: engine.totalRequests(), byAction: Object.fromEntries(engine.requestCounts) };
-}
-
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function setup(workers: number) {
@@ -286,55 +279,23 @@ async function setup(workers: number) {
 }
 
 /** Latencies of the ingest calls made with `keep`, for quantiles over all of them. */
-const kept: Float64Array[] = [];
+const kept = new LatencyPool();
 
 /** Workers [from, to) submit, `concurrency` at a time (a closed loop). */
 async function ingest(from: number, to: number, concurrency: number, keep = false) {
-  engine.resetCounts();
-  const latencies = new Float64Array(to - from);
-  const failures: string[] = [];
-  let next = from;
-  let notSubmitted = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let k = next++; k < to; k = next++) {
-        const s = performance.now();
-        const reply = await submit(k);
-        latencies[k - from] = performance.now() - s;
-        if (!reply.ok) {
-          if (failures.length < 5) failures.push(JSON.stringify(reply.error));
-          notSubmitted++;
-        } else if ((reply.data as { status: string }).status !== 'submitted') {
-          notSubmitted++;
-        }
-      }
-    }),
-  );
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  if (keep) kept.push(latencies.slice());
-  const sorted = latencies.sort();
-  const c = counts();
-  const n = to - from;
+  const r = await closedLoop(engine, from, to, concurrency, submit);
+  if (keep) kept.add(r.latencies);
   return {
-    answers: n,
+    answers: r.n,
     concurrency,
-    ms,
-    perSecond: (n / ms) * 1000,
-    /** CPU time of this process (all its threads: JS, GC, LMDB's writer) per answer. */
-    cpuMsPerAnswer: (cpu.user + cpu.system) / 1000 / n,
-    latencyMs: {
-      p50: quantile(sorted, 0.5),
-      p95: quantile(sorted, 0.95),
-      p99: quantile(sorted, 0.99),
-      max: sorted[n - 1],
-    },
-    notSubmitted,
-    failures,
-    requestsPerAnswer: c.total / n,
-    byAction: Object.fromEntries(Object.entries(c.byAction).map(([k, v]) => [k, v / n])),
+    ms: r.ms,
+    perSecond: r.perSecond,
+    cpuMsPerAnswer: r.cpuMsPerItem,
+    latencyMs: r.latencyMs,
+    notSubmitted: r.notSubmitted,
+    failures: r.failures,
+    requestsPerAnswer: r.requestsPerItem,
+    byAction: r.byAction,
   };
 }
 
@@ -344,7 +305,7 @@ async function countSample(from: number, n: number) {
   const t0 = performance.now();
   for (let k = from; k < from + n; k++) ok(await submit(k), 'submit');
   const ms = performance.now() - t0;
-  const c = counts();
+  const c = requestsOf(engine);
   return {
     answers: n,
     meanMs: ms / n,
@@ -575,13 +536,8 @@ async function run(cmd: Cmd): Promise<unknown> {
       return setup(cmd.workers);
     case 'ingest':
       return ingest(cmd.from, cmd.to, cmd.concurrency, cmd.keep);
-    case 'latencies': {
-      const all = new Float64Array(kept.reduce((n, a) => n + a.length, 0));
-      let at = 0;
-      for (const a of kept) all.set(a, (at += a.length) - a.length);
-      all.sort();
-      return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99), max: all[all.length - 1] };
-    }
+    case 'latencies':
+      return kept.quantiles();
     case 'count':
       return countSample(cmd.from, cmd.n);
     case 'results':
@@ -602,16 +558,4 @@ async function run(cmd: Cmd): Promise<unknown> {
   }
 }
 
-process.on('message', (message: { id: number; cmd: Cmd | string }) => {
-  const cmd = typeof message.cmd === 'string' ? ({ name: message.cmd } as Cmd) : message.cmd;
-  run(cmd).then(
-    (data) => {
-      process.send?.({ id: message.id, data });
-      if (cmd.name === 'close') process.disconnect();
-    },
-    (e: unknown) => process.send?.({ id: message.id, data: { error: String((e as Error)?.stack ?? e) } }),
-  );
-});
-// The parent went away without asking: do not linger.
-process.on('disconnect', () => void close().finally(() => process.exit(0)));
-process.send?.({ type: 'ready', url: '' });
+serve<Cmd>(run, close);

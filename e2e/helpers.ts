@@ -95,9 +95,10 @@ export async function phoneChosenAs(browser: Browser, identity: string, pinned: 
 
 /**
  * Picks `day` (YYYY-MM-DD) in the date picker around `box` (the element `#<boxId>`): sets the picker's
- * value, taps the box and 确定, then waits until the box shows the day (YYYY年M月D日) and the picker is gone.
+ * value, taps the box and 确定, then waits until the box shows the day (`shown`, by default YYYY年M月D日) and
+ * the picker is gone.
  */
-export async function pickDateIn(page: Page, box: Locator, boxId: string, day: string): Promise<void> {
+export async function pickDateIn(page: Page, box: Locator, boxId: string, day: string, shown?: string): Promise<void> {
   await box.scrollIntoViewIfNeeded();
   await box.evaluate((el, d) => {
     const picker = el.closest('taro-picker-core') as (HTMLElement & { value?: string }) | null;
@@ -109,7 +110,7 @@ export async function pickDateIn(page: Page, box: Locator, boxId: string, day: s
   const [y, m, dd] = day.split('-').map(Number);
   await page.waitForFunction(([id, label]) => document.getElementById(id)?.textContent?.includes(label), [
     boxId,
-    `${y}年${m}月${dd}日`,
+    shown ?? `${y}年${m}月${dd}日`,
   ] as const);
   await page
     .locator('.weui-picker')

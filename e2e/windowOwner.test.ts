@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, confirmModal, launch, settle, shot } from './browser';
-import { signedInPhone } from './helpers';
+import { pickDateIn, signedInPhone } from './helpers';
 
 const pinned = process.env.E2E_NOW ?? '2026-11-24T10:00:00+08:00';
 let browser: Browser;
@@ -32,21 +32,7 @@ const current = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)')
  * opened and confirmed with 确定; the box then shows the day as it is sent.
  */
 async function pickDay(page: Page, id: string, day: string): Promise<void> {
-  const box = page.locator(`#${id}`).filter({ visible: true }).first();
-  await box.scrollIntoViewIfNeeded();
-  await box.evaluate((el, d) => {
-    const picker = el.closest('taro-picker-core') as (HTMLElement & { value?: string }) | null;
-    if (!picker) throw new Error('no picker around the date box');
-    picker.value = d;
-  }, day);
-  await box.click();
-  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
-  await page.waitForFunction(([i, d]) => document.getElementById(i)?.textContent?.includes(d), [id, day] as const);
-  await page
-    .locator('.weui-picker')
-    .filter({ visible: true })
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
+  await pickDateIn(page, page.locator(`#${id}`).filter({ visible: true }).first(), id, day, day);
 }
 
 type Listed = { items: Array<{ _id: string; title: string; status: string; orgId: string }> };

@@ -18,6 +18,7 @@ import { collections, type Reply } from '@shishi/shared-types';
 import { functions } from '../../cloudfunctions/registry';
 import { recomputeServed } from '../../cloudfunctions/checkin/served';
 import { seed } from '../../devhost/src/seed';
+import { projectDoc } from '../../cloudfunctions/__tests__/fixtures';
 
 const NOW = Date.parse('2026-11-24T10:00:00+08:00');
 const dir = process.env.CHECKIN_BENCH_DIR ?? join(process.cwd(), '.bench-checkin');
@@ -48,22 +49,9 @@ async function world(workers: number) {
   await cloud.local.engine.inspect(async () => {
     await seed(db, now);
     await db.collection('projects').add({
-      data: {
-        _id: 'bench-project',
-        title: '环卫职工免费体检',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
+      data: projectDoc('bench-project', now, {
         record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 5000 },
-        createdAt: now,
-        updatedAt: now,
-      },
+      }),
     });
     for (let i = 0; i < workers; i += 500) {
       const batch = Array.from({ length: Math.min(500, workers - i) }, (_, k) => ({

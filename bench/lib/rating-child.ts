@@ -19,6 +19,7 @@ import { ratingFunction } from '../../cloudfunctions/rating/app';
 import { settleRatings } from '../../cloudfunctions/rating/counting';
 import { seed } from '../../devhost/src/seed';
 import { closedLoop, LatencyPool, requestsOf } from './sample';
+import { projectDoc } from '../../cloudfunctions/__tests__/fixtures';
 import { serve } from './serve';
 
 const DATA_DIR = process.env.RATING_BENCH_DIR ?? '';
@@ -92,23 +93,9 @@ async function setup(workers: number) {
   await engine.inspect(async () => {
     await seed(db, at);
     await db.collection('projects').add({
-      data: {
-        _id: PROJECT,
-        title: '环卫职工免费体检（基准测试）',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
-        origin: [],
+      data: projectDoc(PROJECT, at, {
         record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 100000 },
-        createdAt: at,
-        updatedAt: at,
-      },
+      }),
     });
     // Worker profiles straight into `users` (setup, not measured).
     for (let from = 0; from < workers; from += 1000) {

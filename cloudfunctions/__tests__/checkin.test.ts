@@ -17,6 +17,7 @@ import type {
 import { CHECKIN_SETTLE_AFTER_MS, CHECKIN_SETTLE_EVERY_MS } from '../checkin/settle';
 import { personHash, personKey, recomputeServed } from '../checkin/served';
 import { timerTriggers } from '../registry';
+import { insertProject } from './fixtures';
 import { failure, ok, worldPerTest, type World } from './world';
 
 const world = worldPerTest();
@@ -26,32 +27,6 @@ const WORKER = 'demo-worker';
 const CADRE = 'demo-cadre';
 
 const c = (openid: string, action: string, data?: unknown) => world.call(openid, 'checkin', action, data);
-
-async function insertProject(w: World, id: string, over: Record<string, unknown> = {}) {
-  const db = w.cloud.database();
-  const now = new Date(w.now());
-  await w.cloud.local.engine.inspect(() =>
-    db.collection('projects').add({
-      data: {
-        _id: id,
-        title: '环卫职工免费体检',
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-zhongshan',
-        orgName: '中山区总工会',
-        orgPath: ['dl', 'dist-zhongshan'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
-        record: { title: '环卫职工免费体检', startDate: '2026-11-01', endDate: '2027-06-30', targetServed: 300 },
-        createdAt: now,
-        updatedAt: now,
-        ...over,
-      },
-    }),
-  );
-}
 
 const pointInput = (projectId: string, over: Record<string, unknown> = {}) => ({
   projectId,

@@ -21,6 +21,7 @@ import { recomputeServed } from '../checkin/served';
 import { forumFigures } from '../common/forums';
 import { recount } from '../common/uniqueCount';
 import type { Ctx } from '../common/context';
+import { insertKpiProject } from './fixtures';
 import { fullRecord } from './projectFixtures';
 import { failure, ok, worldPerTest, type World } from './world';
 
@@ -133,40 +134,9 @@ async function ratings(w: World, projectId: string, dist: number[]): Promise<voi
   );
 }
 
-/** A project of another unit stored directly (only the fields the KPIs read). */
-async function storeProject(w: World, id: string, over: Record<string, unknown>): Promise<void> {
-  const db = w.cloud.database();
-  const now = new Date(w.now());
-  await w.cloud.local.engine.inspect(() =>
-    db.collection('projects').add({
-      data: {
-        _id: id,
-        title: `项目${id}`,
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-xigang',
-        orgName: '西岗区总工会',
-        orgPath: ['dl', 'dist-xigang'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-xigang', 'dept-org', 'dept-research'],
-        year: 2027,
-        record: { title: `项目${id}`, targetServed: 100, targetCovered: 1000 },
-        totalBudgetFen: 1_000_000,
-        subsidyFen: 0,
-        spentFen: 0,
-        midtermOpen: true,
-        midtermDueAt: new Date('2027-08-15T15:59:59.999Z'),
-        forms: {},
-        stepsAt: {},
-        createdAt: now,
-        updatedAt: now,
-        ...over,
-      },
-    }),
-  );
-}
+/** A 西岗区 project stored directly (insertKpiProject) whose mid-term form is due on 2027-08-15. */
+const storeProject = (w: World, id: string, over: Record<string, unknown>) =>
+  insertKpiProject(w, id, { midtermOpen: true, midtermDueAt: new Date('2027-08-15T15:59:59.999Z'), ...over });
 
 const inspect = <T>(fn: () => Promise<T>) => world.cloud.local.engine.inspect(fn);
 

@@ -4,6 +4,7 @@
  * decision); a project of another district is left out, not refused; bad input is INVALID_INPUT.
  */
 import type { KpiProjectOutput, ProjectPage, SignalsOfOutput } from '@shishi/shared-types';
+import { insertKpiProject } from './fixtures';
 import { failure, ok, worldPerTest, type World } from './world';
 
 const world = worldPerTest();
@@ -23,40 +24,7 @@ const ZHONGSHAN = {
   reach: ['dl', 'dist-zhongshan', 'dept-org', 'dept-research'],
 };
 
-/** A project stored directly with the fields the project list and the KPIs read (西岗区 unless overridden). */
-async function storeProject(w: World, id: string, over: Record<string, unknown>): Promise<void> {
-  const db = w.cloud.database();
-  const now = new Date(w.now());
-  await inspect(() =>
-    db.collection('projects').add({
-      data: {
-        _id: id,
-        title: `项目${id}`,
-        status: 'inProgress',
-        level: 'district',
-        orgId: 'dist-xigang',
-        orgName: '西岗区总工会',
-        orgPath: ['dl', 'dist-xigang'],
-        departmentId: 'dept-org',
-        departmentName: '组织和基层工作部',
-        departmentIds: ['dept-org', 'dept-research'],
-        reach: ['dl', 'dist-xigang', 'dept-org', 'dept-research'],
-        year: 2027,
-        record: { title: `项目${id}`, targetServed: 100, targetCovered: 1000 },
-        totalBudgetFen: 1_000_000,
-        subsidyFen: 0,
-        spentFen: 0,
-        midtermOpen: false,
-        midtermDueAt: null,
-        forms: {},
-        stepsAt: {},
-        createdAt: now,
-        updatedAt: now,
-        ...over,
-      },
-    }),
-  );
-}
+const storeProject = insertKpiProject;
 
 /** Ratings as the rating function keeps them (its counter shards): `dist` is how many gave 满意度 1–5. */
 async function ratings(w: World, projectId: string, dist: number[]): Promise<void> {

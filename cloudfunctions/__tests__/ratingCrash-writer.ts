@@ -14,6 +14,7 @@ import { businessDate, type RatingSubmitOutput } from '@shishi/shared-types';
 import { seed } from '../../devhost/src/seed';
 import { workers } from './surveyFixtures';
 import { crashWorld } from './crashWorld';
+import { projectDoc } from './fixtures';
 
 const [dataDir, startArg, workersArg] = process.argv.slice(2);
 if (!dataDir || !startArg || !workersArg) throw new Error('usage: ratingCrash-writer <dataDir> <start ms> <workers>');
@@ -35,25 +36,7 @@ const scores = (k: number) => ({
 async function main(): Promise<void> {
   await seed(db, new Date(now()));
   const at = new Date(now());
-  await db.collection('projects').add({
-    data: {
-      _id: CRASH_PROJECT,
-      title: '环卫职工免费体检',
-      status: 'inProgress',
-      level: 'district',
-      orgId: 'dist-zhongshan',
-      orgName: '中山区总工会',
-      orgPath: ['dl', 'dist-zhongshan'],
-      departmentId: 'dept-org',
-      departmentName: '组织和基层工作部',
-      departmentIds: ['dept-org'],
-      reach: ['dl', 'dist-zhongshan', 'dept-org'],
-      origin: [],
-      record: { title: '环卫职工免费体检' },
-      createdAt: at,
-      updatedAt: at,
-    },
-  });
+  await db.collection('projects').add({ data: projectDoc(CRASH_PROJECT, at) });
   const opened = await world.call('demo-district', 'rating', 'configure', {
     projectId: CRASH_PROJECT,
     opensOn: businessDate(new Date(now())),

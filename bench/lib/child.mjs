@@ -1,6 +1,6 @@
 /** Starts a benchmark server in a child process and talks to it over IPC. */
 import { fork } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: `--import tsx` resolves from here. */
@@ -39,6 +39,12 @@ export async function startChild(script, { env = {}, execArgv = [], init, timeou
       pending.set(id, resolve);
       child.send({ id, cmd });
     });
+  /** `call`, but a reply `{ error }` (a failed command) throws, naming the child. */
+  const ask = async (cmd) => {
+    const data = await call(cmd);
+    if (data && typeof data === 'object' && 'error' in data) throw new Error(`${basename(script)}: ${data.error}`);
+    return data;
+  };
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -51,5 +57,5 @@ export async function startChild(script, { env = {}, execArgv = [], init, timeou
     await exited;
     clearTimeout(timer);
   };
-  return { url, call, stop, pid: child.pid };
+  return { url, call, ask, stop, pid: child.pid };
 }

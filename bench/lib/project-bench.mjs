@@ -34,11 +34,7 @@ export async function runProjectBench({ quick = false, artifacts, log = console.
     env: { PROJECT_BENCH_DIR: dataDir },
     timeoutMs: 120_000,
   });
-  const call = async (cmd) => {
-    const data = await child.call(cmd);
-    if (data && typeof data === 'object' && 'error' in data) throw new Error(`project child: ${data.error}`);
-    return data;
-  };
+  const call = child.ask;
   const results = { quick, params, loadAverage: { start: os.loadavg()[0] } };
   try {
     results.check = await call({ name: 'check' });

@@ -48,11 +48,7 @@ export async function runRatingBench({ quick = false, artifacts, log = console.l
     env: { RATING_BENCH_DIR: dataDir, SHISHI_NOW },
     timeoutMs: 120_000,
   });
-  const call = async (cmd) => {
-    const data = await child.call(cmd);
-    if (data && typeof data === 'object' && 'error' in data) throw new Error(`rating child: ${data.error}`);
-    return data;
-  };
+  const call = child.ask;
   const results = { quick, params, loadAverage: { start: os.loadavg()[0] } };
   try {
     results.setup = await call({ name: 'setup', workers: params.ratings });

@@ -67,11 +67,7 @@ export async function runSimilarBench({ quick = false, artifacts, log = console.
     env: { DATA_DIR: dataDir, SIMILAR_WORKERS: String(params.workers) },
     timeoutMs: 120_000,
   });
-  const call = async (cmd) => {
-    const data = await child.call(cmd);
-    if (data && typeof data === 'object' && 'error' in data) throw new Error(`similar child: ${data.error}`);
-    return data;
-  };
+  const call = child.ask;
   try {
     log(`similar: the bulk path against the real submit on ${params.verify} proposals…`);
     results.verify = await call({ op: 'verify', count: params.verify });

@@ -47,11 +47,7 @@ export async function runSurveyBench({ quick = false, artifacts, log = console.l
     env: { SURVEY_BENCH_DIR: dataDir, SHISHI_NOW },
     timeoutMs: 120_000,
   });
-  const call = async (cmd) => {
-    const data = await child.call(cmd);
-    if (data && typeof data === 'object' && 'error' in data) throw new Error(`survey child: ${data.error}`);
-    return data;
-  };
+  const call = child.ask;
   const results = { quick, params, loadAverage: { start: os.loadavg()[0] } };
   // The 1-min load average every 15 s: the start and end alone hid a machine loaded in between.
   const loadSamples = [os.loadavg()[0]];

@@ -29,6 +29,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addStatCounts } from '@shishi/cloudfunctions/proposal/similarity';
+import { newSupportKey } from '@shishi/cloudfunctions/proposal/supportCounting';
 import { functions } from '@shishi/cloudfunctions/registry';
 import { createLocalCloud, newId, type LocalCloud, type WxDatabase } from '@shishi/local-cloud';
 import {
@@ -437,7 +438,7 @@ class World {
           decision: null,
           scores: null,
           offline: null,
-          history: [{ at: now, actor: author.openid, action: 'submit', from: null, to: 'submitted' }],
+          clientDraftId: null,
           createdAt: now,
           updatedAt: now,
           _id: id,
@@ -457,13 +458,17 @@ class World {
         for (const u of this.supportersOf(at, author.openid)) {
           this.clock += 1000;
           const when = new Date(this.clock);
+          // As support stores and counts it: a key on the support, its mark `sm.<key>` on the proposal.
+          const k = newSupportKey();
           supportDocs.push({
             _id: `${id}_${u.openid}`,
             proposalId: id,
             openid: u.openid,
             name: u.name,
             createdAt: when,
+            k,
           });
+          doc.sm = { ...((doc.sm as Record<string, number> | undefined) ?? {}), [k]: when.getTime() };
           doc.supportCount = (doc.supportCount as number) + 1;
           doc.backerCount = (doc.backerCount as number) + 1;
           doc.updatedAt = when;
@@ -650,11 +655,16 @@ class World {
           const copy: Record<string, unknown> = { ...d };
           if (collection === 'auditLog' || collection === 'messages') delete copy._id;
           else copy._id = rename(d._id);
+          // Support keys are random: compared by whether they are there, marks by their instants.
           if (collection === 'supports') {
             copy._id = `${rename(d.proposalId)}_${String(d.openid)}`;
             copy.proposalId = rename(d.proposalId);
+            copy.k = typeof d.k === 'string' ? 'key' : d.k;
           }
-          if (collection === 'proposals') copy.similarIds = (d.similarIds as string[]).map(rename);
+          if (collection === 'proposals') {
+            copy.similarIds = (d.similarIds as string[]).map(rename);
+            if (d.sm) copy.sm = Object.values(d.sm as Record<string, number>).sort((a, b) => a - b);
+          }
           if (collection === 'auditLog') copy.targetId = rename(d.targetId);
           rows.push(JSON.stringify(copy));
         }
